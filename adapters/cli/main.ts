@@ -1,0 +1,98 @@
+// briefbot ask "QUESTION" [--json] | sources [--json] | speakers [--json]   [--seeds DIR] [--db FILE]
+import { parseArgs } from 'node:util';
+import { Briefbot } from '../../src/bot.ts';
+import { ConfigError, loadCoreConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { renderAnswer, renderSources, renderSpeakers } from '../console/render.ts';
+
+const USAGE = `usage: briefbot <command> [options]
+
+commands:
+  ask "QUESTION"   answer with verbatim, cited quotes
+  sources          list the indexed articles
+  speakers         list everyone quoted
+
+options:
+  --json           print JSON instead of text
+  --seeds DIR      answer over exactly the articles in DIR (in memory, unless --db is given); or BRIEFBOT_SEEDS
+  --db FILE        the database file (default data/briefbot.db; BRIEFBOT_DB)
+  --limit N        quotes per answer (default 10)
+  --offset N       skip the first N quotes
+  -h, --help       show this help
+`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        seeds: { type: 'string' },
+        db: { type: 'string' },
+        limit: { type: 'string' },
+        offset: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  if (!['ask', 'sources', 'speakers'].includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  const question = rest.join(' ').trim();
+  if (command === 'ask' && !question) {
+    process.stderr.write('ask needs a question, e.g. briefbot ask "what did Bessent say?"\n');
+    return 2;
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  const offset = values.offset === undefined ? undefined : Number(values.offset);
+  if ((limit !== undefined && !(limit >= 1)) || (offset !== undefined && !(offset >= 0))) {
+    process.stderr.write('--limit must be 1 or more and --offset 0 or more\n');
+    return 2;
+  }
+
+  const env = { ...process.env };
+  if (values.seeds) env.BRIEFBOT_SEEDS = values.seeds;
+  if (values.db) env.BRIEFBOT_DB = values.db;
+  // A folder of one's own is answered over exactly: in memory, unless a database is named.
+  else if (env.BRIEFBOT_SEEDS && !env.BRIEFBOT_DB) env.BRIEFBOT_DB = ':memory:';
+  let config;
+  try {
+    config = loadCoreConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) { process.stderr.write(`${err.message}\n`); return 2; }
+    throw err;
+  }
+
+  const bot = await Briefbot.open({ ...config, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  try {
+    const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : text}\n`);
+    if (command === 'ask') {
+      const answer = await bot.ask(question, { limit, offset });
+      const next = (offset ?? 0) + answer.quotes.length;
+      print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
+    } else if (command === 'sources') {
+      const s = await bot.sources();
+      print(s, renderSources(s.sources, s.skipped));
+    } else {
+      const speakers = await bot.speakers();
+      print({ speakers }, renderSpeakers(speakers));
+    }
+  } finally {
+    await bot.close();
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,61 @@
+// The console adapter: a terminal chat over the core, taking the same commands as Slack and Discord.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Briefbot } from '../../src/bot.ts';
+import { parseCommand } from '../../src/commands.ts';
+import { renderAnswer, renderHelp, renderSources, renderSpeakers } from './render.ts';
+
+export interface ConsoleOptions {
+  input?: Readable;
+  output?: Writable;
+}
+
+/** Runs until end of input or Ctrl-C; resolves when the session is over. */
+export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): Promise<void> {
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const say = (text: string) => output.write(`${text}\n`);
+  const stats = await bot.stats();
+  say(`briefbot: ${stats.articles} articles indexed, ${stats.quotes} quotes from ${stats.speakers} speakers.`);
+  say('Try: what did Bessent say?   (type "help" for more, Ctrl-D or Ctrl-C to quit)');
+
+  const rl = createInterface({ input, output, prompt: '> ', terminal: (input as { isTTY?: boolean }).isTTY === true });
+  let last: { question: string; offset: number } | null = null;
+  // Lines are answered one at a time, in order, even when pasted in a burst.
+  let queue = Promise.resolve();
+  const closed = new Promise<void>((resolve) => rl.once('close', resolve));
+  rl.on('SIGINT', () => rl.close());
+
+  const handle = async (line: string) => {
+    const text = line.trim();
+    if (text === '') return;
+    if (['quit', 'exit'].includes(text.toLowerCase())) { rl.close(); return; }
+    try {
+      if (text.toLowerCase() === 'more' && last) {
+        last.offset += 10;
+        say(renderAnswer(await bot.ask(last.question, { offset: last.offset }), last.offset));
+        return;
+      }
+      const cmd = parseCommand(text);
+      if (cmd.name === 'help') say(renderHelp());
+      else if (cmd.name === 'sources') { const s = await bot.sources(); say(renderSources(s.sources, s.skipped)); }
+      else if (cmd.name === 'speakers') say(renderSpeakers(await bot.speakers()));
+      else {
+        last = { question: cmd.question, offset: 0 };
+        say(renderAnswer(await bot.ask(cmd.question)));
+      }
+    } catch (err) {
+      say(`Sorry, that failed: ${(err as Error).message}`);
+    }
+  };
+
+  rl.on('line', (line) => {
+    queue = queue.then(() => handle(line)).then(() => { if (!isClosed) rl.prompt(); });
+  });
+  let isClosed = false;
+  rl.once('close', () => { isClosed = true; });
+  rl.prompt();
+  await closed;
+  await queue;
+  say('');
+}

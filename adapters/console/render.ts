@@ -1,0 +1,73 @@
+// Plain-text rendering for a terminal (the console adapter and the briefbot command).
+import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
+import { citationLabel, channelNote, reportedLead } from '../../src/present.ts';
+import { helpEntries } from '../../src/commands.ts';
+
+/** Article text must not drive the terminal: control characters and escape sequences are removed. */
+export function terminalSafe(text: string): string {
+  return text.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+export function renderAnswer(a: Answer, offset = 0, more = 'Type "more" for the next quotes.'): string {
+  const out: string[] = [terminalSafe(a.answer)];
+  if (a.alternatives.length) out.push(`(Also matching: ${terminalSafe(a.alternatives.join(', '))}.)`);
+  a.quotes.forEach((q, i) => out.push('', renderQuote(q, offset + i + 1)));
+  if (a.passages.length) {
+    out.push('', 'From the reporting (not anyone\'s statement):');
+    for (const p of a.passages) out.push(`  ${terminalSafe(p.text)}`, `     ${cite(p.citation)}`);
+  }
+  const shown = offset + a.quotes.length;
+  if (shown < a.total) out.push('', `Showing ${offset + 1}–${shown} of ${a.total}. ${more}`);
+  return out.join('\n');
+}
+
+export function renderQuote(q: Quote, n: number): string {
+  const speaker = [q.speaker, q.role].filter(Boolean).join(', ');
+  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
+  const lines: string[] = [];
+  if (q.kind === 'reported') {
+    lines.push(`${n}. [reported${note ? `, ${note}` : ''}] ${terminalSafe(reportedLead(q))} ${terminalSafe(q.text)}.`);
+  } else {
+    lines.push(`${n}. \u201c${terminalSafe(q.text)}\u201d`);
+    lines.push(`   — ${terminalSafe(speaker)}${note ? `, ${note}` : ''}`);
+  }
+  lines.push(`   ${q.citations.map(cite).join('; ')}`);
+  for (const e of q.excerpts) {
+    lines.push(`   also ${e.partial ? 'in part' : 'worded slightly differently'}: ${e.citations.map(cite).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+function cite(c: Citation): string {
+  const label = citationLabel(c);
+  return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${terminalSafe(c.file)}]`;
+}
+
+export function renderSources(sources: Source[], skipped: SkippedFile[]): string {
+  const out = [`${sources.length} indexed article${sources.length === 1 ? '' : 's'}:`];
+  for (const s of sources) {
+    const meta = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown', `${s.quotes} quote${s.quotes === 1 ? '' : 's'}`];
+    if (s.comments) meta.push(`${s.comments} reader comment${s.comments === 1 ? '' : 's'} (not indexed as statements)`);
+    out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${terminalSafe(s.file)}]`, `  ${terminalSafe(meta.join(' · '))}`);
+  }
+  if (skipped.length) {
+    out.push('', 'Skipped:');
+    for (const s of skipped) out.push(`- ${terminalSafe(s.file)}: ${terminalSafe(s.reason)}`);
+  }
+  return out.join('\n');
+}
+
+export function renderSpeakers(speakers: Speaker[]): string {
+  const out = [`${speakers.length} speaker${speakers.length === 1 ? '' : 's'} quoted:`];
+  for (const s of speakers) {
+    const role = s.role ? `, ${s.role}` : s.kind === 'organisation' ? ' (organisation)' : '';
+    out.push(`- ${terminalSafe(s.name + role)}: ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+  }
+  return out.join('\n');
+}
+
+export function renderHelp(prefix = ''): string {
+  const entries = helpEntries(prefix);
+  const width = Math.max(...entries.map((e) => e.usage.length));
+  return ['Ask me about what was said in the news I have indexed:', ...entries.map((e) => `  ${e.usage.padEnd(width)}  ${e.what}`)].join('\n');
+}

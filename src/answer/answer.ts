@@ -1,0 +1,202 @@
+// Answers a question with quotes the store holds: a speaker's words (optionally on a topic), who said a phrase,
+// or the best matching statements and passages. Every quote is rendered from stored article text.
+import type { Answer, Passage, Quote } from '../types.ts';
+import type { SpeakerRow, Store, TextQuery } from '../store/store.ts';
+import { nameKey } from '../text/normalize.ts';
+import { articlesCarrying, assembleQuote, citationOf } from './assemble.ts';
+import { parseQuestion, searchTerms } from './question.ts';
+import { preferredRole } from './roles.ts';
+import { bestSentences } from './passages.ts';
+
+export interface AskOptions {
+  /** Quotes per page (default 10). */
+  limit?: number;
+  /** Quotes to skip, for "More quotes". */
+  offset?: number;
+}
+
+/** Ids gathered per query tier before paging: enough for many pages, bounded for speed. */
+const MAX_RANKED = 200;
+const PASSAGES = 3;
+
+export async function ask(store: Store, question: string, options: AskOptions = {}): Promise<Answer> {
+  const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
+  const offset = Math.max(0, options.offset ?? 0);
+  const articleCount = await store.articleCount();
+  const q = parseQuestion(question);
+  const base: Answer = {
+    question, kind: 'open', speaker: null, role: null, answer: '', quotes: [], passages: [], total: 0, alternatives: [], articleCount,
+  };
+  if (articleCount === 0) {
+    return { ...base, kind: 'empty', answer: 'No articles are indexed yet: add .txt, .md or .html articles to the seeds folder.' };
+  }
+  if (q.kind === 'empty') {
+    return { ...base, kind: 'empty', answer: 'Ask me what someone said, e.g. "what did Bessent say?", or "who said \'prudent derisking\'?".' };
+  }
+  const speakers = new SpeakerCache(store);
+  const articles = `the ${articleCount} indexed article${articleCount === 1 ? '' : 's'}`;
+
+  if (q.kind === 'speaker') {
+    const found = await resolveSpeaker(store, q.speaker);
+    if (found.length === 0) {
+      // Never someone else's words: a speaker we do not know gets no quotes at all.
+      return { ...base, kind: 'unknown-speaker', answer: `I found no statements by ${displayName(q.speaker)} in ${articles}.` };
+    }
+    const rows = await Promise.all(found.map((id) => speakers.get(id)));
+    rows.sort((a, b) => b!.quotes - a!.quotes || b!.mentions - a!.mentions);
+    const who = rows[0]!;
+    const role = preferredRole(who.roles);
+    const named = role ? `${who.name} (${role})` : who.name;
+    const alternatives = rows.slice(1).filter((r) => r!.quotes > 0).map((r) => r!.name);
+    const answerBase = { ...base, kind: 'speaker' as const, speaker: who.name, role, alternatives };
+    if (who.quotes === 0) {
+      return { ...answerBase, answer: `I found no statements by ${named} in ${articles}; ${who.name} is mentioned in ${who.mentions} of them but never quoted.` };
+    }
+    const terms = q.topic ? searchTerms(q.topic) : [];
+    const page = terms.length
+      ? await tiered(store, who.id, terms, limit, offset)
+      : await store.quoteIds({ speakerId: who.id }, { limit, offset });
+    if (page.total === 0) {
+      return { ...answerBase, answer: `I found no statements by ${named} about "${q.topic}" in ${articles}; ${who.name} is quoted ${plural(who.quotes, 'time')} on other subjects.` };
+    }
+    const quotes = await build(store, speakers, page.ids);
+    const about = q.topic ? ` about "${q.topic}"` : '';
+    const spread = q.topic ? '' : ` in ${who.articles} of ${articles}`;
+    return { ...answerBase, quotes, total: page.total, answer: `${named}${about}: ${plural(page.total, 'statement')}${spread}.` };
+  }
+
+  if (q.kind === 'who-said') {
+    const words = q.phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    let page = await store.quoteIds({ text: { terms: words, mode: 'phrase' } }, { limit, offset });
+    if (page.total === 0) page = await tiered(store, undefined, searchTerms(q.phrase), limit, offset);
+    if (page.total === 0) {
+      const passages = await findPassages(store, { terms: words, mode: 'phrase' });
+      const where = passages.length ? ' The words appear in the reporting itself, below.' : '';
+      return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
+    }
+    const quotes = await build(store, speakers, page.ids);
+    const first = quotes[0]!;
+    const others = [...new Set(quotes.map((x) => x.speaker))].filter((s) => s !== first.speaker);
+    const also = others.length ? `; also ${others.join(', ')}` : '';
+    const firstNamed = first.role ? `${first.speaker} (${first.role})` : first.speaker;
+    return {
+      ...base, kind: 'who-said', speaker: first.speaker, role: first.role, quotes, total: page.total,
+      answer: `"${q.phrase}": ${firstNamed}, reported in ${plural(articlesCarrying(first), 'article')}${also}.`,
+    };
+  }
+
+  return openAnswer(store, speakers, q.text, limit, offset, base);
+}
+
+async function openAnswer(store: Store, speakers: SpeakerCache, text: string, limit: number, offset: number, base: Answer): Promise<Answer> {
+  const terms = searchTerms(text);
+  if (terms.length === 0) {
+    return { ...base, kind: 'open', answer: 'Ask about a person or a subject, e.g. "what did Bessent say?" or "when will India join Pax Silica?".' };
+  }
+  const page = await tiered(store, undefined, terms, limit, offset);
+  const quotes = await build(store, speakers, page.ids);
+  const passages = offset === 0 ? await findPassages(store, ...tiers(terms, false)) : [];
+  if (quotes.length === 0 && passages.length === 0) {
+    return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
+  }
+  const top = quotes[0];
+  const lead = top ? `Best match: ${top.speaker}${top.role ? ` (${top.role})` : ''}` : 'No one is quoted on this; the closest reporting is below';
+  return { ...base, kind: 'open', quotes, passages, total: page.total, answer: `${lead}. ${plural(page.total, 'statement')} and ${plural(passages.length, 'passage')} of reporting match.` };
+}
+
+/**
+ * Search tiers, strictest first: every word; every word with neighbours joined ("Pax Silica" → "paxsilica");
+ * all but one word; and, for one or two words, any of them.
+ */
+function tiers(terms: string[], anyFallback = true): TextQuery[] {
+  const out: TextQuery[] = [{ terms, mode: 'all' }];
+  for (let i = 0; i + 1 < terms.length; i++) {
+    out.push({ terms: [...terms.slice(0, i), terms[i]! + terms[i + 1]!, ...terms.slice(i + 2)], mode: 'all' });
+  }
+  if (terms.length >= 3) terms.forEach((_, i) => out.push({ terms: terms.filter((__, j) => j !== i), mode: 'all' }));
+  else if (terms.length === 2 && anyFallback) out.push({ terms, mode: 'any' });
+  return out;
+}
+
+async function tiered(store: Store, speakerId: number | undefined, terms: string[], limit: number, offset: number) {
+  const ids: number[] = [];
+  const seen = new Set<number>();
+  for (const text of tiers(terms, speakerId !== undefined)) {
+    const page = await store.quoteIds(speakerId === undefined ? { text } : { speakerId, text }, { limit: MAX_RANKED, offset: 0 });
+    for (const id of page.ids) if (!seen.has(id)) { seen.add(id); ids.push(id); }
+    if (ids.length >= offset + limit) break;
+  }
+  return { ids: ids.slice(offset, offset + limit), total: ids.length };
+}
+
+async function findPassages(store: Store, ...queries: TextQuery[]): Promise<Passage[]> {
+  const out: Passage[] = [];
+  const seen = new Set<string>();
+  for (const query of queries) {
+    for (const row of await store.passages(query, PASSAGES * 3)) {
+      const text = bestSentences(row.text, query.terms);
+      const key = nameKey(text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ text, citation: citationOf(row) });
+      if (out.length >= PASSAGES) return out;
+    }
+  }
+  return out;
+}
+
+async function build(store: Store, speakers: SpeakerCache, ids: number[]): Promise<Quote[]> {
+  const groups = await store.citations(ids);
+  const quotes: Quote[] = [];
+  for (const id of ids) {
+    const rows = groups.get(id);
+    if (!rows?.length) continue;
+    const s = await speakers.get(rows[0]!.speakerId);
+    if (!s) continue;
+    quotes.push(assembleQuote(id, rows, { name: s.name, role: preferredRole(s.roles) }));
+  }
+  return quotes;
+}
+
+/** The speakers a question's phrase can mean: an exact name, role or handle, else the closest containing its words. */
+export async function resolveSpeaker(store: Store, phrase: string): Promise<number[]> {
+  const key = nameKey(phrase);
+  if (!key) return [];
+  const exact = await store.speakersNamed(key);
+  if (exact.length) return exact;
+  const want = key.replace(/@/g, '').split(' ');
+  const glued = want.join('');
+  const best = new Map<number, number>();
+  for (const { key: k, speakerId } of await store.nameKeys()) {
+    const have = k.replace(/@/g, '').split(' ');
+    const fits = want.every((w) => have.includes(w)) || have.join('') === glued || (k.startsWith('@') && have.join('') === glued);
+    if (!fits) continue;
+    const extra = have.length - want.length;
+    best.set(speakerId, Math.min(best.get(speakerId) ?? Infinity, extra));
+  }
+  if (best.size === 0) return [];
+  const min = Math.min(...best.values());
+  return [...best].filter(([, extra]) => extra === min).map(([id]) => id);
+}
+
+class SpeakerCache {
+  private readonly rows = new Map<number, Promise<SpeakerRow | null>>();
+  constructor(private readonly store: Store) {}
+  get(id: number): Promise<SpeakerRow | null> {
+    let r = this.rows.get(id);
+    if (!r) {
+      r = this.store.speaker(id);
+      this.rows.set(id, r);
+    }
+    return r;
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function displayName(phrase: string): string {
+  const p = phrase.trim().replace(/^the\s+/i, '');
+  return p === p.toLowerCase() ? p.replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : p;
+}

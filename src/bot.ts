@@ -1,0 +1,76 @@
+// The core as adapters see it: open over a seeds folder and a database, then ask, list sources and speakers.
+// Adapters call only this (and the types); they never reach into the store or the extractor.
+import type { Answer, SkippedFile, Source, Speaker } from './types.ts';
+import { ask, type AskOptions } from './answer/answer.ts';
+import { preferredRole } from './answer/roles.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+import { syncFolder, type SyncReport } from './sync.ts';
+import { silentLogger, type Logger } from './log.ts';
+
+export interface BotOptions {
+  seedsDir: string;
+  dbPath: string;
+  maxArticleBytes?: number;
+  logger?: Logger;
+}
+
+export interface Stats {
+  articles: number;
+  speakers: number;
+  quotes: number;
+}
+
+export class Briefbot {
+  private lastSync: SyncReport | null = null;
+
+  private constructor(
+    readonly store: Store,
+    private readonly options: BotOptions,
+    private readonly log: Logger,
+  ) {}
+
+  /** Opens the database and brings it in step with the seeds folder. */
+  static async open(options: BotOptions): Promise<Briefbot> {
+    const bot = new Briefbot(new SqliteStore(options.dbPath), options, options.logger ?? silentLogger);
+    await bot.sync();
+    return bot;
+  }
+
+  async sync(): Promise<SyncReport> {
+    const report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes });
+    for (const s of report.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
+    for (const u of report.unverified) this.log.warn(`dropped a quote not found verbatim in ${u.file}: "${u.text.slice(0, 60)}"`);
+    const changed = report.added.length + report.updated.length + report.removed.length;
+    if (changed) this.log.info(`indexed ${report.added.length} new, ${report.updated.length} changed and removed ${report.removed.length} articles`);
+    this.lastSync = report;
+    return report;
+  }
+
+  ask(question: string, options?: AskOptions): Promise<Answer> {
+    return ask(this.store, question, options);
+  }
+
+  async sources(): Promise<{ sources: Source[]; skipped: SkippedFile[] }> {
+    return { sources: await this.store.sources(), skipped: this.lastSync?.skipped ?? [] };
+  }
+
+  async speakers(): Promise<Speaker[]> {
+    return (await this.store.speakers()).map((s) => ({
+      id: s.id, name: s.name, kind: s.kind, role: preferredRole(s.roles), aliases: s.aliases, quotes: s.quotes, articles: s.articles,
+    }));
+  }
+
+  async stats(): Promise<Stats> {
+    const speakers = await this.store.speakers();
+    return {
+      articles: await this.store.articleCount(),
+      speakers: speakers.length,
+      quotes: speakers.reduce((n, s) => n + s.quotes, 0),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}

@@ -1,0 +1,168 @@
+// Reads the noun phrase that names a speaker: "US Ambassador-designate to India Sergio Gor",
+// "Secretary Bessent", "the Minister", "the International Energy Agency", "he".
+import { ADVERBS, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, PRONOUNS, ROLE_WORDS, TITLE_WORDS } from './lexicon.ts';
+
+export type Phrase =
+  | { type: 'pronoun' }
+  | { type: 'person'; name: string[]; role: string | null }
+  | { type: 'description'; role: string }
+  | { type: 'organisation'; name: string };
+
+const CONNECTORS = new Set(['of', 'to', 'for', 'and', '&', 'the', 'on']);
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'de', 'da', 'del', 'di', 'le', 'la', 'bin', 'al']);
+const WORD = /^(?:@\w+|[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)$/u;
+
+const lower = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+const isCap = (w: string) => /^(?:\p{Lu}|@)/u.test(w);
+const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
+const parts = (w: string) => lower(w).split('-');
+const isRole = (w: string) => ROLE_WORDS.has(lower(w)) || parts(w).some((p) => ROLE_WORDS.has(p));
+const isTitle = (w: string) => TITLE_WORDS.has(lower(w));
+const isOrg = (w: string) => ORG_WORDS.has(lower(w));
+const isPlace = (w: string) => PLACE_WORDS.has(lower(w).replace(/\./g, '')) || /^\p{Lu}{2,}$/u.test(w.replace(/['’]s$/, ''));
+const isNameWord = (w: string) =>
+  (isInitial(w) || /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(w)) &&
+  !isRole(w) && !isTitle(w) && !isOrg(w) && !isPlace(w) && !NOT_NAME_WORDS.has(lower(w));
+
+/** The words of `text`, with commas kept as their own tokens. */
+export function words(text: string): string[] {
+  return text.replace(/[,;:]/g, ' , ').split(/\s+/).filter((w) => w.length > 0);
+}
+
+/**
+ * The speaker phrase that ends `text` (the words just before a verb), or null when those words
+ * name nobody ("The participants", "reports", a platform such as X).
+ */
+export function phraseBefore(text: string): Phrase | null {
+  const toks = words(text.replace(/\([^)]*\)\s*$/, '').replace(/[.,;:]+\s*$/, ''));
+  while (toks.length && ADVERBS.has(toks[toks.length - 1]!.toLowerCase())) toks.pop();
+  const last = toks[toks.length - 1];
+  if (!last) return null;
+  if (PRONOUNS.has(last.toLowerCase())) return { type: 'pronoun' };
+  // "the minister", "The foreign secretary": a description in lower case.
+  if (!isCap(last) && isRole(last)) {
+    const role: string[] = [last];
+    let i = toks.length - 2;
+    while (i >= 0 && /^\p{Ll}+$/u.test(toks[i]!) && toks[i] !== 'the' && role.length < 3) role.unshift(toks[i--]!);
+    if (i >= 0 && toks[i]!.toLowerCase() === 'the') return { type: 'description', role: role.join(' ') };
+    return null;
+  }
+  // A capitalised run, allowing connectors inside it ("Minister for Railways, Information and Broadcasting").
+  const run: string[] = [];
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const w = toks[i]!;
+    if (!WORD.test(w) && w !== ',') break;
+    if (isCap(w)) { run.unshift(w); continue; }
+    if (w === ',' || CONNECTORS.has(w) || NAME_PARTICLES.has(w)) {
+      const prev = toks[i - 1];
+      if (prev !== undefined && (isCap(prev) || prev === ',' || CONNECTORS.has(prev)) && run.length > 0) { run.unshift(w); continue; }
+    }
+    break;
+  }
+  return readRun(run);
+}
+
+/** The speaker phrase that starts `text` ("the minister said" / "Vaishnaw said"), for inverted or trailing attributions. */
+export function phraseAt(text: string): Phrase | null {
+  return phraseBefore(text);
+}
+
+function readRun(raw: string[]): Phrase | null {
+  const run = [...raw];
+  // Drop leading connectors, commas, sentence-start words and honorific-less determiners.
+  while (run.length && (CONNECTORS.has(run[0]!.toLowerCase()) || run[0] === ',' || NOT_NAME_WORDS.has(lower(run[0]!)) && !isPlace(run[0]!))) run.shift();
+  if (run.length === 0) return null;
+  const handleOnly = run.length === 1 && run[0]!.startsWith('@');
+  if (handleOnly) return null;
+
+  // Possessive country before a role ("India's Union Minister") describes, it does not name.
+  if (/['’]s$/.test(run[0]!) && run.slice(1).some(isRole)) run.shift();
+
+  const roleAt = lastIndex(run, (w) => isRole(w) || isTitle(w));
+  if (roleAt < 0) {
+    if (run.some(isOrg) || run.every((w) => isPlace(w) || w === ',' || CONNECTORS.has(w))) {
+      return { type: 'organisation', name: run.filter((w) => w !== ',').join(' ') };
+    }
+    const name = trailingName(run, 0);
+    return name ? { type: 'person', name, role: null } : null;
+  }
+
+  const isHonorific = isTitle(run[roleAt]!);
+  let nameFrom = roleAt + 1;
+  // "Ambassador to India Sergio Gor": the role runs on through "to/of/for" and its place.
+  if (nameFrom < run.length && ['to', 'of', 'for', 'on'].includes(run[nameFrom]!.toLowerCase())) {
+    nameFrom++;
+    while (nameFrom < run.length && !startsName(run, nameFrom)) nameFrom++;
+  }
+  const name = trailingName(run, nameFrom);
+  const roleWords = ownRole(run.slice(0, nameFrom));
+  const role = isHonorific ? null : cleanRole(roleWords);
+  if (name) return { type: 'person', name, role };
+  if (run.some(isOrg) && !isRole(run[run.length - 1]!)) return { type: 'organisation', name: run.join(' ') };
+  return role ? { type: 'description', role } : null;
+}
+
+/**
+ * The part of a comma-separated run that is this person's role. "Minister for Railways, Information and
+ * Broadcasting, and Electronics" is one role; "…of the United States, John Jovanovic, and JP Morgan Managing
+ * Director" lists other people, so only the part after the last name belongs to the person named next.
+ */
+function ownRole(ws: string[]): string[] {
+  const segments: string[][] = [[]];
+  for (const w of ws) {
+    if (w === ',') segments.push([]);
+    else segments[segments.length - 1]!.push(w);
+  }
+  let from = segments.length - 1;
+  while (from > 0) {
+    const prev = segments[from - 1]!;
+    if (prev.length === 0 || (prev.length <= 3 && prev.every(isNameWord))) break;
+    from--;
+  }
+  const kept = segments.slice(from).filter((seg) => seg.length > 0);
+  const out = kept.flatMap((seg, i) => (i === 0 ? seg : [',', ...seg]));
+  while (out.length && (CONNECTORS.has(out[0]!.toLowerCase()) || out[0] === ',')) out.shift();
+  return out;
+}
+
+/** A name may start at `i` when every word from there to the end is a name word (at most two full words). */
+function startsName(run: string[], i: number): boolean {
+  const rest = run.slice(i);
+  const full = rest.filter((w) => !isInitial(w) && !NAME_PARTICLES.has(w));
+  return rest.length > 0 && rest.every((w) => isNameWord(w) || NAME_PARTICLES.has(w)) && full.length <= 2 && full.length >= 1;
+}
+
+/** The person name at the end of the run from `from` on: [First] [initials] Surname. */
+function trailingName(run: string[], from: number): string[] | null {
+  const tail = run.slice(from);
+  if (tail.length === 0) return null;
+  const name: string[] = [];
+  let full = 0;
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const w = tail[i]!;
+    if (isInitial(w) || NAME_PARTICLES.has(w)) { if (full === 0) return null; name.unshift(w); continue; }
+    if (!isNameWord(w) || full === 2) break;
+    name.unshift(w);
+    full++;
+  }
+  while (name.length && (isInitial(name[0]!) || NAME_PARTICLES.has(name[0]!))) name.shift();
+  // A run of capitalised words that is not all name ("Information Technology Ashwini Vaishnaw") keeps its last two.
+  return full > 0 ? name : null;
+}
+
+function cleanRole(ws: string[]): string | null {
+  const text = ws.join(' ').replace(/\s+,/g, ',').replace(/^(?:the|The)\s+/, '').trim();
+  return text.length > 0 && ws.some(isRole) ? text : null;
+}
+
+function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
+  return -1;
+}
+
+/** The role word a role phrase is headed by: "US Ambassador-designate to India" → "Ambassador". */
+export function roleHead(role: string): string | null {
+  const ws = role.split(/[\s,]+/);
+  const at = lastIndex(ws, isRole);
+  return at < 0 ? null : ws[at]!.split('-').find((p) => ROLE_WORDS.has(p.toLowerCase())) ?? ws[at]!;
+}

@@ -1,0 +1,44 @@
+// A file's bytes to an article ready for the store: decoded, parsed, quotes extracted and verified verbatim.
+import { createHash } from 'node:crypto';
+import type { ExtractedArticle } from '../types.ts';
+import { extractQuotes } from '../extract/quotes.ts';
+import { occursVerbatim } from '../text/normalize.ts';
+import { decodeArticle } from './read.ts';
+import { parseArticle } from './parse.ts';
+
+export type Extracted = { ok: true; article: ExtractedArticle; dropped: string[] } | { ok: false; reason: string };
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function extractArticle(
+  file: string,
+  bytes: Uint8Array,
+  stat: { size: number; mtimeMs: number },
+  options: { maxBytes?: number; hash?: string } = {},
+): Extracted {
+  const decoded = decodeArticle(bytes, options.maxBytes);
+  if (!decoded.ok) return decoded;
+  let parsed;
+  try {
+    parsed = parseArticle(file, decoded.text, new Date(stat.mtimeMs));
+  } catch (err) {
+    return { ok: false, reason: `it could not be parsed (${(err as Error).message})` };
+  }
+  if (!parsed.ok) return parsed;
+  const { speakers, quotes } = extractQuotes(parsed.article.paragraphs);
+  // The invariant every answer rests on: a quote's words are in the article, exactly where we say they are.
+  const dropped: string[] = [];
+  const verified = quotes.filter((q) => {
+    const paragraph = parsed.article.paragraphs[q.paragraph]?.text ?? '';
+    const ok = paragraph.slice(q.start, q.start + q.text.length) === q.text && occursVerbatim(q.text, paragraph);
+    if (!ok) dropped.push(q.text);
+    return ok;
+  });
+  return {
+    ok: true,
+    dropped,
+    article: { ...parsed.article, hash: options.hash ?? contentHash(bytes), size: stat.size, mtimeMs: stat.mtimeMs, speakers, quotes: verified },
+  };
+}

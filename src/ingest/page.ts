@@ -1,0 +1,121 @@
+// Turns the blocks of a scraped page (lines of a text file, or blocks an HTML extractor found) into an article:
+// reporting paragraphs, metadata inferred from the page, and reader comments kept apart.
+import type { ArticleMeta, Paragraph, ReaderComment } from '../types.ts';
+import { collapseWhitespace } from '../text/normalize.ts';
+import { classifyLine, outletName, TRAILING_AGENCY } from './chrome.ts';
+import { parseComments } from './comments.ts';
+import { DATELINE, dateLine, datelineDate, datesWithYear, withYear, type FoundDate } from './dates.ts';
+
+export interface Block {
+  text: string;
+  /** Known to be a heading (an HTML h1–h6); text lines are judged by their shape. */
+  heading?: boolean;
+}
+
+export interface PageHints extends Partial<ArticleMeta> {}
+
+export interface Page extends ArticleMeta {
+  paragraphs: Paragraph[];
+  comments: ReaderComment[];
+}
+
+const HEADER_LINES = 12;
+
+/**
+ * Reads blocks top to bottom. `hints` are what the file itself declares (front matter, HTML metadata): they win
+ * over inference. `receivedAt` fixes the year of a date printed without one when the article names no year.
+ */
+export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): Page {
+  let title: string | null = null;
+  let author: string | null = null;
+  let outlet: string | null = null;
+  let date: FoundDate | null = null;
+  const kept: Block[] = [];
+  let commentLines: string[] = [];
+  let ended = false;
+  let inKeyPoints = false;
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    let text = block.text.trim();
+    if (text === '') continue;
+    const line = classifyLine(text);
+    if (line.kind === 'comments-start') { commentLines = blocks.slice(i + 1).map((b) => b.text); break; }
+    if (line.kind === 'end-of-article') { ended = true; continue; }
+    if (ended || line.kind === 'chrome') continue;
+    if (line.kind === 'key-points') { inKeyPoints = true; continue; }
+    if (inKeyPoints && /^[•·▪*-]\s/u.test(text)) continue;
+    inKeyPoints = false;
+    if (line.kind === 'breadcrumb') { title ??= line.last; continue; }
+    if (line.kind === 'author') { author ??= line.name; continue; }
+    if (line.kind === 'outlet') { outlet ??= line.name; continue; }
+    if (i < HEADER_LINES || kept.length < 3) {
+      const d = dateLine(text);
+      if (d) { date ??= d; continue; }
+    }
+    const dl = DATELINE.exec(text);
+    if (dl) {
+      date ??= datelineDate(dl[2]!);
+      if (dl[3]) outlet ??= dl[3];
+      text = text.slice(dl[0].length).trim();
+      if (text === '') continue;
+    }
+    const agency = TRAILING_AGENCY.exec(text);
+    if (agency) {
+      outlet ??= agency[1]!;
+      text = text.slice(0, agency.index).trim();
+      if (text === '') continue;
+    }
+    kept.push({ text: text.replace(/^[•·▪]\s+|^[-*]\s+(?=\p{Lu})/u, ''), heading: block.heading });
+  }
+
+  // The first block is the headline when it reads like one; a repeated headline is printed once.
+  if (title === null && kept[0] && looksLikeHeadline(kept[0])) title = kept[0].text;
+  const seen = new Set<string>();
+  if (title) seen.add(key(title));
+  const paragraphs: Paragraph[] = [];
+  for (const b of kept) {
+    const k = key(b.text);
+    if (seen.has(k) && looksLikeHeadline(b)) continue;
+    seen.add(k);
+    paragraphs.push({ text: b.text, heading: looksLikeHeadline(b) });
+  }
+
+  return {
+    title: hints.title ?? (title ? collapseWhitespace(title) : null),
+    outlet: hints.outlet ?? (outlet ? outletName(outlet) : null),
+    author: hints.author ?? author,
+    date: hints.date ?? (date ? datedIn(date, paragraphs, receivedAt) : null),
+    url: hints.url ?? null,
+    paragraphs,
+    comments: parseComments(commentLines),
+  };
+}
+
+function looksLikeHeadline(b: Block): boolean {
+  if (b.heading !== undefined) return b.heading;
+  const t = b.text.trim();
+  if (/^["\u201c].*["\u201d]$/u.test(t)) return false; // a pull quote, not a heading
+  const words = t.split(/\s+/).length;
+  return words <= 20 && !/[.!?:;,]["\u201d\u2019)]?$/u.test(t) && /^[\p{Lu}\p{N}"\u201c\u2018]/u.test(t);
+}
+
+function key(text: string): string {
+  return collapseWhitespace(text).toLowerCase();
+}
+
+/**
+ * The year of a dateline printed without one ("New Delhi, Jan 13"): the year that puts it nearest the latest
+ * full date the article mentions, or else the latest year not after the page was saved.
+ */
+function datedIn(date: FoundDate, paragraphs: Paragraph[], receivedAt: Date): string {
+  if (date.year !== null) return withYear(date, receivedAt);
+  const mentioned = datesWithYear(paragraphs.map((p) => p.text).join('\n')).sort();
+  const latest = mentioned[mentioned.length - 1];
+  if (!latest) return withYear(date, receivedAt);
+  const ref = Date.parse(`${latest}T00:00:00Z`);
+  const y = Number(latest.slice(0, 4));
+  const candidates = [y - 1, y, y + 1].map((c) => ({ c, t: Date.UTC(c, date.month - 1, date.day) }));
+  const best = candidates.filter((x) => x.t <= receivedAt.getTime() + 2 * 86_400_000).sort((a, b) => Math.abs(a.t - ref) - Math.abs(b.t - ref))[0];
+  return best ? withYear({ ...date, year: best.c }, receivedAt) : withYear(date, receivedAt);
+}

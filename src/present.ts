@@ -1,0 +1,39 @@
+// Platform-neutral wording shared by every adapter: how a reported statement and a citation read.
+// Adapters add their own formatting and escaping on top; the words stay the same everywhere.
+import type { Citation, Quote } from './types.ts';
+
+const NO_THAT = new Set(['urged', 'described', 'according to']);
+
+/**
+ * The words that introduce a reported statement: "Scott Bessent said that", "According to Ashwini Vaishnaw,".
+ * Only `quote.text` comes from the article; this lead is ours and must be shown as such (not inside quote marks).
+ */
+export function reportedLead(q: Pick<Quote, 'speaker' | 'verb' | 'text'>): string {
+  const verb = q.verb ?? 'said';
+  if (verb === 'according to') return `According to ${q.speaker},`;
+  const needsThat = !NO_THAT.has(verb) && !/^(?:the\s+(?:need|importance|urgency|necessity|significance|value|role)|that)\b/i.test(q.text);
+  return `${q.speaker} ${verb}${needsThat ? ' that' : ''}`;
+}
+
+/** "IANS, 13 Jan 2026": outlet (or title, or file) and date. */
+export function citationLabel(c: Citation): string {
+  const name = c.outlet ?? c.title ?? c.file;
+  return c.date ? `${name}, ${formatDate(c.date)}` : name;
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][(m ?? 1) - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/** "in a post on X", "in a statement", or nothing. */
+export function channelNote(q: Pick<Quote, 'via' | 'kind'>): string | null {
+  if (q.via === 'X') return 'in a post on X';
+  if (q.kind === 'statement') return 'in a statement';
+  return null;
+}
+
+export function kindLabel(q: Pick<Quote, 'kind'>): string {
+  return q.kind === 'direct' ? 'direct quote' : q.kind === 'statement' ? 'statement' : 'reported';
+}

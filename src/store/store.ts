@@ -1,0 +1,91 @@
+// The Store: where articles, quotes and speakers live. SQLite today (sqlite-store.ts); the interface is
+// async and speaks only the core's types, so a Postgres store can fill it later.
+import type { ExtractedArticle, QuoteKind, SpeakerKind, Source } from '../types.ts';
+
+export interface FileState {
+  file: string;
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Words to look for, and how: every word, any word, or the words as one phrase. */
+export interface TextQuery {
+  terms: string[];
+  mode: 'all' | 'any' | 'phrase';
+}
+
+/** One citation of a quote, joined with its article: what the core assembles a Quote from. */
+export interface CitationRow {
+  quoteId: number;
+  speakerId: number;
+  kind: QuoteKind;
+  verb: string | null;
+  via: string | null;
+  text: string;
+  articleId: number;
+  file: string;
+  outlet: string | null;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export interface SpeakerRow {
+  id: number;
+  name: string;
+  kind: SpeakerKind;
+  /** Each role the articles give them, with how many articles give it. */
+  roles: { role: string; count: number }[];
+  aliases: string[];
+  quotes: number;
+  articles: number;
+  /** Articles that mention them at all, quoted or not. */
+  mentions: number;
+}
+
+export interface PassageRow {
+  text: string;
+  articleId: number;
+  file: string;
+  outlet: string | null;
+  title: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+export interface QuotePage {
+  ids: number[];
+  total: number;
+}
+
+export interface Store {
+  fileStates(): Promise<FileState[]>;
+  /** Adds the article from `article.file`, replacing what that file held before, in one transaction. */
+  putArticle(article: ExtractedArticle): Promise<void>;
+  /** Records that a file with unchanged content has a new size or modification time. */
+  touchFile(state: FileState): Promise<void>;
+  removeArticle(file: string): Promise<void>;
+
+  articleCount(): Promise<number>;
+  sources(): Promise<Source[]>;
+  /** Speakers with at least one quote, most quoted first. */
+  speakers(): Promise<SpeakerRow[]>;
+  speaker(id: number): Promise<SpeakerRow | null>;
+  /** Speakers (quoted or only mentioned) known by this name, role or handle, exact match on the name key. */
+  speakersNamed(nameKey: string): Promise<number[]>;
+  /** Every name, role and handle key with its speaker: for looser matching of a question's speaker. */
+  nameKeys(): Promise<{ key: string; speakerId: number }[]>;
+
+  /**
+   * Quote ids, best first: with `text`, by relevance, then direct before statement before reported, then the
+   * number of articles; without, by kind, then articles, then the latest date.
+   */
+  quoteIds(filter: { speakerId?: number; text?: TextQuery }, page: { limit: number; offset: number }): Promise<QuotePage>;
+  citations(quoteIds: number[]): Promise<Map<number, CitationRow[]>>;
+  passages(query: TextQuery, limit: number): Promise<PassageRow[]>;
+  /** The article text a citation points at, paragraphs joined by blank lines (for verifying quotes). */
+  articleText(file: string): Promise<string | null>;
+
+  close(): Promise<void>;
+}

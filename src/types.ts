@@ -1,0 +1,135 @@
+// The core's vocabulary. One name per idea: Article, Quote, Speaker, Citation, Answer (Digest and Story come later).
+
+export type QuoteKind = 'direct' | 'reported' | 'statement';
+export type SpeakerKind = 'person' | 'organisation';
+
+/** Where a quote was reported: one article. */
+export interface Citation {
+  file: string;
+  outlet: string | null;
+  title: string | null;
+  date: string | null; // YYYY-MM-DD
+  url: string | null;
+}
+
+/** The same quote as another outlet worded it, or a shorter part of it; `text` is verbatim in each citation. */
+export interface Excerpt {
+  text: string;
+  partial: boolean;
+  citations: Citation[];
+}
+
+/** What a speaker said, once, however many outlets carried it. `text` occurs verbatim in every citation. */
+export interface Quote {
+  id: number;
+  speaker: string;
+  role: string | null;
+  kind: QuoteKind;
+  /** For reported speech: the reporting verb ("said", "urged"), so renderers can write "Bessent urged …". */
+  verb: string | null;
+  /** "X" when the words were posted on X. */
+  via: string | null;
+  text: string;
+  citations: Citation[];
+  excerpts: Excerpt[];
+}
+
+export interface Speaker {
+  id: number;
+  name: string;
+  kind: SpeakerKind;
+  role: string | null;
+  aliases: string[];
+  quotes: number;
+  articles: number;
+}
+
+/** A passage of reporting that matches an open question: not anybody's statement. */
+export interface Passage {
+  text: string;
+  citation: Citation;
+}
+
+export type AnswerKind = 'speaker' | 'who-said' | 'open' | 'unknown-speaker' | 'empty';
+
+export interface Answer {
+  question: string;
+  kind: AnswerKind;
+  speaker: string | null;
+  role: string | null;
+  answer: string;
+  quotes: Quote[];
+  passages: Passage[];
+  /** Quotes that matched in all, of which `quotes` is one page. */
+  total: number;
+  /** Other speakers the question could have meant. */
+  alternatives: string[];
+  articleCount: number;
+}
+
+export interface ReaderComment {
+  author: string | null;
+  text: string;
+}
+
+export interface Paragraph {
+  text: string;
+  heading: boolean;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  date: string | null;
+  url: string | null;
+}
+
+/** A file after boilerplate is stripped: reporting paragraphs, metadata, and reader comments kept apart. */
+export interface ParsedArticle extends ArticleMeta {
+  file: string;
+  paragraphs: Paragraph[];
+  comments: ReaderComment[];
+}
+
+/** A speaker as one article names them; the store merges these into corpus-wide Speakers. */
+export interface FoundSpeaker {
+  ref: number;
+  kind: SpeakerKind;
+  name: string;
+  /** Lowercased key the store merges on ("scott bessent"); for a bare surname, just the surname. */
+  key: string;
+  surname: string | null;
+  roles: string[];
+  aliases: string[];
+}
+
+/** One quote as one article printed it. `start` is its offset in that paragraph. */
+export interface FoundQuote {
+  speakerRef: number;
+  kind: QuoteKind;
+  verb: string | null;
+  via: string | null;
+  text: string;
+  paragraph: number;
+  start: number;
+}
+
+export interface ExtractedArticle extends ParsedArticle {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+  speakers: FoundSpeaker[];
+  quotes: FoundQuote[];
+}
+
+export interface Source extends ArticleMeta {
+  file: string;
+  quotes: number;
+  comments: number;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
