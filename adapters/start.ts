@@ -18,9 +18,12 @@ async function start(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  const stop = new AbortController();
+  // Ctrl-C (or a service manager's SIGTERM) ends the session cleanly: the database is closed, not cut off.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
   const bot = await Briefbot.open({ ...config, logger });
   try {
-    await runConsole(bot);
+    await runConsole(bot, { signal: stop.signal });
   } finally {
     await bot.close();
   }

@@ -61,6 +61,12 @@ export class Briefbot {
     }));
   }
 
+  /** A first question worth asking of this corpus: about its most quoted person. */
+  async suggestion(): Promise<string> {
+    const top = (await this.store.speakers()).find((s) => s.kind === 'person');
+    return top ? `what did ${top.name.split(' ').pop()} say?` : 'sources';
+  }
+
   async stats(): Promise<Stats> {
     const speakers = await this.store.speakers();
     return {

@@ -3,6 +3,7 @@
 import type { Citation, Quote } from './types.ts';
 
 const NO_THAT = new Set(['urged', 'described', 'according to']);
+const ORG = /\b(?:Treasury|Agency|Ministry|Department|Bank|Fund|Council|Commission|Office|Organi[sz]ation|Institute|Association|Federation|Nations|Reserve|Board|Authority|Government|Administration)\b/;
 
 /**
  * The words that introduce a reported statement: "Scott Bessent said that", "According to Ashwini Vaishnaw,".
@@ -10,7 +11,7 @@ const NO_THAT = new Set(['urged', 'described', 'according to']);
  */
 export function reportedLead(q: Pick<Quote, 'speaker' | 'verb' | 'text'>): string {
   const verb = q.verb ?? 'said';
-  if (verb === 'according to') return `According to ${q.speaker},`;
+  if (verb === 'according to') return `According to ${ORG.test(q.speaker) ? 'the ' : ''}${q.speaker},`;
   const needsThat = !NO_THAT.has(verb) && !/^(?:the\s+(?:need|importance|urgency|necessity|significance|value|role)|that)\b/i.test(q.text);
   return `${q.speaker} ${verb}${needsThat ? ' that' : ''}`;
 }

@@ -4,9 +4,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { SkippedFile } from './types.ts';
 import type { FileState, Store } from './store/store.ts';
-import { ARTICLE_EXTENSIONS } from './ingest/parse.ts';
-import { contentHash, extractArticle } from './ingest/extract-article.ts';
+import { ARTICLE_EXTENSIONS, contentHash } from './ingest/files.ts';
 import { MAX_ARTICLE_BYTES } from './ingest/read.ts';
+
+/** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing. */
+const loadExtractor = () => import('./ingest/extract-article.ts');
 
 export interface SyncReport {
   added: string[];
@@ -22,10 +24,17 @@ export interface SyncOptions {
   maxBytes?: number;
 }
 
+/**
+ * Bump when extraction changes what it finds: articles parsed by an older extractor are parsed again at the
+ * next start, even though their files did not change.
+ */
+export const EXTRACTOR_VERSION = '1';
+
 export async function syncFolder(dir: string, store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [] };
   const files = listFiles(dir, report);
   const known = new Map((await store.fileStates()).map((s) => [s.file, s]));
+  const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
 
   for (const { file, path } of files) {
     const before = known.get(file);
@@ -37,7 +46,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       report.skipped.push({ file, reason: `it could not be read (${(err as NodeJS.ErrnoException).code})` });
       continue;
     }
-    if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+    if (!reparse && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
       report.unchanged++;
       continue;
     }
@@ -55,11 +64,12 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     }
     const hash = contentHash(bytes);
     const state: FileState = { file, hash, size: stat.size, mtimeMs: stat.mtimeMs };
-    if (before && before.hash === hash) {
+    if (!reparse && before && before.hash === hash) {
       await store.touchFile(state);
       report.unchanged++;
       continue;
     }
+    const { extractArticle } = await loadExtractor();
     const result = extractArticle(file, bytes, stat, { maxBytes, hash });
     if (!result.ok) {
       skip(report, file, result.reason, before);
@@ -74,6 +84,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     await store.removeArticle(gone);
     report.removed.push(gone);
   }
+  if (reparse) await store.setMeta('extractor', EXTRACTOR_VERSION);
   return report;
 }
 

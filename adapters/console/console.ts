@@ -8,7 +8,11 @@ import { renderAnswer, renderHelp, renderSources, renderSpeakers } from './rende
 export interface ConsoleOptions {
   input?: Readable;
   output?: Writable;
+  /** Ends the session (Ctrl-C or SIGTERM when input is not a terminal). */
+  signal?: AbortSignal;
 }
+
+const PAGE = 10;
 
 /** Runs until end of input or Ctrl-C; resolves when the session is over. */
 export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): Promise<void> {
@@ -17,7 +21,7 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   const say = (text: string) => output.write(`${text}\n`);
   const stats = await bot.stats();
   say(`briefbot: ${stats.articles} articles indexed, ${stats.quotes} quotes from ${stats.speakers} speakers.`);
-  say('Try: what did Bessent say?   (type "help" for more, Ctrl-D or Ctrl-C to quit)');
+  say(`Try: ${await bot.suggestion()}   (type "help" for more, Ctrl-D or Ctrl-C to quit)`);
 
   const rl = createInterface({ input, output, prompt: '> ', terminal: (input as { isTTY?: boolean }).isTTY === true });
   let last: { question: string; offset: number } | null = null;
@@ -25,15 +29,18 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   let queue = Promise.resolve();
   const closed = new Promise<void>((resolve) => rl.once('close', resolve));
   rl.on('SIGINT', () => rl.close());
+  options.signal?.addEventListener('abort', () => rl.close(), { once: true });
 
   const handle = async (line: string) => {
     const text = line.trim();
     if (text === '') return;
     if (['quit', 'exit'].includes(text.toLowerCase())) { rl.close(); return; }
     try {
-      if (text.toLowerCase() === 'more' && last) {
-        last.offset += 10;
-        say(renderAnswer(await bot.ask(last.question, { offset: last.offset }), last.offset));
+      if (text.toLowerCase() === 'more') {
+        const next = last ? await bot.ask(last.question, { offset: last.offset + PAGE }) : null;
+        if (!last || !next || next.quotes.length === 0) { say('There are no more quotes for that question.'); return; }
+        last.offset += PAGE;
+        say(renderAnswer(next, last.offset));
         return;
       }
       const cmd = parseCommand(text);

@@ -2,7 +2,7 @@
 // or the best matching statements and passages. Every quote is rendered from stored article text.
 import type { Answer, Passage, Quote } from '../types.ts';
 import type { SpeakerRow, Store, TextQuery } from '../store/store.ts';
-import { nameKey } from '../text/normalize.ts';
+import { nameKey, verbatimForm } from '../text/normalize.ts';
 import { articlesCarrying, assembleQuote, citationOf } from './assemble.ts';
 import { parseQuestion, searchTerms } from './question.ts';
 import { preferredRole } from './roles.ts';
@@ -70,7 +70,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
     let page = await store.quoteIds({ text: { terms: words, mode: 'phrase' } }, { limit, offset });
     if (page.total === 0) page = await tiered(store, undefined, searchTerms(q.phrase), limit, offset);
     if (page.total === 0) {
-      const passages = await findPassages(store, { terms: words, mode: 'phrase' });
+      const passages = await findPassages(store, [], { terms: words, mode: 'phrase' });
       const where = passages.length ? ' The words appear in the reporting itself, below.' : '';
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
@@ -95,7 +95,7 @@ async function openAnswer(store: Store, speakers: SpeakerCache, text: string, li
   }
   const page = await tiered(store, undefined, terms, limit, offset);
   const quotes = await build(store, speakers, page.ids);
-  const passages = offset === 0 ? await findPassages(store, ...tiers(terms, false)) : [];
+  const passages = offset === 0 ? await findPassages(store, quotes, ...tiers(terms, false)) : [];
   if (quotes.length === 0 && passages.length === 0) {
     return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
   }
@@ -129,14 +129,16 @@ async function tiered(store: Store, speakerId: number | undefined, terms: string
   return { ids: ids.slice(offset, offset + limit), total: ids.length };
 }
 
-async function findPassages(store: Store, ...queries: TextQuery[]): Promise<Passage[]> {
+/** Passages of reporting that match, leaving out those that only repeat a quote already shown. */
+async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[]): Promise<Passage[]> {
   const out: Passage[] = [];
   const seen = new Set<string>();
+  const quoted = shown.flatMap((q) => [q.text, ...q.excerpts.map((e) => e.text)]).map(verbatimForm);
   for (const query of queries) {
     for (const row of await store.passages(query, PASSAGES * 3)) {
       const text = bestSentences(row.text, query.terms);
       const key = nameKey(text);
-      if (seen.has(key)) continue;
+      if (seen.has(key) || quoted.some((q) => verbatimForm(text).includes(q))) continue;
       seen.add(key);
       out.push({ text, citation: citationOf(row) });
       if (out.length >= PASSAGES) return out;

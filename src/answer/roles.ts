@@ -1,6 +1,8 @@
-// Which of the roles articles give a speaker to show: the one most articles support, where a shorter role
-// ("Secretary", "US Treasury Secretary") counts as support for a fuller one that contains its words.
+// Which of the roles articles give a speaker to show: the one most articles use; among equals, the one the
+// others' words support ("Secretary" supports "US Treasury Secretary"); a role too long to show comes last.
 import { nameKey } from '../text/normalize.ts';
+
+const MAX_ROLE = 60;
 
 export function preferredRole(roles: { role: string; count: number }[]): string | null {
   if (roles.length === 0) return null;
@@ -10,8 +12,8 @@ export function preferredRole(roles: { role: string; count: number }[]): string 
     const support = roles
       .filter((o) => [...words(o.role)].every((w) => mine.has(w)))
       .reduce((n, o) => n + o.count, 0);
-    return { role: r.role, support, length: r.role.length };
+    return { role: r.role, count: r.count, support, long: r.role.length > MAX_ROLE ? 1 : 0, length: r.role.length };
   });
-  scored.sort((a, b) => b.support - a.support || a.length - b.length);
+  scored.sort((a, b) => a.long - b.long || b.count - a.count || b.support - a.support || a.length - b.length);
   return scored[0]!.role;
 }

@@ -114,9 +114,13 @@ function ownRole(ws: string[]): string[] {
     else segments[segments.length - 1]!.push(w);
   }
   let from = segments.length - 1;
+  let hasRole = segments[from]!.some(isRole);
   while (from > 0) {
     const prev = segments[from - 1]!;
-    if (prev.length === 0 || (prev.length <= 3 && prev.every(isNameWord))) break;
+    const named = readRun(prev);
+    // Stop at another person ("…, John Jovanovic, and JP Morgan Managing Director") or another role.
+    if (prev.length === 0 || named?.type === 'person' || (hasRole && prev.some(isRole))) break;
+    hasRole ||= prev.some(isRole);
     from--;
   }
   const kept = segments.slice(from).filter((seg) => seg.length > 0);

@@ -108,8 +108,12 @@ function roleMentions(sentence: string): Phrase[] {
   const found: Phrase[] = [];
   const run = /(?:[\p{Lu}@][\p{L}\p{N}'\u2019.&-]*)(?:(?:\s+(?:of|to|for|and|&|the)\s+|\s+|,\s+(?=\p{Lu}|and\s))(?:[\p{Lu}@][\p{L}\p{N}'\u2019.&-]*|and))*/gu;
   for (const m of sentence.matchAll(run)) {
-    const phrase = phraseBefore(m[0]);
-    if (phrase?.type === 'person' && phrase.role && phrase.name.length > 0) found.push(phrase);
+    // A list ("Greer, Export-Import Bank President John Jovanovic, and …") names someone before each comma.
+    const ends = [...m[0].matchAll(/,/g)].map((c) => c.index).concat(m[0].length);
+    for (const end of ends) {
+      const phrase = phraseBefore(m[0].slice(0, end));
+      if (phrase?.type === 'person' && phrase.role && phrase.name.length > 0) found.push(phrase);
+    }
   }
   return found;
 }

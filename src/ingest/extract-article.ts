@@ -1,15 +1,23 @@
 // A file's bytes to an article ready for the store: decoded, parsed, quotes extracted and verified verbatim.
-import { createHash } from 'node:crypto';
-import type { ExtractedArticle } from '../types.ts';
+import type { ExtractedArticle, FoundQuote, Paragraph } from '../types.ts';
 import { extractQuotes } from '../extract/quotes.ts';
 import { occursVerbatim } from '../text/normalize.ts';
 import { decodeArticle } from './read.ts';
 import { parseArticle } from './parse.ts';
+import { contentHash } from './files.ts';
 
 export type Extracted = { ok: true; article: ExtractedArticle; dropped: string[] } | { ok: false; reason: string };
 
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** The invariant every answer rests on: a quote's words are in the article, exactly where we say they are. */
+export function verifyQuotes(paragraphs: Paragraph[], quotes: FoundQuote[]): { verified: FoundQuote[]; dropped: string[] } {
+  const dropped: string[] = [];
+  const verified = quotes.filter((q) => {
+    const paragraph = paragraphs[q.paragraph]?.text ?? '';
+    const ok = paragraph.slice(q.start, q.start + q.text.length) === q.text && occursVerbatim(q.text, paragraph);
+    if (!ok) dropped.push(q.text);
+    return ok;
+  });
+  return { verified, dropped };
 }
 
 export function extractArticle(
@@ -28,14 +36,7 @@ export function extractArticle(
   }
   if (!parsed.ok) return parsed;
   const { speakers, quotes } = extractQuotes(parsed.article.paragraphs);
-  // The invariant every answer rests on: a quote's words are in the article, exactly where we say they are.
-  const dropped: string[] = [];
-  const verified = quotes.filter((q) => {
-    const paragraph = parsed.article.paragraphs[q.paragraph]?.text ?? '';
-    const ok = paragraph.slice(q.start, q.start + q.text.length) === q.text && occursVerbatim(q.text, paragraph);
-    if (!ok) dropped.push(q.text);
-    return ok;
-  });
+  const { verified, dropped } = verifyQuotes(parsed.article.paragraphs, quotes);
   return {
     ok: true,
     dropped,

@@ -7,8 +7,6 @@ import { readMarkdown } from './markdown.ts';
 import { readPage, type Block } from './page.ts';
 import { normaliseDate } from './dates.ts';
 
-export const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm']);
-
 export type Parsed = { ok: true; article: ParsedArticle } | { ok: false; reason: string };
 
 export function parseArticle(file: string, text: string, receivedAt: Date): Parsed {

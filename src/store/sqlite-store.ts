@@ -48,6 +48,14 @@ export class SqliteStore implements Store {
     this.sql("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
   }
 
+  async getMeta(key: string): Promise<string | null> {
+    return (this.sql('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   async fileStates(): Promise<FileState[]> {
     return this.sql('SELECT file, hash, size, mtime_ms AS mtimeMs FROM articles').all() as FileState[];
   }
@@ -119,11 +127,11 @@ export class SqliteStore implements Store {
     this.refreshQuotes(new Set(cites.map((c) => c.quoteId)));
     // A speaker no article names any more is gone with them.
     const orphan = this.sql(
-      `DELETE FROM speakers WHERE id = ?1
-         AND NOT EXISTS (SELECT 1 FROM speaker_keys WHERE speaker_id = ?1)
-         AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = ?1)`,
+      `DELETE FROM speakers WHERE id = @id
+         AND NOT EXISTS (SELECT 1 FROM speaker_keys WHERE speaker_id = @id)
+         AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = @id)`,
     );
-    for (const id of new Set(names.map((n) => n.speakerId))) orphan.run(id);
+    for (const id of new Set(names.map((n) => n.speakerId))) orphan.run({ id });
   }
 
   /** Keeps each quote's article count and latest date current, and drops quotes no article carries now. */
@@ -299,7 +307,7 @@ export class SqliteStore implements Store {
                 a.file, a.outlet, a.title, a.date, a.url
          FROM citations c JOIN articles a ON a.id = c.article_id
          WHERE c.quote_id IN (SELECT value FROM json_each(?))
-         ORDER BY c.quote_id, a.date, a.file, c.paragraph, c.start`,
+         ORDER BY c.quote_id, a.date IS NULL, a.date, a.file, c.paragraph, c.start`,
       )
       .all(JSON.stringify(quoteIds)) as CitationRow[];
     for (const r of rows) {

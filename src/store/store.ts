@@ -60,6 +60,9 @@ export interface QuotePage {
 }
 
 export interface Store {
+  /** Small named values the core keeps with the data (the extractor version the articles were parsed with). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
   fileStates(): Promise<FileState[]>;
   /** Adds the article from `article.file`, replacing what that file held before, in one transaction. */
   putArticle(article: ExtractedArticle): Promise<void>;

@@ -1,0 +1,52 @@
+// The briefbot command, run as a user runs it: a real process, real output.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SEEDS } from './helpers.ts';
+
+const run = promisify(execFile);
+const BIN = join(ROOT, 'adapters', 'cli', 'bin.mjs');
+
+async function briefbot(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: '' } });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+describe('briefbot ask', () => {
+  it('prints a readable answer, each quote with its speaker and source', async () => {
+    const { stdout, code } = await briefbot('ask', 'what did Bessent say?', '--seeds', SEEDS);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Scott Bessent \(US Treasury Secretary\): 11 statements in 4 of the 5 indexed articles\./);
+    expect(stdout).toContain('1. \u201cAt today\'s Finance Ministerial hosted by the @USTreasury');
+    expect(stdout).toContain('IANS, 13 Jan 2026 [001_4e1481897fb26327.txt]');
+    expect(stdout).toContain('[reported] Scott Bessent urged nations to work together quickly and take decisive action.');
+  });
+
+  it('prints exactly the answer as JSON with --json', async () => {
+    const { stdout, code } = await briefbot('ask', 'what did Bessent say?', '--json', '--seeds', SEEDS, '--limit', '3');
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ question: 'what did Bessent say?', speaker: 'Scott Bessent', total: 11 });
+    expect(answer.quotes).toHaveLength(3);
+    expect(answer.quotes[0].citations[0]).toEqual({ file: '001_4e1481897fb26327.txt', outlet: 'IANS', title: 'India Joins US-Led Push to Secure Critical Minerals Supply Chains', date: '2026-01-13', url: null });
+  });
+
+  it('lists sources and speakers, as text or JSON', async () => {
+    const sources = JSON.parse((await briefbot('sources', '--json', '--seeds', SEEDS)).stdout);
+    expect(sources.sources).toHaveLength(5);
+    const speakers = (await briefbot('speakers', '--seeds', SEEDS)).stdout;
+    expect(speakers).toContain('- Scott Bessent, US Treasury Secretary: 11 quotes in 4 articles');
+  });
+
+  it('explains a mistake instead of failing obscurely', async () => {
+    expect(await briefbot('ask')).toMatchObject({ code: 2, stderr: expect.stringContaining('ask needs a question') });
+    expect(await briefbot('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(await briefbot('ask', 'x', '--seeds', '/nonexistent')).toMatchObject({ code: 2, stderr: expect.stringContaining('BRIEFBOT_SEEDS must be a folder') });
+  });
+});

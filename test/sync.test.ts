@@ -1,0 +1,116 @@
+// The seeds folder and the database stay in step; nothing a user drops in the folder crashes the bot or loses data.
+import { appendFileSync, copyFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Briefbot } from '../src/bot.ts';
+import { SqliteStore } from '../src/store/sqlite-store.ts';
+import { syncFolder } from '../src/sync.ts';
+import { copySeeds, FILES, SEEDS, tempDir } from './helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+describe('bad files', () => {
+  it('are skipped with a warning naming the file and the reason, and the rest still loads', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    writeFileSync(join(seeds, 'empty.txt'), '');
+    writeFileSync(join(seeds, 'blank.md'), '   \n\n  ');
+    writeFileSync(join(seeds, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    writeFileSync(join(seeds, 'latin1.txt'), Buffer.from('Caf\xe9 au lait, said the minister.', 'latin1'));
+    writeFileSync(join(seeds, 'huge.txt'), 'word '.repeat(300_000));
+    writeFileSync(join(seeds, 'bad-yaml.md'), '---\ntitle: [unclosed\n---\nSome text.');
+    writeFileSync(join(seeds, 'nav-only.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    writeFileSync(join(seeds, 'chrome-only.txt'), 'Share this article:\nLeave a Comment\n');
+    writeFileSync(join(seeds, 'slides.pdf'), '%PDF-1.4');
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (m: string) => warnings.push(m) };
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: ':memory:', maxArticleBytes: 1024 * 1024, logger });
+    const { sources, skipped } = await bot.sources();
+    expect(sources.map((s) => s.file).sort()).toEqual(Object.values(FILES).sort());
+    const reasons = Object.fromEntries(skipped.map((s) => [s.file, s.reason]));
+    expect(reasons).toEqual({
+      'empty.txt': 'it is empty',
+      'blank.md': 'it is empty (only whitespace)',
+      'binary.txt': 'it looks binary (it contains NUL bytes), not text',
+      'latin1.txt': 'it is not valid UTF-8 text (re-save it as UTF-8)',
+      'huge.txt': 'it is 1.4 MB, over the 1.0 MB limit for one article',
+      'bad-yaml.md': expect.stringMatching(/^its front matter is not valid YAML/),
+      'nav-only.html': 'no article text was found in its HTML',
+      'chrome-only.txt': 'no article text is left once page furniture is removed',
+      'slides.pdf': 'briefbot reads .txt, .md and .html files, not .pdf',
+    });
+    expect(warnings).toContain('skipped latin1.txt: it is not valid UTF-8 text (re-save it as UTF-8)');
+    expect((await bot.ask('what did Bessent say?')).quotes.length).toBeGreaterThan(0);
+    await bot.close();
+  });
+});
+
+describe('syncing the seeds folder', () => {
+  it('parses nothing again on a restart over an unchanged folder', async () => {
+    const db = join(dir, 'briefbot.db');
+    const first = await Briefbot.open({ seedsDir: SEEDS, dbPath: db });
+    const before = await first.ask('what did Gor say?');
+    await first.close();
+
+    const store = new SqliteStore(db);
+    const report = await syncFolder(SEEDS, store);
+    expect(report).toMatchObject({ added: [], updated: [], removed: [], unchanged: 5, skipped: [] });
+    await store.close();
+
+    const again = await Briefbot.open({ seedsDir: SEEDS, dbPath: db });
+    expect(await again.ask('what did Gor say?')).toEqual(before);
+    await again.close();
+  });
+
+  it('adds new files, re-parses changed ones by content hash and removes deleted ones', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const store = new SqliteStore(join(dir, 'db.sqlite'));
+    expect((await syncFolder(seeds, store)).added).toHaveLength(5);
+
+    // Touched but identical: read and hashed, not parsed.
+    utimesSync(join(seeds, FILES.ani), new Date(), new Date(Date.now() + 5000));
+    expect(await syncFolder(seeds, store)).toMatchObject({ added: [], updated: [], unchanged: 5 });
+
+    appendFileSync(join(seeds, FILES.ani), '\nGor later said that the invitation would be sent by the embassy.\n');
+    rmSync(join(seeds, FILES.toi));
+    copyFileSync(join(seeds, FILES.wire), join(seeds, 'copy.txt'));
+    const report = await syncFolder(seeds, store);
+    expect(report).toMatchObject({ added: ['copy.txt'], updated: [FILES.ani], removed: [FILES.toi] });
+    expect((await store.sources()).map((s) => s.file)).not.toContain(FILES.toi);
+    await store.close();
+  });
+
+  it('keeps the last good version of a file that turns bad', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const store = new SqliteStore(':memory:');
+    await syncFolder(seeds, store);
+    writeFileSync(join(seeds, FILES.ani), Buffer.from([0, 1, 2, 3]));
+    const report = await syncFolder(seeds, store);
+    expect(report.skipped).toEqual([{ file: FILES.ani, reason: 'it looks binary (it contains NUL bytes), not text; the previously indexed version is kept' }]);
+    expect((await store.sources()).map((s) => s.file)).toContain(FILES.ani);
+    await store.close();
+  });
+
+  it('removes a quote with the only article that carried it, and keeps one another article still carries', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: ':memory:' });
+    rmSync(join(seeds, FILES.unattributed));
+    await bot.sync();
+    const gor = (await bot.ask('what did Gor say?')).quotes;
+    const announce = gor.find((q) => q.text.startsWith('I am pleased to announce'));
+    expect(announce!.citations.map((c) => c.file)).toEqual([FILES.ani]);
+    rmSync(join(seeds, FILES.ani));
+    rmSync(join(seeds, FILES.wire));
+    await bot.sync();
+    expect((await bot.ask('what did Gor say?')).kind).toBe('unknown-speaker');
+    await bot.close();
+  });
+});
