@@ -42,6 +42,9 @@ export const NOT_NAME_WORDS = set(`
   friday saturday sunday january february march april may june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec announcing addressing x twitter key read share home updated
   source reader comments newly
+  analysts officials experts sources critics observers economists diplomats participants reports residents
+  investors traders executives lawmakers delegates ministers leaders authorities reporters people others many some
+  both all several few most everyone nobody someone government governments
 `);
 
 export const PRONOUNS = set(`he she`);
