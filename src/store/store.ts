@@ -15,20 +15,24 @@ export interface TextQuery {
   mode: 'all' | 'any' | 'phrase';
 }
 
-/** One citation of a quote, joined with its article: what the core assembles a Quote from. */
-export interface CitationRow {
-  quoteId: number;
-  speakerId: number;
-  kind: QuoteKind;
-  verb: string | null;
-  via: string | null;
-  text: string;
+/** The article a row of text comes from, as a Citation shows it. */
+export interface ArticleRef {
   articleId: number;
   file: string;
   outlet: string | null;
   title: string | null;
   date: string | null;
   url: string | null;
+}
+
+/** One citation of a quote, joined with its article: what the core assembles a Quote from. */
+export interface CitationRow extends ArticleRef {
+  quoteId: number;
+  speakerId: number;
+  kind: QuoteKind;
+  verb: string | null;
+  via: string | null;
+  text: string;
 }
 
 export interface SpeakerRow {
@@ -44,14 +48,8 @@ export interface SpeakerRow {
   mentions: number;
 }
 
-export interface PassageRow {
+export interface PassageRow extends ArticleRef {
   text: string;
-  articleId: number;
-  file: string;
-  outlet: string | null;
-  title: string | null;
-  date: string | null;
-  url: string | null;
 }
 
 export interface QuotePage {
