@@ -2,13 +2,14 @@
 // removed files are removed, unchanged files are not even read.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import type { SkippedFile } from './types.ts';
+import type { ExtractedArticle, SkippedFile } from './types.ts';
 import type { FileState, Store } from './store/store.ts';
 import { ARTICLE_EXTENSIONS, contentHash } from './ingest/files.ts';
 import { MAX_ARTICLE_BYTES } from './ingest/read.ts';
 
-/** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing. */
-const loadExtractor = () => import('./ingest/extract-article.ts');
+/** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing, and only once. */
+let extractor: Promise<typeof import('./ingest/extract-article.ts')> | null = null;
+const loadExtractor = () => (extractor ??= import('./ingest/extract-article.ts'));
 
 export interface SyncReport {
   added: string[];
@@ -19,6 +20,9 @@ export interface SyncReport {
   /** Quotes dropped because their words were not found verbatim where extracted (should stay empty). */
   unverified: { file: string; text: string }[];
 }
+
+/** Articles written per transaction during a sync. */
+const BATCH = 200;
 
 export interface SyncOptions {
   maxBytes?: number;
@@ -35,6 +39,10 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   const files = listFiles(dir, report);
   const known = new Map((await store.fileStates()).map((s) => [s.file, s]));
   const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
+  const batch: ExtractedArticle[] = [];
+  const flush = async () => {
+    if (batch.length) await store.putArticles(batch.splice(0));
+  };
 
   for (const { file, path } of files) {
     const before = known.get(file);
@@ -76,9 +84,11 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       continue;
     }
     for (const text of result.dropped) report.unverified.push({ file, text });
-    await store.putArticle(result.article);
+    batch.push(result.article);
     (before ? report.updated : report.added).push(file);
+    if (batch.length >= BATCH) await flush();
   }
+  await flush();
 
   for (const gone of known.keys()) {
     await store.removeArticle(gone);

@@ -27,16 +27,16 @@ async function session(...lines: string[]): Promise<string> {
 describe('the console', () => {
   it('says what it indexed and suggests a first question', async () => {
     const out = await session();
-    expect(out).toMatch(/^briefbot: 5 articles indexed, 35 quotes from 5 speakers\.\nTry: what did Vaishnaw say\?/);
+    expect(out).toMatch(/^briefbot: 5 articles indexed, 37 quotes from 5 speakers\.\nTry: what did Vaishnaw say\?/);
   });
 
   it('answers questions and takes the same commands as Slack', async () => {
     const out = await session('what did Gor say?', 'help', 'sources', 'speakers');
-    expect(out).toContain('Sergio Gor (US Ambassador-designate to India): 4 statements in 3 of the 5 indexed articles.');
+    expect(out).toContain('Sergio Gor (US Ambassador-designate to India): 5 statements in 3 of the 5 indexed articles.');
     expect(out).toContain('who said "prudent derisking over decoupling"?');
     expect(out).toContain('5 indexed articles:');
     expect(out).toContain('6 reader comments (not indexed as statements)');
-    expect(out).toContain('- Sergio Gor, US Ambassador-designate to India: 4 quotes in 3 articles');
+    expect(out).toContain('- Sergio Gor, US Ambassador-designate to India: 5 quotes in 3 articles');
   });
 
   it('pages with "more" and says when there is nothing more', async () => {

@@ -1,6 +1,7 @@
 // Who said what, in the forms news copy uses.
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../src/extract/quotes.ts';
+import { splitSentences } from '../src/text/sentences.ts';
 
 /** Extracts from paragraphs and returns "Speaker [kind]: text" lines. */
 function said(...paragraphs: string[]): string[] {
@@ -111,6 +112,26 @@ describe('speakers', () => {
       ['Jamieson Greer', 'US Trade Representative'],
       ['John Jovanovic', 'Export-Import Bank President'],
       ['Sergio Gor', 'US Ambassador to India'],
+    ]);
+  });
+});
+
+describe('sentences', () => {
+  const split = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+  it('do not end after "Mr.", initials or "U.S."', () => {
+    expect(split('Mr. Smith met U.S. officials on Jan. 5. Scott K. H. Bessent spoke. Then he left.')).toEqual([
+      'Mr. Smith met U.S. officials on Jan. 5.',
+      'Scott K. H. Bessent spoke.',
+      'Then he left.',
+    ]);
+  });
+
+  it('do not end inside a quotation, but may end with one', () => {
+    expect(split('He said "Go. Now." Then he left. "I am pleased to announce it.", Gor said.')).toEqual([
+      'He said "Go. Now."',
+      'Then he left.',
+      '"I am pleased to announce it.", Gor said.',
     ]);
   });
 });

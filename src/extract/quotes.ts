@@ -5,7 +5,7 @@ import type { FoundQuote, FoundSpeaker, Paragraph, QuoteKind } from '../types.ts
 import { matchKey, trimQuoteEdges } from '../text/normalize.ts';
 import { findQuoteSpans, maskQuotes, splitSentences, type QuoteSpan, type Span } from '../text/sentences.ts';
 import {
-  ATTRIBUTION_VERBS, CLAUSE_VERBS, DESCRIBE_VERBS, INTRO_WORDS, NEED_VERBS, PARTICIPLE_CUES, THAT_VERBS, URGE_VERBS,
+  ATTRIBUTION_VERBS, CLAUSE_VERBS, DESCRIBE_VERBS, INTRO_WORDS, NEED_VERBS, ROLE_WORDS, TITLE_WORDS, PARTICIPLE_CUES, THAT_VERBS, URGE_VERBS,
 } from './lexicon.ts';
 import { phraseBefore, type Phrase } from './phrase.ts';
 import { ArticleSpeakers } from './speakers.ts';
@@ -21,6 +21,7 @@ const MODIFIER_THAT = /^\s+(?:(?:on|in|at|during|after|before|while|to|via|throu
 const MODIFIER = /^\s+(?:on|in|at|during|after|before|while|via|through|from)\b[^,.;"\u201c\u201d]{0,60}?(?=,|$)/u;
 const END_CUT = /,\s+(?:saying|adding|noting|urging|stating|citing|writing|declaring|calling|advocating)\b/u;
 const MIN_WORDS = 3;
+const ROLE_WORD = new RegExp(`\\b(?:${[...ROLE_WORDS, ...TITLE_WORDS].join('|')})\\b`, 'i');
 const QUOTE_MARK = /["\u201c\u201d\u2018]/u;
 
 export interface Extraction {
@@ -106,8 +107,10 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
 /** People named with their role anywhere in a sentence ("organised by US Treasury Secretary Scott Bessent, …"). */
 function roleMentions(sentence: string): Phrase[] {
   const found: Phrase[] = [];
+  if (!ROLE_WORD.test(sentence)) return found;
   const run = /(?:[\p{Lu}@][\p{L}\p{N}'\u2019.&-]*)(?:(?:\s+(?:of|to|for|and|&|the)\s+|\s+|,\s+(?=\p{Lu}|and\s))(?:[\p{Lu}@][\p{L}\p{N}'\u2019.&-]*|and))*/gu;
   for (const m of sentence.matchAll(run)) {
+    if (!ROLE_WORD.test(m[0])) continue;
     // A list ("Greer, Export-Import Bank President John Jovanovic, and …") names someone before each comma.
     const ends = [...m[0].matchAll(/,/g)].map((c) => c.index).concat(m[0].length);
     for (const end of ends) {
@@ -243,12 +246,12 @@ function contentEnd(sentence: string, start: number): number {
 
 /** Within one article the same words can appear twice (a pull quote and the full post): keep the longer. */
 function dedupe(quotes: FoundQuote[]): FoundQuote[] {
-  const kept: FoundQuote[] = [];
+  const kept: { q: FoundQuote; k: string }[] = [];
   for (const q of quotes) {
     const k = matchKey(q.text);
-    const same = kept.findIndex((o) => o.speakerRef === q.speakerRef && o.kind === q.kind && (matchKey(o.text).includes(k) || k.includes(matchKey(o.text))));
-    if (same < 0) kept.push(q);
-    else if (k.length > matchKey(kept[same]!.text).length) kept[same] = q;
+    const same = kept.findIndex((o) => o.q.speakerRef === q.speakerRef && o.q.kind === q.kind && (o.k.includes(k) || k.includes(o.k)));
+    if (same < 0) kept.push({ q, k });
+    else if (k.length > kept[same]!.k.length) kept[same] = { q, k };
   }
-  return kept;
+  return kept.map((o) => o.q);
 }

@@ -87,6 +87,7 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE INDEX IF NOT EXISTS citations_quote ON citations(quote_id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations(article_id);
 CREATE INDEX IF NOT EXISTS citations_speaker ON citations(speaker_id, kind, key);
+CREATE INDEX IF NOT EXISTS citations_recent ON citations(speaker_id, kind);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS citations_fts USING fts5(
   text, speaker, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'

@@ -10,6 +10,8 @@ import type { CitationRow, FileState, PassageRow, QuotePage, SpeakerRow, Store, 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
 /** The shorter of two texts must be this long (letters and digits) before it folds into the longer one. */
 const MIN_FOLD_KEY = 12;
+/** How many of a speaker's latest citations a new quote is compared with, to fold excerpts into one quote. */
+const FOLD_WINDOW = 500;
 /** Full-text hits considered per query: enough to rank a speaker's quotes, bounded so a common word stays fast. */
 const MAX_HITS = 2000;
 
@@ -36,7 +38,18 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.migrate();
+    // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
+    this.writeArticles = this.db.transaction((articles: ExtractedArticle[]) => {
+      for (const a of articles) this.writeArticle(a);
+    });
+    this.removeFile = this.db.transaction((file: string) => {
+      const old = this.sql('SELECT id FROM articles WHERE file = ?').get(file) as { id: number } | undefined;
+      if (old) this.deleteArticle(old.id);
+    });
   }
+
+  private readonly writeArticles: (articles: ExtractedArticle[]) => void;
+  private readonly removeFile: (file: string) => void;
 
   private migrate(): void {
     const hasMeta = this.sql("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").get();
@@ -64,55 +77,62 @@ export class SqliteStore implements Store {
     this.sql('UPDATE articles SET size = ?, mtime_ms = ? WHERE file = ? AND hash = ?').run(s.size, s.mtimeMs, s.file, s.hash);
   }
 
-  async putArticle(a: ExtractedArticle): Promise<void> {
-    this.db.transaction(() => {
-      const old = this.sql('SELECT id FROM articles WHERE file = ?').get(a.file) as { id: number } | undefined;
-      if (old) this.deleteArticle(old.id);
-      const articleId = Number(
-        this.db
-          .prepare(
-            `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, comments, indexed_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, JSON.stringify(a.comments), new Date().toISOString())
-          .lastInsertRowid,
-      );
-      const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');
-      const insPassage = this.sql('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
-      a.paragraphs.forEach((p, i) => {
-        const id = insPara.run(articleId, i, p.heading ? 1 : 0, p.text).lastInsertRowid;
-        insPassage.run(id, p.text);
-      });
-
-      const speakerIds = a.speakers.map((s) => this.speakerFor(s));
-      a.speakers.forEach((s, i) => this.addNames(speakerIds[i]!, articleId, s));
-
-      const touched = new Set<number>();
-      const insCitation = this.sql(
-        `INSERT INTO citations (quote_id, article_id, speaker_id, kind, verb, via, text, key, paragraph, start)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker) VALUES (?, ?, ?)');
-      for (const q of a.quotes) {
-        const speakerId = speakerIds[q.speakerRef]!;
-        const key = matchKey(q.text);
-        const quoteId = this.quoteFor(speakerId, q.kind, key);
-        const id = insCitation.run(quoteId, articleId, speakerId, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
-        insFts.run(id, q.text, `s${speakerId}`);
-        touched.add(quoteId);
-      }
-      this.refreshQuotes(touched);
-    })();
+  async putArticles(articles: ExtractedArticle[]): Promise<void> {
+    this.writeArticles(articles);
     this.nameKeyCache = null;
+  }
+
+
+  private writeArticle(a: ExtractedArticle): void {
+    const old = this.sql('SELECT id FROM articles WHERE file = ?').get(a.file) as { id: number } | undefined;
+    if (old) this.deleteArticle(old.id);
+    const articleId = Number(
+      this.sql(
+        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, comments, indexed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, JSON.stringify(a.comments), new Date().toISOString())
+        .lastInsertRowid,
+    );
+    const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');
+    const insPassage = this.sql('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+    a.paragraphs.forEach((p, i) => {
+      const id = insPara.run(articleId, i, p.heading ? 1 : 0, p.text).lastInsertRowid;
+      insPassage.run(id, p.text);
+    });
+
+    const speakerIds = a.speakers.map((s) => this.speakerFor(s));
+    a.speakers.forEach((s, i) => this.addNames(speakerIds[i]!, articleId, s));
+
+    const insCitation = this.sql(
+      `INSERT INTO citations (quote_id, article_id, speaker_id, kind, verb, via, text, key, paragraph, start)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker) VALUES (?, ?, ?)');
+    const counted = new Set<number>();
+    for (const q of a.quotes) {
+      const speakerId = speakerIds[q.speakerRef]!;
+      const key = matchKey(q.text);
+      const quoteId = this.quoteFor(speakerId, q.kind, key);
+      const id = insCitation.run(quoteId, articleId, speakerId, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
+      insFts.run(id, q.text, `s${speakerId}`);
+      // One more article carries this quote (counted once, however many times the article prints it).
+      if (!counted.has(quoteId)) {
+        counted.add(quoteId);
+        this.sql(
+          `UPDATE quotes SET articles = articles + 1,
+             latest = CASE WHEN latest IS NULL OR @date > latest THEN @date ELSE latest END
+           WHERE id = @id`,
+        ).run({ id: quoteId, date: a.date });
+      }
+    }
   }
 
   async removeArticle(file: string): Promise<void> {
-    this.db.transaction(() => {
-      const old = this.sql('SELECT id FROM articles WHERE file = ?').get(file) as { id: number } | undefined;
-      if (old) this.deleteArticle(old.id);
-    })();
+    this.removeFile(file);
     this.nameKeyCache = null;
   }
+
+
 
   private deleteArticle(articleId: number): void {
     const cites = this.sql('SELECT id, quote_id AS quoteId FROM citations WHERE article_id = ?').all(articleId) as { id: number; quoteId: number }[];
@@ -134,7 +154,7 @@ export class SqliteStore implements Store {
     for (const id of new Set(names.map((n) => n.speakerId))) orphan.run({ id });
   }
 
-  /** Keeps each quote's article count and latest date current, and drops quotes no article carries now. */
+  /** After a removal: recounts each quote's articles and latest date, and drops quotes no article carries now. */
   private refreshQuotes(ids: Set<number>): void {
     const upd = this.sql(
       `UPDATE quotes SET
@@ -185,9 +205,11 @@ export class SqliteStore implements Store {
       `INSERT INTO speaker_keys (speaker_id, key, is_role, name, articles) VALUES (?, ?, ?, ?, 1)
        ON CONFLICT (speaker_id, key, is_role) DO UPDATE SET articles = articles + 1, name = excluded.name`,
     );
+    const seen = new Set<string>();
     const add = (name: string, isRole: number) => {
       const key = nameKey(name);
-      if (!key) return;
+      if (!key || seen.has(`${isRole}${key}`)) return;
+      seen.add(`${isRole}${key}`);
       if (ins.run(speakerId, articleId, name, key, isRole).changes > 0) inc.run(speakerId, key, isRole, name);
     };
     add(s.name, 0);
@@ -195,23 +217,30 @@ export class SqliteStore implements Store {
     for (const role of s.roles) add(role, 1);
   }
 
-  /** The quote these words belong to: the same words, or a longer or shorter excerpt, from the same speaker. */
+  /**
+   * The quote these words belong to: the same words from the same speaker, however old; or a longer or shorter
+   * excerpt of words that speaker was quoted with recently (their last FOLD_WINDOW citations). The window keeps
+   * indexing fast at any corpus size: outlets reprint and excerpt a quote within days, not a year later.
+   */
   private quoteFor(speakerId: number, kind: QuoteKind, key: string): number {
-    const rows = this.db
-      .prepare(
-        `SELECT DISTINCT quote_id AS id FROM citations
-         WHERE speaker_id = @speakerId AND kind = @kind
-           AND (key = @key OR (length(@key) >= @min AND instr(key, @key) > 0) OR (length(key) >= @min AND instr(@key, key) > 0))
-         ORDER BY quote_id`,
-      )
-      .all({ speakerId, kind, key, min: MIN_FOLD_KEY }) as { id: number }[];
+    const rows = this.sql(
+      `SELECT quote_id AS id FROM citations WHERE speaker_id = @speakerId AND kind = @kind AND key = @key
+       UNION
+       SELECT quote_id AS id FROM (
+         SELECT quote_id, key FROM citations WHERE speaker_id = @speakerId AND kind = @kind ORDER BY id DESC LIMIT ${FOLD_WINDOW}
+       ) WHERE (length(@key) >= @min AND instr(key, @key) > 0) OR (length(key) >= @min AND instr(@key, key) > 0)
+       ORDER BY id`,
+    ).all({ speakerId, kind, key, min: MIN_FOLD_KEY }) as { id: number }[];
     if (rows.length === 0) {
       return Number(this.sql('INSERT INTO quotes (speaker_id, kind, kind_rank) VALUES (?, ?, ?)').run(speakerId, kind, KIND_RANK[kind]).lastInsertRowid);
     }
     const [keep, ...merge] = rows.map((r) => r.id);
-    for (const id of merge) {
-      this.sql('UPDATE citations SET quote_id = ? WHERE quote_id = ?').run(keep, id);
-      this.sql('DELETE FROM quotes WHERE id = ?').run(id);
+    if (merge.length) {
+      for (const id of merge) {
+        this.sql('UPDATE citations SET quote_id = ? WHERE quote_id = ?').run(keep, id);
+        this.sql('DELETE FROM quotes WHERE id = ?').run(id);
+      }
+      this.refreshQuotes(new Set([keep!]));
     }
     return keep!;
   }

@@ -62,8 +62,8 @@ export interface Store {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
   fileStates(): Promise<FileState[]>;
-  /** Adds the article from `article.file`, replacing what that file held before, in one transaction. */
-  putArticle(article: ExtractedArticle): Promise<void>;
+  /** Adds each article, replacing what its file held before; the whole batch is one transaction. */
+  putArticles(articles: ExtractedArticle[]): Promise<void>;
   /** Records that a file with unchanged content has a new size or modification time. */
   touchFile(state: FileState): Promise<void>;
   removeArticle(file: string): Promise<void>;

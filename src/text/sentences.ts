@@ -1,6 +1,7 @@
 // Sentence and quotation spans inside one paragraph.
-// Intl.Segmenter (ICU, built into Node) finds sentence breaks; it knows nothing of quotations or of
-// "Mr." and initials, so quotations are masked before segmenting and abbreviation breaks are merged after.
+// Sentences end at ". ", "? " or "! " before a capital, outside quotations, and not after "Mr." or an initial.
+// Written by hand rather than with Intl.Segmenter: the segmenter knows nothing of quotations or abbreviations
+// (both had to be patched around it) and cost a fifth of all extraction time.
 
 export interface Span {
   start: number;
@@ -64,22 +65,24 @@ export function maskQuotes(text: string, spans: QuoteSpan[]): string {
   return out + text.slice(last);
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|Jr|Sr|Lt|Col|Capt|Sgt|Rev|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|a\.m|p\.m)\.\s*$/;
+const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|Jr|Sr|Lt|Col|Capt|Sgt|Rev|Hon|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|a\.m|p\.m)\.$/;
+/** A sentence end: terminal punctuation, closing marks, space, then what can start a sentence. */
+const BOUNDARY = /[.!?\u2026]+["\u201d\u2019)\]]*\s+(?=["\u201c\u2018(\[]|[\p{Lu}\p{N}])/gu;
 
 /** Sentence spans of a paragraph, never breaking inside a quotation or after "Mr." or an initial. */
 export function splitSentences(text: string, quotes: QuoteSpan[] = findQuoteSpans(text)): Span[] {
   const masked = maskQuotes(text, quotes);
   const spans: Span[] = [];
-  for (const seg of segmenter.segment(masked)) {
-    const start = seg.index;
-    const end = seg.index + seg.segment.length;
-    const prev = spans[spans.length - 1];
-    if (prev && ABBREVIATION.test(masked.slice(prev.start, prev.end))) prev.end = end;
-    else spans.push({ start, end });
+  let start = 0;
+  for (const m of masked.matchAll(BOUNDARY)) {
+    const end = m.index + m[0].trimEnd().length;
+    if (ABBREVIATION.test(masked.slice(Math.max(start, end - 6), end))) continue;
+    spans.push({ start, end: m.index + m[0].length });
+    start = m.index + m[0].length;
   }
+  if (start < masked.length) spans.push({ start, end: masked.length });
   splitAfterClosedQuotes(spans, text, quotes);
-  // Trim the whitespace the segmenter leaves at the end of each sentence.
+  // Trim the whitespace at the edges of each sentence.
   for (const s of spans) {
     while (s.end > s.start && /\s/.test(text[s.end - 1]!)) s.end--;
     while (s.start < s.end && /\s/.test(text[s.start]!)) s.start++;
