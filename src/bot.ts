@@ -47,12 +47,18 @@ export class Briefbot {
     return report;
   }
 
+  /** What the latest sync found: added, updated, removed and skipped files. */
+  get lastSyncReport(): SyncReport | null {
+    return this.lastSync;
+  }
+
   ask(question: string, options?: AskOptions): Promise<Answer> {
     return ask(this.store, question, options);
   }
 
-  async sources(): Promise<{ sources: Source[]; skipped: SkippedFile[] }> {
-    return { sources: await this.store.sources(), skipped: this.lastSync?.skipped ?? [] };
+  /** The latest articles (50 unless asked for more), the total, and the files the last sync skipped. */
+  async sources(limit = 50): Promise<{ total: number; sources: Source[]; skipped: SkippedFile[] }> {
+    return { ...(await this.store.sources(limit)), skipped: this.lastSync?.skipped ?? [] };
   }
 
   async speakers(): Promise<Speaker[]> {

@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
     } else if (command === 'sources') {
       const s = await bot.sources();
-      print(s, renderSources(s.sources, s.skipped));
+      print(s, renderSources(s.sources, s.skipped, s.total));
     } else {
       const speakers = await bot.speakers();
       print({ speakers }, renderSpeakers(speakers));

@@ -45,7 +45,7 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
       }
       const cmd = parseCommand(text);
       if (cmd.name === 'help') say(renderHelp());
-      else if (cmd.name === 'sources') { const s = await bot.sources(); say(renderSources(s.sources, s.skipped)); }
+      else if (cmd.name === 'sources') { const s = await bot.sources(); say(renderSources(s.sources, s.skipped, s.total)); }
       else if (cmd.name === 'speakers') say(renderSpeakers(await bot.speakers()));
       else {
         last = { question: cmd.question, offset: 0 };

@@ -43,8 +43,9 @@ function cite(c: Citation): string {
   return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${terminalSafe(c.file)}]`;
 }
 
-export function renderSources(sources: Source[], skipped: SkippedFile[]): string {
-  const out = [`${sources.length} indexed article${sources.length === 1 ? '' : 's'}:`];
+export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length): string {
+  const latest = total > sources.length ? ` (the latest ${sources.length})` : '';
+  const out = [`${total.toLocaleString('en')} indexed article${total === 1 ? '' : 's'}${latest}:`];
   for (const s of sources) {
     const meta = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown', `${s.quotes} quote${s.quotes === 1 ? '' : 's'}`];
     if (s.comments) meta.push(`${s.comments} reader comment${s.comments === 1 ? '' : 's'} (not indexed as statements)`);

@@ -1,7 +1,6 @@
 // A file's bytes to an article ready for the store: decoded, parsed, quotes extracted and verified verbatim.
 import type { ExtractedArticle, FoundQuote, Paragraph } from '../types.ts';
 import { extractQuotes } from '../extract/quotes.ts';
-import { occursVerbatim } from '../text/normalize.ts';
 import { decodeArticle } from './read.ts';
 import { parseArticle } from './parse.ts';
 import { contentHash } from './files.ts';
@@ -13,7 +12,8 @@ export function verifyQuotes(paragraphs: Paragraph[], quotes: FoundQuote[]): { v
   const dropped: string[] = [];
   const verified = quotes.filter((q) => {
     const paragraph = paragraphs[q.paragraph]?.text ?? '';
-    const ok = paragraph.slice(q.start, q.start + q.text.length) === q.text && occursVerbatim(q.text, paragraph);
+    // Found exactly where the extractor says: stronger than occurring somewhere after normalisation.
+    const ok = q.text.length > 0 && paragraph.slice(q.start, q.start + q.text.length) === q.text;
     if (!ok) dropped.push(q.text);
     return ok;
   });

@@ -1,11 +1,17 @@
 // The SQLite schema. Full-text search is SQLite's FTS5 (porter stemming), kept in the same database file:
 // nothing to rebuild at start-up, and an article and its index rows change in one transaction.
+//
+// The index tables below are derived from the seeds folder: when their layout changes (INDEX_VERSION), they are
+// dropped and rebuilt by the next sync. Tables holding state that cannot be rebuilt (added by later features)
+// are never dropped, only extended.
 
-export const SCHEMA_VERSION = 1;
+export const INDEX_VERSION = 2;
 
-export const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_keys', 'article_speakers', 'speakers', 'paragraphs', 'articles'];
 
+export const META = `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
+
+export const INDEX_SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
   id INTEGER PRIMARY KEY,
   file TEXT NOT NULL UNIQUE,
@@ -27,26 +33,27 @@ CREATE TABLE IF NOT EXISTS paragraphs (
 );
 CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_id, idx);
 
+-- Counts are kept up to date as articles come and go, so answering never has to count.
 CREATE TABLE IF NOT EXISTS speakers (
   id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,
   name TEXT NOT NULL,
   key TEXT NOT NULL,
   surname TEXT,
+  quotes INTEGER NOT NULL DEFAULT 0,   -- Quotes attributed to them
+  quoted_in INTEGER NOT NULL DEFAULT 0, -- articles quoting them
+  mentions INTEGER NOT NULL DEFAULT 0,  -- articles naming them at all
   UNIQUE (kind, key)
 );
 CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
 
--- Every name, role or handle an article uses for a speaker.
-CREATE TABLE IF NOT EXISTS speaker_names (
-  speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+-- The names, roles and handles one article uses for one speaker, as JSON [[key, isRole, name], …].
+CREATE TABLE IF NOT EXISTS article_speakers (
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  key TEXT NOT NULL,
-  is_role INTEGER NOT NULL,
-  PRIMARY KEY (speaker_id, article_id, key, is_role)
+  speaker_id INTEGER NOT NULL,
+  names TEXT NOT NULL,
+  PRIMARY KEY (article_id, speaker_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS speaker_names_article ON speaker_names(article_id);
 
 -- How many articles use each name or role for each speaker: small, so questions can match names loosely.
 CREATE TABLE IF NOT EXISTS speaker_keys (
@@ -86,7 +93,7 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_quote ON citations(quote_id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations(article_id);
-CREATE INDEX IF NOT EXISTS citations_speaker ON citations(speaker_id, kind, key);
+CREATE INDEX IF NOT EXISTS citations_key ON citations(speaker_id, kind, key);
 CREATE INDEX IF NOT EXISTS citations_recent ON citations(speaker_id, kind);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS citations_fts USING fts5(

@@ -69,7 +69,8 @@ export interface Store {
   removeArticle(file: string): Promise<void>;
 
   articleCount(): Promise<number>;
-  sources(): Promise<Source[]>;
+  /** The latest `limit` articles (by date), and how many there are in all. */
+  sources(limit: number): Promise<{ total: number; sources: Source[] }>;
   /** Speakers with at least one quote, most quoted first. */
   speakers(): Promise<SpeakerRow[]>;
   speaker(id: number): Promise<SpeakerRow | null>;

@@ -29,8 +29,21 @@ export function matchKey(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const nameKeys = new Map<string, string>();
+
 /** Lowercased words without punctuation or a leading "the": how names and aliases are compared. */
 export function nameKey(text: string): string {
+  // The same few thousand names and roles recur in every article: remember them.
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    key = computeNameKey(text);
+    nameKeys.set(text, key);
+  }
+  return key;
+}
+
+function computeNameKey(text: string): string {
   return text
     .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
