@@ -1,15 +1,27 @@
 // Keeps the store in step with a folder of articles: new and changed files are parsed (by content hash),
 // removed files are removed, unchanged files are not even read.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { ExtractedArticle, SkippedFile } from './types.ts';
 import type { FileState, Store } from './store/store.ts';
+import type { Extracted } from './ingest/extract-article.ts';
 import { ARTICLE_EXTENSIONS, contentHash } from './ingest/files.ts';
 import { MAX_ARTICLE_BYTES } from './ingest/read.ts';
+import type { ExtractJob } from './ingest/pool.ts';
 
-/** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing, and only once. */
-let extractor: Promise<typeof import('./ingest/extract-article.ts')> | null = null;
-const loadExtractor = () => (extractor ??= import('./ingest/extract-article.ts'));
+/**
+ * Bump when extraction changes what it finds: articles parsed by an older extractor are parsed again at the
+ * next start, even though their files did not change.
+ */
+export const EXTRACTOR_VERSION = '2';
+
+/** Articles written per transaction during a sync. */
+const BATCH = 64;
+/** Files being parsed at once: enough to keep the workers busy, few enough to bound memory. */
+const IN_FLIGHT = 256;
+/** Below this many files to parse, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 200;
 
 export interface SyncReport {
   added: string[];
@@ -21,74 +33,95 @@ export interface SyncReport {
   unverified: { file: string; text: string }[];
 }
 
-/** Articles written per transaction during a sync. */
-const BATCH = 200;
-
 export interface SyncOptions {
   maxBytes?: number;
+  /** Extraction worker threads; default: one per core beyond the first, none for a handful of files. */
+  workers?: number;
 }
 
-/**
- * Bump when extraction changes what it finds: articles parsed by an older extractor are parsed again at the
- * next start, even though their files did not change.
- */
-export const EXTRACTOR_VERSION = '1';
+/** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing, and only once. */
+let extractor: Promise<typeof import('./ingest/extract-article.ts')> | null = null;
+const loadExtractor = () => (extractor ??= import('./ingest/extract-article.ts'));
 
 export async function syncFolder(dir: string, store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [] };
-  const files = listFiles(dir, report);
+  const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const known = new Map((await store.fileStates()).map((s) => [s.file, s]));
   const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
-  const batch: ExtractedArticle[] = [];
-  const flush = async () => {
-    if (batch.length) await store.putArticles(batch.splice(0));
-  };
 
-  for (const { file, path } of files) {
+  // First pass: what changed, judged by size and modification time alone.
+  const candidates: { file: string; path: string; stat: Stats; before: FileState | undefined }[] = [];
+  for (const { file, path } of listFiles(dir, report)) {
     const before = known.get(file);
     known.delete(file);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(path);
     } catch (err) {
       report.skipped.push({ file, reason: `it could not be read (${(err as NodeJS.ErrnoException).code})` });
       continue;
     }
-    if (!reparse && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
-      report.unchanged++;
-      continue;
+    if (!reparse && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
+    else candidates.push({ file, path, stat, before });
+  }
+
+  const workers = options.workers ?? (candidates.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism() - 1) : 0);
+  const pool = workers > 0 ? new (await import('./ingest/pool.ts')).ExtractorPool(workers) : null;
+  const { extractArticle } = candidates.length ? await loadExtractor() : { extractArticle: null };
+  const extract = async (job: ExtractJob): Promise<Extracted> => {
+    if (pool) {
+      try {
+        return await pool.extract(job);
+      } catch {
+        // A worker that cannot start or dies leaves the work to this thread.
+      }
     }
-    const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
-    if (stat.size > maxBytes) {
-      skip(report, file, `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for one article`, before);
-      continue;
-    }
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(path);
-    } catch (err) {
-      skip(report, file, `it could not be read (${(err as NodeJS.ErrnoException).code})`, before);
-      continue;
-    }
-    const hash = contentHash(bytes);
-    const state: FileState = { file, hash, size: stat.size, mtimeMs: stat.mtimeMs };
-    if (!reparse && before && before.hash === hash) {
-      await store.touchFile(state);
-      report.unchanged++;
-      continue;
-    }
-    const { extractArticle } = await loadExtractor();
-    const result = extractArticle(file, bytes, stat, { maxBytes, hash });
-    if (!result.ok) {
-      skip(report, file, result.reason, before);
-      continue;
-    }
-    for (const text of result.dropped) report.unverified.push({ file, text });
-    batch.push(result.article);
+    return extractArticle!(job.file, job.bytes, job.stat, { maxBytes: job.maxBytes, hash: job.hash });
+  };
+
+  const batch: ExtractedArticle[] = [];
+  const flush = async () => {
+    if (batch.length) await store.putArticles(batch.splice(0));
+  };
+  // Results are taken in file order, whichever worker finishes first, so indexing order never varies.
+  const inFlight: { file: string; before: FileState | undefined; result: Promise<Extracted> }[] = [];
+  const settle = async () => {
+    const { file, before, result } = inFlight.shift()!;
+    const r = await result;
+    if (!r.ok) return skip(report, file, r.reason, before);
+    for (const text of r.dropped) report.unverified.push({ file, text });
+    batch.push(r.article);
     (before ? report.updated : report.added).push(file);
     if (batch.length >= BATCH) await flush();
+  };
+
+  try {
+    for (const { file, path, stat, before } of candidates) {
+      if (stat.size > maxBytes) {
+        skip(report, file, `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for one article`, before);
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (err) {
+        skip(report, file, `it could not be read (${(err as NodeJS.ErrnoException).code})`, before);
+        continue;
+      }
+      const hash = contentHash(bytes);
+      if (!reparse && before && before.hash === hash) {
+        await store.touchFile({ file, hash, size: stat.size, mtimeMs: stat.mtimeMs });
+        report.unchanged++;
+        continue;
+      }
+      inFlight.push({ file, before, result: extract({ file, bytes, stat: { size: stat.size, mtimeMs: stat.mtimeMs }, maxBytes, hash }) });
+      if (inFlight.length >= IN_FLIGHT) await settle();
+    }
+    while (inFlight.length) await settle();
+    await flush();
+  } finally {
+    await pool?.close();
   }
-  await flush();
 
   for (const gone of known.keys()) {
     await store.removeArticle(gone);
@@ -107,7 +140,7 @@ function skip(report: SyncReport, file: string, reason: string, before: FileStat
 function listFiles(dir: string, report: SyncReport): { file: string; path: string }[] {
   const out: { file: string; path: string }[] = [];
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);

@@ -137,3 +137,17 @@ describe('an index kept up to date', () => {
     await fresh.close();
   });
 });
+
+describe('parsing on worker threads', () => {
+  it('indexes exactly what parsing on the main thread indexes', async () => {
+    const inline = new SqliteStore(':memory:');
+    const pooled = new SqliteStore(':memory:');
+    await syncFolder(SEEDS, inline, { workers: 0 });
+    const report = await syncFolder(SEEDS, pooled, { workers: 2 });
+    expect(report.added).toHaveLength(5);
+    const view = async (s: SqliteStore) => ({ sources: await s.sources(50), speakers: await s.speakers() });
+    expect(await view(pooled)).toEqual(await view(inline));
+    await inline.close();
+    await pooled.close();
+  });
+});

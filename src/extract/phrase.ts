@@ -13,16 +13,36 @@ const NAME_PARTICLES = new Set(['van', 'von', 'der', 'de', 'da', 'del', 'di', 'l
 const WORD = /^(?:@\w+|[\p{L}\p{N}][\p{L}\p{N}'’.&-]*)$/u;
 
 const lower = (w: string) => w.toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
-const isCap = (w: string) => /^(?:\p{Lu}|@)/u.test(w);
-const isInitial = (w: string) => /^\p{Lu}\.?$/u.test(w);
-const parts = (w: string) => lower(w).split('-');
-const isRole = (w: string) => ROLE_WORDS.has(lower(w)) || parts(w).some((p) => ROLE_WORDS.has(p));
-const isTitle = (w: string) => TITLE_WORDS.has(lower(w));
-const isOrg = (w: string) => ORG_WORDS.has(lower(w));
-const isPlace = (w: string) => PLACE_WORDS.has(lower(w).replace(/\./g, '')) || /^\p{Lu}{2,}$/u.test(w.replace(/['’]s$/, ''));
-const isNameWord = (w: string) =>
-  (isInitial(w) || /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(w)) &&
-  !isRole(w) && !isTitle(w) && !isOrg(w) && !isPlace(w) && !NOT_NAME_WORDS.has(lower(w));
+
+const ROLE = 1, TITLE = 2, ORG = 4, PLACE = 8, NAME = 16, CAP = 32, INITIAL = 64;
+
+/** What a word can be, worked out once per distinct word: the same words recur in every article. */
+const classes = new Map<string, number>();
+function classOf(w: string): number {
+  let c = classes.get(w);
+  if (c !== undefined) return c;
+  const l = lower(w);
+  c = 0;
+  if (ROLE_WORDS.has(l) || l.split('-').some((p) => ROLE_WORDS.has(p))) c |= ROLE;
+  if (TITLE_WORDS.has(l)) c |= TITLE;
+  if (ORG_WORDS.has(l)) c |= ORG;
+  if (PLACE_WORDS.has(l.replace(/\./g, '')) || /^\p{Lu}{2,}$/u.test(w.replace(/['’]s$/, ''))) c |= PLACE;
+  if (/^(?:\p{Lu}|@)/u.test(w)) c |= CAP;
+  if (/^\p{Lu}\.?$/u.test(w)) c |= INITIAL;
+  if ((c & INITIAL || /^\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*$/u.test(w)) && !(c & (ROLE | TITLE | ORG | PLACE)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
+  if (classes.size > 50_000) classes.clear();
+  classes.set(w, c);
+  return c;
+}
+const isCap = (w: string) => (classOf(w) & CAP) !== 0;
+const isInitial = (w: string) => (classOf(w) & INITIAL) !== 0;
+const isRole = (w: string) => (classOf(w) & ROLE) !== 0;
+const isTitle = (w: string) => (classOf(w) & TITLE) !== 0;
+const isOrg = (w: string) => (classOf(w) & ORG) !== 0;
+const isPlace = (w: string) => (classOf(w) & PLACE) !== 0;
+const isNameWord = (w: string) => (classOf(w) & NAME) !== 0;
+
+const TAIL = 240;
 
 /** The words of `text`, with commas kept as their own tokens. */
 export function words(text: string): string[] {
@@ -34,7 +54,10 @@ export function words(text: string): string[] {
  * name nobody ("The participants", "reports", a platform such as X).
  */
 export function phraseBefore(text: string): Phrase | null {
-  const toks = words(text.replace(/\([^)]*\)\s*$/, '').replace(/[.,;:]+\s*$/, ''));
+  // A speaker's phrase, however long the role, lies in the last few dozen words.
+  const tail = text.length > TAIL ? text.slice(text.length - TAIL) : text;
+  const toks = words(tail.replace(/\([^)]*\)\s*$/, '').replace(/[.,;:]+\s*$/, ''));
+  if (tail !== text) toks.shift(); // the first word may be cut
   while (toks.length && ADVERBS.has(toks[toks.length - 1]!.toLowerCase())) toks.pop();
   const last = toks[toks.length - 1];
   if (!last) return null;

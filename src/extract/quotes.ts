@@ -22,6 +22,8 @@ const MODIFIER = /^\s+(?:on|in|at|during|after|before|while|via|through|from)\b[
 const END_CUT = /,\s+(?:saying|adding|noting|urging|stating|citing|writing|declaring|calling|advocating)\b/u;
 const MIN_WORDS = 3;
 const ROLE_WORD = new RegExp(`\\b(?:${[...ROLE_WORDS, ...TITLE_WORDS].join('|')})\\b`, 'i');
+const VIA_X = /\bpost(?:ed)?\s+on\s+X\b|\bon X\b|\btweet/u;
+const PULL_QUOTE = /\s[-\u2013\u2014]\s*(\p{Lu}[\p{L}.'\u2019 -]{1,60})$/u;
 const QUOTE_MARK = /["\u201c\u201d\u2018]/u;
 
 export interface Extraction {
@@ -35,73 +37,79 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   const quotes: FoundQuote[] = [];
   let lastDirect: { entity: NonNullable<Entity>; paragraph: number } | null = null;
 
-  paragraphs.forEach((p, pi) => {
-    if (p.heading) return;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    if (p.heading) continue;
     const text = p.text;
     const spans = findQuoteSpans(text);
     // Parentheses are masked too, so "(January 12, 2026)" cannot break a clause apart.
-    const masked = maskQuotes(text, spans).replace(/\([^()]*\)/gu, (m) => `(${'_'.repeat(m.length - 2)})`);
-    const push = (entity: Entity, kind: QuoteKind, span: Span, verb: string | null, via: string | null) => {
-      if (!entity) return;
-      const raw = text.slice(span.start, span.end);
-      const trimmed = trimQuoteEdges(raw);
-      if (trimmed.split(/\s+/).length < MIN_WORDS && kind !== 'direct') return;
-      if (trimmed.split(/\s+/).length < 2) return;
-      const start = span.start + raw.indexOf(trimmed);
-      quotes.push({ speakerRef: entity.ref, kind, verb, via, text: trimmed, paragraph: pi, start });
-    };
+    const quoteMasked = maskQuotes(text, spans);
+    const masked = quoteMasked.includes('(') ? quoteMasked.replace(/\([^()]*\)/gu, (m) => `(${'_'.repeat(m.length - 2)})`) : quoteMasked;
 
-    for (const s of splitSentences(text, spans)) {
+    for (const s of splitSentences(text, spans, quoteMasked)) {
       const sentence = masked.slice(s.start, s.end);
-      const inSentence = spans.filter((q) => q.start >= s.start && q.end <= s.end);
-      const via = /\bpost(?:ed)?\s+on\s+X\b|\bon X\b|\btweet/u.test(sentence) ? 'X' : null;
-      const subject = () => speakers.resolve(sentenceSubject(sentence));
+      const via = VIA_X.test(sentence) ? 'X' : null;
       for (const phrase of roleMentions(sentence)) speakers.resolve(phrase);
       let previous: Entity = null;
-      const said: Entity[] = [];
-      const reported = reportedSpeech(sentence).map((r) => ({ ...r, start: s.start + r.start, end: s.start + r.end, entity: speakers.resolve(r.phrase) }));
+      let lastSaid: Entity = null;
+      let subject: Phrase | null | undefined;
+      const reported = reportedSpeech(sentence);
+      const reportedBy = reported.map((r) => speakers.resolve(r.phrase));
 
-      for (const q of inSentence) {
+      for (const q of spans) {
+        if (q.start < s.start || q.end > s.end) continue;
         const inner = text.slice(q.inner.start, q.inner.end);
-        const pull = /\s[-\u2013\u2014]\s*(\p{Lu}[\p{L}.'\u2019 -]{1,60})$/u.exec(inner);
+        const pull = PULL_QUOTE.exec(inner);
         let entity: Entity = pull ? speakers.resolve(phraseBefore(pull[1]!.trim())) : null;
         let verb: string | null = null;
         const span: Span = entity && pull ? { start: q.inner.start, end: q.inner.start + pull.index } : q.inner;
         if (!entity) {
           const after = attributionAfter(masked.slice(q.end, Math.min(masked.length, s.end + 1)));
           const before = after ? null : attributionBefore(masked.slice(s.start, q.start));
-          const around = reported.find((r) => r.start <= q.start && q.end <= r.end + 1);
+          const around = reported.findIndex((r) => s.start + r.start <= q.start && q.end <= s.start + r.end + 1);
           if (after) { entity = speakers.resolve(after.phrase); verb = after.verb; }
           else if (before?.kind === 'verb') { entity = speakers.resolve(before.phrase); verb = before.verb; }
-          else if (before?.kind === 'participle') { entity = previous ?? subject(); verb = before.verb; }
-          else if (around) { entity = around.entity; verb = around.verb; }
+          else if (before?.kind === 'participle') { entity = previous ?? speakers.resolve(subject ??= sentenceSubject(sentence)); verb = before.verb; }
+          else if (around >= 0) { entity = reportedBy[around]!; verb = reported[around]!.verb; }
           else if (isWholeParagraph(q, text) && lastDirect && lastDirect.paragraph === pi - 1) entity = lastDirect.entity;
         }
         if (!entity) continue;
         const kind: QuoteKind = entity.kind === 'organisation' && /\bstatement\b/u.test(sentence) ? 'statement' : 'direct';
-        push(entity, kind, span, verb, via);
-        previous = entity;
-        said.push(entity);
-        lastDirect = { entity, paragraph: pi };
+        if (keep(quotes, text, pi, entity.ref, kind, span, verb, via)) {
+          previous = lastSaid = entity;
+          lastDirect = { entity, paragraph: pi };
+        }
       }
 
-      for (const r of reported) {
-        if (!r.entity || r.quoted) continue;
-        push(r.entity, 'reported', r, r.verb, via);
-        said.push(r.entity);
-      }
+      reported.forEach((r, i) => {
+        const entity = reportedBy[i];
+        if (!entity || r.quoted) return;
+        if (keep(quotes, text, pi, entity.ref, 'reported', { start: s.start + r.start, end: s.start + r.end }, r.verb, via)) lastSaid = entity;
+      });
 
       // Whoever spoke, or else the sentence's subject, is who "he" means next.
-      speakers.focus(said[said.length - 1] ?? speakers.lookup(sentenceSubject(sentence)));
+      speakers.focus(lastSaid ?? speakers.lookup(subject === undefined ? sentenceSubject(sentence) : subject));
     }
 
-    for (const m of text.matchAll(/@\w{3,}/gu)) {
-      const before = /((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
-      speakers.addHandle(m[0], before ? before[1]!.trim() : null);
+    if (text.includes('@')) {
+      for (const m of text.matchAll(/@\w{3,}/gu)) {
+        const before = /((?:\p{Lu}[\p{L}-]*\s+){1,3})$/u.exec(text.slice(Math.max(0, m.index - 40), m.index));
+        speakers.addHandle(m[0], before ? before[1]!.trim() : null);
+      }
     }
-  });
+  }
 
   return { speakers: speakers.found, quotes: dedupe(quotes) };
+}
+
+/** Adds a quote trimmed of edge punctuation, if enough words are left; returns whether it was kept. */
+function keep(quotes: FoundQuote[], text: string, paragraph: number, speakerRef: number, kind: QuoteKind, span: Span, verb: string | null, via: string | null): boolean {
+  const raw = text.slice(span.start, span.end);
+  const trimmed = trimQuoteEdges(raw);
+  const words = trimmed.split(/\s+/).length;
+  if (words < 2 || (words < MIN_WORDS && kind !== 'direct')) return false;
+  quotes.push({ speakerRef, kind, verb, via, text: trimmed, paragraph, start: span.start + raw.indexOf(trimmed) });
+  return true;
 }
 
 /** People named with their role anywhere in a sentence ("organised by US Treasury Secretary Scott Bessent, …"). */

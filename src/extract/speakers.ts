@@ -6,7 +6,9 @@ import { roleHead, type Phrase } from './phrase.ts';
 /** Names that are platforms or news agencies: they carry statements, they do not make them. */
 const NOT_SPEAKERS = new Set(['x', 'twitter', 'ani', 'ians', 'pti', 'uni', 'reuters', 'ap', 'afp', 'bloomberg', 'news agency']);
 
-interface Entity extends FoundSpeaker {
+interface Entity extends Omit<FoundSpeaker, 'roles' | 'aliases'> {
+  roles: Set<string>;
+  aliases: Set<string>;
   lastMentioned: number;
 }
 
@@ -17,7 +19,7 @@ export class ArticleSpeakers {
   private lastPerson: Entity | null = null;
 
   get found(): FoundSpeaker[] {
-    return this.entities.map(({ lastMentioned: _, ...s }) => ({ ...s, roles: [...new Set(s.roles)], aliases: [...new Set(s.aliases)] }));
+    return this.entities.map(({ lastMentioned: _, ...s }) => ({ ...s, roles: [...s.roles], aliases: [...s.aliases] }));
   }
 
   /** The speaker a phrase names, registering new names and roles; null when it cannot be known. */
@@ -61,7 +63,7 @@ export class ArticleSpeakers {
       this.entities.find((e) => e.kind === 'person' && e.key.includes(' ') && spelled.endsWith(e.key)) ??
       this.entities.find((e) => e.kind === 'organisation' && (spelled === e.key || spelled.endsWith(` ${e.key}`))) ??
       this.entities.find((e) => e.kind === 'person' && e.surname !== null && spelled.endsWith(e.surname));
-    if (target) target.aliases.push(handle);
+    if (target) target.aliases.add(handle);
   }
 
   private person(nameWords: string[], role: string | null): Entity | null {
@@ -78,12 +80,12 @@ export class ArticleSpeakers {
       if (e) Object.assign(e, { name: canonical, key });
     }
     if (!e) e = this.add({ kind: 'person', name: canonical, key, surname });
-    e.aliases.push(nameWords.join(' '), canonical, full[full.length - 1]!);
-    if (role) {
-      e.roles.push(role);
-      e.aliases.push(role);
+    e.aliases.add(nameWords.join(' ')).add(canonical).add(full[full.length - 1]!);
+    if (role && !e.roles.has(role)) {
+      e.roles.add(role);
+      e.aliases.add(role);
       const head = roleHead(role);
-      if (head) e.aliases.push(`${head} ${full[full.length - 1]}`);
+      if (head) e.aliases.add(`${head} ${full[full.length - 1]}`);
     }
     this.touch(e);
     return e;
@@ -100,9 +102,12 @@ export class ArticleSpeakers {
       if (broader) Object.assign(broader, { name: name.replace(/^the\s+/i, ''), key });
       e = broader ?? this.add({ kind: 'organisation', name: name.replace(/^the\s+/i, ''), key, surname: null });
     }
-    e.aliases.push(name.replace(/^the\s+/i, ''));
-    const words = name.replace(/^the\s+/i, '').split(/\s+/);
-    if (words.length >= 3) e.aliases.push(words.map((w) => w[0]).join('').toUpperCase());
+    const bare = name.replace(/^the\s+/i, '');
+    if (!e.aliases.has(bare)) {
+      e.aliases.add(bare);
+      const words = bare.split(/\s+/);
+      if (words.length >= 3) e.aliases.add(words.map((w) => w[0]).join('').toUpperCase());
+    }
     this.touch(e);
     return e;
   }
@@ -113,18 +118,18 @@ export class ArticleSpeakers {
     let best: Entity | null = null;
     for (const e of this.entities) {
       if (e.kind !== 'person') continue;
-      const have = new Set(e.roles.flatMap((r) => nameKey(r).split(/[\s-]+/)));
+      const have = new Set([...e.roles].flatMap((r) => nameKey(r).split(/[\s-]+/)));
       if (want.every((w) => have.has(w) || (w === 'secy' && have.has('secretary'))) && (!best || e.lastMentioned > best.lastMentioned)) best = e;
     }
     if (best && touch) {
-      best.aliases.push(description.replace(/^the\s+/i, ''));
+      best.aliases.add(description.replace(/^the\s+/i, ''));
       this.touch(best);
     }
     return best;
   }
 
   private add(s: Pick<FoundSpeaker, 'kind' | 'name' | 'key' | 'surname'> & { kind: SpeakerKind }): Entity {
-    const e: Entity = { ...s, ref: this.entities.length, roles: [], aliases: [], lastMentioned: 0 };
+    const e: Entity = { ...s, ref: this.entities.length, roles: new Set(), aliases: new Set(), lastMentioned: 0 };
     this.entities.push(e);
     return e;
   }

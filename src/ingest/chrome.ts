@@ -38,6 +38,8 @@ const SOURCE = /^source\s*[:\-–—]\s*(.{2,60})$/i;
 
 export function classifyLine(line: string): LineKind {
   const t = line.trim();
+  // Chrome lines are short (a breadcrumb aside): a paragraph of reporting is content without trying every pattern.
+  if (t.length > 120 && !/^home\s*[»›>\/|]/i.test(t)) return { kind: 'content' };
   if (CHROME.some((re) => re.test(t))) return { kind: 'chrome' };
   if (END_OF_ARTICLE.test(t)) return { kind: 'end-of-article' };
   if (COMMENTS.test(t)) return { kind: 'comments-start' };

@@ -53,14 +53,14 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
       const d = dateLine(text);
       if (d) { date ??= d; continue; }
     }
-    const dl = DATELINE.exec(text);
+    const dl = /^\p{Lu}[^,]{0,60},/u.test(text) ? DATELINE.exec(text) : null;
     if (dl) {
       date ??= datelineDate(dl[2]!);
       if (dl[3]) outlet ??= dl[3];
       text = text.slice(dl[0].length).trim();
       if (text === '') continue;
     }
-    const agency = TRAILING_AGENCY.exec(text);
+    const agency = text.endsWith(')') ? TRAILING_AGENCY.exec(text) : null;
     if (agency) {
       outlet ??= agency[1]!;
       text = text.slice(0, agency.index).trim();
@@ -71,14 +71,17 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
 
   // The first block is the headline when it reads like one; a repeated headline is printed once.
   if (title === null && kept[0] && looksLikeHeadline(kept[0])) title = kept[0].text;
-  const seen = new Set<string>();
-  if (title) seen.add(key(title));
+  const headlines = new Set<string>();
+  if (title) headlines.add(key(title));
   const paragraphs: Paragraph[] = [];
   for (const b of kept) {
-    const k = key(b.text);
-    if (seen.has(k) && looksLikeHeadline(b)) continue;
-    seen.add(k);
-    paragraphs.push({ text: b.text, heading: looksLikeHeadline(b) });
+    const heading = looksLikeHeadline(b);
+    if (heading) {
+      const k = key(b.text);
+      if (headlines.has(k)) continue;
+      headlines.add(k);
+    }
+    paragraphs.push({ text: b.text, heading });
   }
 
   return {

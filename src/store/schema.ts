@@ -5,7 +5,7 @@
 // dropped and rebuilt by the next sync. Tables holding state that cannot be rebuilt (added by later features)
 // are never dropped, only extended.
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_keys', 'article_speakers', 'speakers', 'paragraphs', 'articles'];
 
@@ -94,7 +94,6 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE INDEX IF NOT EXISTS citations_quote ON citations(quote_id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations(article_id);
 CREATE INDEX IF NOT EXISTS citations_key ON citations(speaker_id, kind, key);
-CREATE INDEX IF NOT EXISTS citations_recent ON citations(speaker_id, kind);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS citations_fts USING fts5(
   text, speaker, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'

@@ -58,6 +58,8 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    // A larger page cache keeps the indexes' upper levels in memory while thousands of articles are written.
+    this.db.pragma('cache_size = -65536');
     this.migrate();
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
     this.writeArticles = this.db.transaction((articles: ExtractedArticle[]) => {

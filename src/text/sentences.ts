@@ -70,8 +70,7 @@ const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|J
 const BOUNDARY = /[.!?\u2026]+["\u201d\u2019)\]]*\s+(?=["\u201c\u2018(\[]|[\p{Lu}\p{N}])/gu;
 
 /** Sentence spans of a paragraph, never breaking inside a quotation or after "Mr." or an initial. */
-export function splitSentences(text: string, quotes: QuoteSpan[] = findQuoteSpans(text)): Span[] {
-  const masked = maskQuotes(text, quotes);
+export function splitSentences(text: string, quotes: QuoteSpan[] = findQuoteSpans(text), masked = maskQuotes(text, quotes)): Span[] {
   const spans: Span[] = [];
   let start = 0;
   for (const m of masked.matchAll(BOUNDARY)) {
