@@ -32,6 +32,8 @@ export interface Quote {
   text: string;
   citations: Citation[];
   excerpts: Excerpt[];
+  /** How many articles carry the quote, in full or in part; the citations list the latest of them. */
+  articles: number;
 }
 
 export interface Speaker {

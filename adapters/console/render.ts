@@ -1,6 +1,6 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
-import { citationLabel, channelNote, reportedLead } from '../../src/present.ts';
+import { citationLabel, channelNote, reportedLead, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
 /** Article text must not drive the terminal: control characters and escape sequences are removed. */
@@ -35,6 +35,8 @@ export function renderQuote(q: Quote, n: number): string {
   for (const e of q.excerpts) {
     lines.push(`   also ${e.partial ? 'in part' : 'worded slightly differently'}: ${e.citations.map(cite).join('; ')}`);
   }
+  const more = unlistedArticles(q);
+  if (more > 0) lines.push(`   and ${more} more article${more === 1 ? '' : 's'}`);
   return lines.join('\n');
 }
 

@@ -3,7 +3,7 @@
 import type { Answer, Passage, Quote } from '../types.ts';
 import type { SpeakerRow, Store, TextQuery } from '../store/store.ts';
 import { nameKey, verbatimForm } from '../text/normalize.ts';
-import { articlesCarrying, assembleQuote, citationOf } from './assemble.ts';
+import { assembleQuote, citationOf } from './assemble.ts';
 import { parseQuestion, searchTerms } from './question.ts';
 import { preferredRole } from './roles.ts';
 import { bestSentences } from './passages.ts';
@@ -18,6 +18,8 @@ export interface AskOptions {
 /** Ids gathered per query tier before paging: enough for many pages, bounded for speed. */
 const MAX_RANKED = 200;
 const PASSAGES = 3;
+/** Citations listed per quote: the latest; `Quote.articles` gives how many carry it in all. */
+export const CITATIONS_PER_QUOTE = 20;
 
 export async function ask(store: Store, question: string, options: AskOptions = {}): Promise<Answer> {
   const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
@@ -81,7 +83,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
     const firstNamed = first.role ? `${first.speaker} (${first.role})` : first.speaker;
     return {
       ...base, kind: 'who-said', speaker: first.speaker, role: first.role, quotes, total: page.total,
-      answer: `"${q.phrase}": ${firstNamed}, reported in ${plural(articlesCarrying(first), 'article')}${also}.`,
+      answer: `"${q.phrase}": ${firstNamed}, reported in ${plural(first.articles, 'article')}${also}.`,
     };
   }
 
@@ -148,14 +150,14 @@ async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[
 }
 
 async function build(store: Store, speakers: SpeakerCache, ids: number[]): Promise<Quote[]> {
-  const groups = await store.citations(ids);
+  const groups = await store.citations(ids, CITATIONS_PER_QUOTE);
   const quotes: Quote[] = [];
   for (const id of ids) {
-    const rows = groups.get(id);
-    if (!rows?.length) continue;
-    const s = await speakers.get(rows[0]!.speakerId);
+    const group = groups.get(id);
+    if (!group) continue;
+    const s = await speakers.get(group.rows[0]!.speakerId);
     if (!s) continue;
-    quotes.push(assembleQuote(id, rows, { name: s.name, role: preferredRole(s.roles) }));
+    quotes.push(assembleQuote(id, group.rows, group.articles, { name: s.name, role: preferredRole(s.roles) }));
   }
   return quotes;
 }

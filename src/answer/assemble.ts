@@ -9,7 +9,7 @@ export function citationOf(r: Pick<CitationRow, 'file' | 'outlet' | 'title' | 'd
   return { file: r.file, outlet: r.outlet, title: r.title, date: r.date, url: r.url };
 }
 
-export function assembleQuote(id: number, rows: CitationRow[], speaker: { name: string; role: string | null }): Quote {
+export function assembleQuote(id: number, rows: CitationRow[], articles: number, speaker: { name: string; role: string | null }): Quote {
   const forms = new Map<string, { text: string; key: string; rows: CitationRow[] }>();
   for (const r of rows) {
     const form = verbatimForm(r.text);
@@ -17,8 +17,8 @@ export function assembleQuote(id: number, rows: CitationRow[], speaker: { name: 
     entry.rows.push(r);
     forms.set(form, entry);
   }
-  const articles = (rs: CitationRow[]) => new Set(rs.map((r) => r.articleId)).size;
-  const ordered = [...forms.values()].sort((a, b) => b.key.length - a.key.length || articles(b.rows) - articles(a.rows));
+  const carrying = (rs: CitationRow[]) => new Set(rs.map((r) => r.articleId)).size;
+  const ordered = [...forms.values()].sort((a, b) => b.key.length - a.key.length || carrying(b.rows) - carrying(a.rows));
   const [main, ...others] = ordered;
   const cited = new Set<number>();
   const citationsFor = (rs: CitationRow[]) => {
@@ -47,10 +47,6 @@ export function assembleQuote(id: number, rows: CitationRow[], speaker: { name: 
     text: main!.text,
     citations,
     excerpts,
+    articles: Math.max(articles, cited.size),
   };
-}
-
-/** How many distinct articles carried a quote, in full or in part. */
-export function articlesCarrying(q: Quote): number {
-  return q.citations.length + q.excerpts.reduce((n, e) => n + e.citations.length, 0);
 }

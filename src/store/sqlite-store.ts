@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } from '../types.ts';
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
-import type { CitationRow, FileState, PassageRow, QuotePage, SpeakerRow, Store, TextQuery } from './store.ts';
+import type { CitationRow, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerRow, Store, TextQuery } from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
 /** The shorter of two texts must be this long (letters and digits) before it folds into the longer one. */
@@ -20,7 +20,7 @@ const FOLD_WINDOW = 300;
  * Full-text matches considered per query: the most recently indexed ones, ranked by BM25 among themselves.
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
  */
-const RECENT_MATCHES = 400;
+const RECENT_MATCHES = 200;
 
 type Counts = Map<number, { quotes: number; quotedIn: number; mentions: number }>;
 type KeyCounts = Map<string, { speakerId: number; key: string; isRole: number; name: string; n: number }>;
@@ -391,20 +391,20 @@ export class SqliteStore implements Store {
     return { ids: ranked.slice(page.offset, page.offset + page.limit), total: ranked.length };
   }
 
-  async citations(quoteIds: number[]): Promise<Map<number, CitationRow[]>> {
-    const out = new Map<number, CitationRow[]>();
-    if (quoteIds.length === 0) return out;
-    const rows = this.sql(
+  async citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>> {
+    const out = new Map<number, QuoteCitations>();
+    const rowsOf = this.sql(
       `SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
               a.file, a.outlet, a.title, a.date, a.url
        FROM citations c JOIN articles a ON a.id = c.article_id
-       WHERE c.quote_id IN (SELECT value FROM json_each(?))
-       ORDER BY c.quote_id, a.date IS NULL, a.date, a.file, c.paragraph, c.start`,
-    ).all(JSON.stringify(quoteIds)) as CitationRow[];
-    for (const r of rows) {
-      const list = out.get(r.quoteId) ?? [];
-      list.push(r);
-      out.set(r.quoteId, list);
+       WHERE c.quote_id = ? ORDER BY c.id DESC LIMIT ?`,
+    );
+    const articlesOf = this.sql('SELECT articles FROM quotes WHERE id = ?').pluck();
+    for (const id of quoteIds) {
+      const rows = (rowsOf.all(id, perQuote) as CitationRow[]).sort(
+        (x, y) => (x.date === null ? 1 : 0) - (y.date === null ? 1 : 0) || (x.date ?? '').localeCompare(y.date ?? '') || x.file.localeCompare(y.file),
+      );
+      if (rows.length) out.set(id, { rows, articles: articlesOf.get(id) as number });
     }
     return out;
   }

@@ -35,6 +35,11 @@ export interface CitationRow extends ArticleRef {
   text: string;
 }
 
+export interface QuoteCitations {
+  rows: CitationRow[];
+  articles: number;
+}
+
 export interface SpeakerRow {
   id: number;
   name: string;
@@ -84,7 +89,8 @@ export interface Store {
    * number of articles; without, by kind, then articles, then the latest date.
    */
   quoteIds(filter: { speakerId?: number; text?: TextQuery }, page: { limit: number; offset: number }): Promise<QuotePage>;
-  citations(quoteIds: number[]): Promise<Map<number, CitationRow[]>>;
+  /** For each quote: its latest `perQuote` citations, and how many articles carry it in all. */
+  citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>>;
   passages(query: TextQuery, limit: number): Promise<PassageRow[]>;
   /** The article text a citation points at, paragraphs joined by blank lines (for verifying quotes). */
   articleText(file: string): Promise<string | null>;
