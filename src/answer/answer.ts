@@ -140,7 +140,8 @@ async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[
     for (const row of await store.passages(query, PASSAGES * 3)) {
       const text = bestSentences(row.text, query.terms);
       const key = nameKey(text);
-      if (seen.has(key) || quoted.some((q) => verbatimForm(text).includes(q))) continue;
+      const form = verbatimForm(text);
+      if (seen.has(key) || quoted.some((q) => form.includes(q))) continue;
       seen.add(key);
       out.push({ text, citation: citationOf(row) });
       if (out.length >= PASSAGES) return out;

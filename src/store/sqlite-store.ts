@@ -393,18 +393,21 @@ export class SqliteStore implements Store {
 
   async citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>> {
     const out = new Map<number, QuoteCitations>();
-    const rowsOf = this.sql(
-      `SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
-              a.file, a.outlet, a.title, a.date, a.url
-       FROM citations c JOIN articles a ON a.id = c.article_id
-       WHERE c.quote_id = ? ORDER BY c.id DESC LIMIT ?`,
-    );
-    const articlesOf = this.sql('SELECT articles FROM quotes WHERE id = ?').pluck();
-    for (const id of quoteIds) {
-      const rows = (rowsOf.all(id, perQuote) as CitationRow[]).sort(
-        (x, y) => (x.date === null ? 1 : 0) - (y.date === null ? 1 : 0) || (x.date ?? '').localeCompare(y.date ?? '') || x.file.localeCompare(y.file),
-      );
-      if (rows.length) out.set(id, { rows, articles: articlesOf.get(id) as number });
+    if (quoteIds.length === 0) return out;
+    const rows = this.sql(
+      `SELECT quoteId, speakerId, kind, verb, via, text, articleId, file, outlet, title, date, url, articles FROM (
+         SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
+                a.file, a.outlet, a.title, a.date, a.url, q.articles,
+                row_number() OVER (PARTITION BY c.quote_id ORDER BY c.id DESC) AS n
+         FROM quotes q JOIN citations c ON c.quote_id = q.id JOIN articles a ON a.id = c.article_id
+         WHERE q.id IN (SELECT value FROM json_each(?))
+       ) WHERE n <= ?
+       ORDER BY quoteId, date IS NULL, date, file`,
+    ).all(JSON.stringify(quoteIds), perQuote) as (CitationRow & { articles: number })[];
+    for (const { articles, ...row } of rows) {
+      const group = out.get(row.quoteId) ?? { rows: [], articles };
+      group.rows.push(row);
+      out.set(row.quoteId, group);
     }
     return out;
   }
