@@ -168,7 +168,7 @@ function article(r: () => number, e: GenEvent, outlet: string): string {
     else if (style < 0.6) lines.push(`${cap(who)} said, "${text}."`, '');
     else if (style < 0.75) lines.push(`Later, ${who} posted on X that ${lower(sentences[0]!.replace(/\.$/, ''))}.`, '');
     else if (style < 0.9) lines.push(`${cap(who)} said that ${lower(sentences[0]!.replace(/\.$/, ''))}.`, '');
-    else lines.push(`According to ${who}, ${lower(sentences[0]!.replace(/\.$/, ''))}.`, '');
+    else lines.push(`According to ${who === 'he' ? s.last : who}, ${lower(sentences[0]!.replace(/\.$/, ''))}.`, '');
     if (s.kind === 'person') last = s;
   }
   lines.push(`Analysts said the outcome would shape ${pick(r, e.topic.terms)} policy in ${pick(r, COUNTRIES)} for years, though details remain to be agreed.`, '');

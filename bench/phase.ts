@@ -42,6 +42,19 @@ if (phase === 'ingest') {
     all.push(ms);
     (byKind[q.kind] ??= []).push(ms);
   }
+  // A morning digest over the latest ~500 arrivals (indexed in batches, so the count is approximate).
+  const { composeDigest } = await import('../src/digest/digest.ts');
+  const sinceAt = new Database(db!, { readonly: true }).prepare('SELECT indexed_at FROM articles ORDER BY id DESC LIMIT 1 OFFSET 500').pluck().get() as string;
+  const digestTimes: number[] = [];
+  let digestArticles = 0;
+  let digestStories = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const d = await composeDigest(bot.store, { since: sinceAt });
+    digestTimes.push(performance.now() - t);
+    digestArticles = d.articleCount;
+    digestStories = d.stories.length + d.more;
+  }
   await bot.close();
 
   // The raw engine, queried directly with the same words: one FTS5 top-10 query by BM25.
@@ -63,6 +76,7 @@ if (phase === 'ingest') {
     ask: stats(all),
     byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, stats(v)])),
     raw: stats(rawMs),
+    digest: { ms: Math.max(...digestTimes), articles: digestArticles, stories: digestStories },
     peakRssMb: rssMb(),
   });
 }

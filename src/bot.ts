@@ -1,7 +1,8 @@
 // The core as adapters see it: open over a seeds folder and a database, then ask, list sources and speakers.
 // Adapters call only this (and the types); they never reach into the store or the extractor.
-import type { Answer, SkippedFile, Source, Speaker } from './types.ts';
+import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
+import { composeDigest, type DigestOptions } from './digest/digest.ts';
 import { preferredRole } from './answer/roles.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -54,6 +55,11 @@ export class Briefbot {
 
   ask(question: string, options?: AskOptions): Promise<Answer> {
     return ask(this.store, question, options);
+  }
+
+  /** The briefing for a news day (default: the newest), or of what arrived since a moment. */
+  digest(options?: DigestOptions): Promise<Digest> {
+    return composeDigest(this.store, options);
   }
 
   /** The latest articles (50 unless asked for more), the total, and the files the last sync skipped. */

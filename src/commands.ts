@@ -4,6 +4,7 @@ export type Command =
   | { name: 'help' }
   | { name: 'sources' }
   | { name: 'speakers' }
+  | { name: 'digest'; date: string | null }
   | { name: 'ask'; question: string };
 
 export function parseCommand(text: string): Command {
@@ -12,6 +13,8 @@ export function parseCommand(text: string): Command {
   if (word === '' || word === 'help' || word === '?') return { name: 'help' };
   if (word === 'sources' || word === 'articles') return { name: 'sources' };
   if (word === 'speakers' || word === 'who') return { name: 'speakers' };
+  const digest = /^(?:digest|briefing)(?:\s+(\d{4}-\d{2}-\d{2}))?$/.exec(word);
+  if (digest) return { name: 'digest', date: digest[1] ?? null };
   return { name: 'ask', question: t };
 }
 
@@ -29,6 +32,7 @@ export function helpEntries(prefix: string): HelpEntry[] {
     { usage: `${prefix}when will India join Pax Silica?`, what: 'the best matching statements and reporting' },
     { usage: `${prefix}sources`, what: 'the indexed articles' },
     { usage: `${prefix}speakers`, what: 'everyone quoted, with roles and counts' },
+    { usage: `${prefix}digest [YYYY-MM-DD]`, what: "a preview of the briefing: the newest news day, one story per event" },
     { usage: `${prefix}help`, what: 'this list' },
   ];
 }

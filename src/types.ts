@@ -135,3 +135,35 @@ export interface SkippedFile {
   file: string;
   reason: string;
 }
+
+/** One event, told once however many outlets ran it. */
+export interface Story {
+  headline: string;
+  /** Two or three sentences of what happened, verbatim from the articles. */
+  summary: string;
+  date: string | null;
+  /** The one or two quotes that matter most, verbatim, with speaker. */
+  quotes: Quote[];
+  /** Who is quoted in the story. */
+  speakers: { name: string; role: string | null }[];
+  /** Money, percentages and counts, as the articles print them. */
+  figures: string[];
+  /** What happens next: dates ahead and announced steps, verbatim. */
+  next: string[];
+  /** Named outlets that ran the story; `citations` has one entry per article. */
+  outlets: string[];
+  citations: Citation[];
+}
+
+export interface Digest {
+  /** The news day covered (YYYY-MM-DD), or null when the articles are undated. */
+  date: string | null;
+  /** Articles that arrived after this moment (ISO), or null for a news-day briefing. */
+  since: string | null;
+  stories: Story[];
+  /** Stories left out of a busy day, least important first. */
+  more: number;
+  articleCount: number;
+  /** The whole briefing as plain text. */
+  text: string;
+}

@@ -151,3 +151,22 @@ describe('parsing on worker threads', () => {
     await pooled.close();
   });
 });
+
+describe('a database from an older briefbot', () => {
+  it('has its index rebuilt from the seeds, keeping what is not index', async () => {
+    const db = join(dir, 'old.db');
+    const { default: Database } = await import('better-sqlite3');
+    const old = new Database(db);
+    old.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema', '1');");
+    old.exec('CREATE TABLE articles (id INTEGER PRIMARY KEY, file TEXT); CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT);');
+    old.exec('CREATE TABLE speaker_names (speaker_id INTEGER REFERENCES speakers(id)); INSERT INTO speakers VALUES (1, \'x\'); INSERT INTO speaker_names VALUES (1);');
+    old.exec("CREATE TABLE keep_me (x TEXT); INSERT INTO keep_me VALUES ('state');");
+    old.close();
+    const bot = await Briefbot.open({ seedsDir: SEEDS, dbPath: db });
+    expect((await bot.ask('what did Gor say?')).speaker).toBe('Sergio Gor');
+    await bot.close();
+    const after = new Database(db, { readonly: true });
+    expect(after.prepare('SELECT x FROM keep_me').pluck().get()).toBe('state');
+    after.close();
+  });
+});

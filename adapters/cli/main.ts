@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { renderAnswer, renderSources, renderSpeakers } from '../console/render.ts';
+import { renderAnswer, renderSources, renderSpeakers, terminalSafe } from '../console/render.ts';
 
 const USAGE = `usage: briefbot <command> [options]
 
@@ -11,6 +11,7 @@ commands:
   ask "QUESTION"   answer with verbatim, cited quotes
   sources          list the indexed articles
   speakers         list everyone quoted
+  digest           preview the morning briefing (--date YYYY-MM-DD for another news day)
 
 options:
   --json           print JSON instead of text
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
         db: { type: 'string' },
         limit: { type: 'string' },
         offset: { type: 'string' },
+        date: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,13 +48,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
   }
-  if (!['ask', 'sources', 'speakers'].includes(command)) {
+  if (!['ask', 'sources', 'speakers', 'digest'].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
   const question = rest.join(' ').trim();
   if (command === 'ask' && !question) {
     process.stderr.write('ask needs a question, e.g. briefbot ask "what did Bessent say?"\n');
+    return 2;
+  }
+  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
+    process.stderr.write('--date must be a day written YYYY-MM-DD, e.g. --date 2026-01-13\n');
     return 2;
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
@@ -85,6 +91,9 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'sources') {
       const s = await bot.sources();
       print(s, renderSources(s.sources, s.skipped, s.total));
+    } else if (command === 'digest') {
+      const digest = await bot.digest(values.date ? { date: values.date } : {});
+      print(digest, terminalSafe(digest.text));
     } else {
       const speakers = await bot.speakers();
       print({ speakers }, renderSpeakers(speakers));

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
 import { parseCommand } from '../../src/commands.ts';
-import { renderAnswer, renderHelp, renderSources, renderSpeakers } from './render.ts';
+import { renderAnswer, renderHelp, renderSources, renderSpeakers, terminalSafe } from './render.ts';
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -47,6 +47,7 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
       if (cmd.name === 'help') say(renderHelp());
       else if (cmd.name === 'sources') { const s = await bot.sources(); say(renderSources(s.sources, s.skipped, s.total)); }
       else if (cmd.name === 'speakers') say(renderSpeakers(await bot.speakers()));
+      else if (cmd.name === 'digest') say(terminalSafe((await bot.digest(cmd.date ? { date: cmd.date } : {})).text));
       else {
         last = { question: cmd.question, offset: 0 };
         say(renderAnswer(await bot.ask(cmd.question)));

@@ -1,9 +1,10 @@
 // Answers a question with quotes the store holds: a speaker's words (optionally on a topic), who said a phrase,
 // or the best matching statements and passages. Every quote is rendered from stored article text.
 import type { Answer, Passage, Quote } from '../types.ts';
-import type { SpeakerRow, Store, TextQuery } from '../store/store.ts';
+import type { Store, TextQuery } from '../store/store.ts';
 import { nameKey, verbatimForm } from '../text/normalize.ts';
-import { assembleQuote, citationOf } from './assemble.ts';
+import { citationOf } from './assemble.ts';
+import { buildQuotes, SpeakerCache } from './build.ts';
 import { parseQuestion, searchTerms } from './question.ts';
 import { preferredRole } from './roles.ts';
 import { bestSentences } from './passages.ts';
@@ -18,8 +19,6 @@ export interface AskOptions {
 /** Ids gathered per query tier before paging: enough for many pages, bounded for speed. */
 const MAX_RANKED = 200;
 const PASSAGES = 3;
-/** Citations listed per quote: the latest; `Quote.articles` gives how many carry it in all. */
-export const CITATIONS_PER_QUOTE = 20;
 
 export async function ask(store: Store, question: string, options: AskOptions = {}): Promise<Answer> {
   const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
@@ -61,7 +60,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
     if (page.total === 0) {
       return { ...answerBase, answer: `I found no statements by ${named} about "${q.topic}" in ${articles}; ${who.name} is quoted ${plural(who.quotes, 'time')} on other subjects.` };
     }
-    const quotes = await build(store, speakers, page.ids);
+    const quotes = await buildQuotes(store, speakers, page.ids);
     const about = q.topic ? ` about "${q.topic}"` : '';
     const spread = q.topic ? '' : ` in ${who.articles} of ${articles}`;
     return { ...answerBase, quotes, total: page.total, answer: `${named}${about}: ${plural(page.total, 'statement')}${spread}.` };
@@ -76,7 +75,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
       const where = passages.length ? ' The words appear in the reporting itself, below.' : '';
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
-    const quotes = await build(store, speakers, page.ids);
+    const quotes = await buildQuotes(store, speakers, page.ids);
     const first = quotes[0]!;
     const others = [...new Set(quotes.map((x) => x.speaker))].filter((s) => s !== first.speaker);
     const also = others.length ? `; also ${others.join(', ')}` : '';
@@ -96,7 +95,7 @@ async function openAnswer(store: Store, speakers: SpeakerCache, text: string, li
     return { ...base, kind: 'open', answer: 'Ask about a person or a subject, e.g. "what did Bessent say?" or "when will India join Pax Silica?".' };
   }
   const page = await tiered(store, undefined, terms, limit, offset);
-  const quotes = await build(store, speakers, page.ids);
+  const quotes = await buildQuotes(store, speakers, page.ids);
   const passages = offset === 0 ? await findPassages(store, quotes, ...tiers(terms, false)) : [];
   if (quotes.length === 0 && passages.length === 0) {
     return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
@@ -150,19 +149,6 @@ async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[
   return out;
 }
 
-async function build(store: Store, speakers: SpeakerCache, ids: number[]): Promise<Quote[]> {
-  const groups = await store.citations(ids, CITATIONS_PER_QUOTE);
-  const quotes: Quote[] = [];
-  for (const id of ids) {
-    const group = groups.get(id);
-    if (!group) continue;
-    const s = await speakers.get(group.rows[0]!.speakerId);
-    if (!s) continue;
-    quotes.push(assembleQuote(id, group.rows, group.articles, { name: s.name, role: preferredRole(s.roles) }));
-  }
-  return quotes;
-}
-
 /** The speakers a question's phrase can mean: an exact name, role or handle, else the closest containing its words. */
 export async function resolveSpeaker(store: Store, phrase: string): Promise<number[]> {
   const key = nameKey(phrase);
@@ -182,19 +168,6 @@ export async function resolveSpeaker(store: Store, phrase: string): Promise<numb
   if (best.size === 0) return [];
   const min = Math.min(...best.values());
   return [...best].filter(([, extra]) => extra === min).map(([id]) => id);
-}
-
-class SpeakerCache {
-  private readonly rows = new Map<number, Promise<SpeakerRow | null>>();
-  constructor(private readonly store: Store) {}
-  get(id: number): Promise<SpeakerRow | null> {
-    let r = this.rows.get(id);
-    if (!r) {
-      r = this.store.speaker(id);
-      this.rows.set(id, r);
-    }
-    return r;
-  }
 }
 
 function plural(n: number, word: string): string {

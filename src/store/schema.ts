@@ -1,13 +1,13 @@
 // The SQLite schema. Full-text search is SQLite's FTS5 (porter stemming), kept in the same database file:
 // nothing to rebuild at start-up, and an article and its index rows change in one transaction.
 //
-// The index tables below are derived from the seeds folder: when their layout changes (INDEX_VERSION), they are
-// dropped and rebuilt by the next sync. Tables holding state that cannot be rebuilt (added by later features)
-// are never dropped, only extended.
+// The index tables below are derived from the seeds folder: when their layout changes (any edit to INDEX_SCHEMA
+// changes INDEX_VERSION, a hash of it), they are dropped and rebuilt by the next sync. Tables holding state that
+// cannot be rebuilt (added by later features) are never dropped, only extended.
+import { createHash } from 'node:crypto';
 
-export const INDEX_VERSION = 3;
-
-export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_keys', 'article_speakers', 'speakers', 'paragraphs', 'articles'];
+/** Index tables, present and past (speaker_names is from the first layout), dropped together on a rebuild. */
+export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
 
 export const META = `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
@@ -102,3 +102,5 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
   text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
 );
 `;
+
+export const INDEX_VERSION = createHash('sha256').update(INDEX_SCHEMA).digest('hex').slice(0, 16);

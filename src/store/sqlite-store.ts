@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } from '../types.ts';
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
-import type { CitationRow, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerRow, Store, TextQuery } from './store.ts';
+import type { CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerRow, Store, TextQuery } from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
 /** The shorter of two texts must be this long (letters and digits) before it folds into the longer one. */
@@ -90,14 +90,17 @@ export class SqliteStore implements Store {
   private migrate(): void {
     this.db.exec(META);
     const version = this.db.prepare("SELECT value FROM meta WHERE key = 'index'").pluck().get() as string | undefined;
-    if (version !== undefined && Number(version) !== INDEX_VERSION) {
+    const hasIndex = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get() !== undefined;
+    if (hasIndex && version !== INDEX_VERSION) {
+      this.db.pragma('foreign_keys = OFF');
       this.db.transaction(() => {
         for (const t of INDEX_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
         this.db.prepare("DELETE FROM meta WHERE key = 'extractor'").run();
       })();
+      this.db.pragma('foreign_keys = ON');
     }
     this.db.exec(INDEX_SCHEMA);
-    this.db.prepare("INSERT INTO meta (key, value) VALUES ('index', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(INDEX_VERSION));
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('index', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(INDEX_VERSION);
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -426,6 +429,25 @@ export class SqliteStore implements Store {
        WHERE p.heading = 0
        ORDER BY h.score`,
     ).all(match, limit) as PassageRow[];
+  }
+
+  async latestNewsDay(): Promise<string | null> {
+    return (this.sql('SELECT max(date) FROM articles').pluck().get() as string | null) ?? null;
+  }
+
+  async digestArticles(filter: DigestFilter, limit: number): Promise<DigestArticleRow[]> {
+    const base = 'SELECT id AS articleId, file, outlet, title, date, url, indexed_at AS indexedAt FROM articles';
+    const rows = (
+      'date' in filter
+        ? this.sql(`${base} WHERE date = @date OR (@undated AND date IS NULL) ORDER BY id LIMIT @limit`).all({ date: filter.date, undated: filter.includeUndated ? 1 : 0, limit })
+        : this.sql(`${base} WHERE indexed_at > @after ORDER BY id LIMIT @limit`).all({ after: filter.indexedAfter, limit })
+    ) as Omit<DigestArticleRow, 'paragraphs' | 'quoteIds' | 'speakerIds'>[];
+    const paragraphs = this.sql('SELECT text FROM paragraphs WHERE article_id = ? AND heading = 0 ORDER BY idx').pluck();
+    const cites = this.sql('SELECT DISTINCT quote_id AS quoteId, speaker_id AS speakerId FROM citations WHERE article_id = ?');
+    return rows.map((r) => {
+      const c = cites.all(r.articleId) as { quoteId: number; speakerId: number }[];
+      return { ...r, paragraphs: paragraphs.all(r.articleId) as string[], quoteIds: [...new Set(c.map((x) => x.quoteId))], speakerIds: [...new Set(c.map((x) => x.speakerId))] };
+    });
   }
 
   async articleText(file: string): Promise<string | null> {

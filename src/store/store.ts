@@ -35,6 +35,17 @@ export interface CitationRow extends ArticleRef {
   text: string;
 }
 
+/** An article as the digest needs it: its reporting, the quotes it carries and who it quotes. */
+export interface DigestArticleRow extends ArticleRef {
+  indexedAt: string;
+  paragraphs: string[];
+  quoteIds: number[];
+  speakerIds: number[];
+}
+
+/** Which articles a digest covers: a news day (with undated articles, for the newest day), or arrivals since. */
+export type DigestFilter = { date: string; includeUndated: boolean } | { indexedAfter: string };
+
 export interface QuoteCitations {
   rows: CitationRow[];
   articles: number;
@@ -92,6 +103,9 @@ export interface Store {
   /** For each quote: its latest `perQuote` citations, and how many articles carry it in all. */
   citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>>;
   passages(query: TextQuery, limit: number): Promise<PassageRow[]>;
+  /** The newest article date (YYYY-MM-DD), or null when no article has one. */
+  latestNewsDay(): Promise<string | null>;
+  digestArticles(filter: DigestFilter, limit: number): Promise<DigestArticleRow[]>;
   /** The article text a citation points at, paragraphs joined by blank lines (for verifying quotes). */
   articleText(file: string): Promise<string | null>;
 

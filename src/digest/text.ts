@@ -1,0 +1,37 @@
+// The digest as plain text: the `text` field of the JSON, and what the console prints.
+import type { Digest, Story } from '../types.ts';
+import { formatDate, reportedLead } from '../present.ts';
+
+export function digestText(d: Omit<Digest, 'text'>): string {
+  const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
+  if (d.stories.length === 0) return `Nothing new ${d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : 'to report'}.`;
+  const head = `Briefing — ${when}: ${plural(d.stories.length + d.more, 'story', 'stories')} from ${plural(d.articleCount, 'article')}.`;
+  const body = d.stories.map((s, i) => storyText(s, i + 1));
+  const more = d.more > 0 ? [`…and ${plural(d.more, 'more story', 'more stories')}.`] : [];
+  return [head, ...body, ...more].join('\n\n');
+}
+
+export function storyText(s: Story, n: number): string {
+  const lines = [`${n}. ${s.headline}`];
+  if (s.summary) lines.push(`   ${s.summary}`);
+  for (const q of s.quotes) {
+    const who = q.role ? `${q.speaker}, ${q.role}` : q.speaker;
+    lines.push(q.kind === 'reported' ? `   ${reportedLead(q)} ${q.text}.` : `   \u201c${q.text}\u201d — ${who}`);
+  }
+  if (s.figures.length) lines.push(`   Figures: ${s.figures.join('; ')}`);
+  for (const x of s.next) lines.push(`   Next: ${x}`);
+  if (s.speakers.length) lines.push(`   Who spoke: ${s.speakers.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')}`);
+  lines.push(`   ${reach(s)}${s.date ? ` · ${formatDate(s.date)}` : ''}`);
+  return lines.join('\n');
+}
+
+/** "Reported by 3 outlets (IANS, ANI, Times of India) in 5 articles". */
+export function reach(s: Story): string {
+  const outlets = s.outlets.length ? `${plural(s.outlets.length, 'outlet')} (${s.outlets.join(', ')})` : 'unnamed outlets';
+  return `Reported by ${outlets} in ${plural(s.citations.length, 'article')}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
