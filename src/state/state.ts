@@ -1,0 +1,58 @@
+// What the bot must remember that the seeds cannot rebuild: paging for "More quotes" buttons, chat events already
+// answered, each channel's briefing subscription, and which briefings have been claimed and posted.
+
+export type Platform = 'slack' | 'discord' | 'console';
+
+export interface Subscription {
+  platform: Platform;
+  channel: string;
+  /** A cron expression in `timezone` (node-cron syntax, five fields). */
+  cron: string;
+  timezone: string;
+  /** Post "nothing new since …" on a day without news (otherwise post nothing). */
+  postWhenEmpty: boolean;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type BriefingStatus = 'claimed' | 'posted' | 'failed';
+
+export interface Briefing {
+  platform: Platform;
+  channel: string;
+  /** The scheduled slot (ISO) this briefing is for: unique per channel. */
+  slot: string;
+  status: BriefingStatus;
+  /** Articles that arrived after this moment are in it (the previous briefing's cut-off). */
+  since: string | null;
+  /** Its own cut-off: the next briefing covers what arrives after. */
+  until: string;
+  claimedBy: string;
+  claimedAt: string;
+  attempts: number;
+  messageId: string | null;
+  error: string | null;
+}
+
+export interface State {
+  /** Remembers a question for paging buttons; returns a short id that fits a Discord custom_id. */
+  savePage(question: string): Promise<string>;
+  page(id: string): Promise<string | null>;
+  /** True the first time an event id is seen (within `keepMs`): a redelivered event is answered once. */
+  claimEvent(id: string, keepMs?: number): Promise<boolean>;
+
+  subscribe(s: Omit<Subscription, 'createdAt'>): Promise<Subscription>;
+  unsubscribe(platform: Platform, channel: string): Promise<boolean>;
+  subscription(platform: Platform, channel: string): Promise<Subscription | null>;
+  subscriptions(): Promise<Subscription[]>;
+
+  /**
+   * Claims the briefing of one channel for one slot. Exactly one caller (process, tick) ever gets true for a
+   * (channel, slot); everyone else gets false. A claim abandoned mid-post (crash) can be retaken after `staleMs`.
+   */
+  claimBriefing(b: Pick<Briefing, 'platform' | 'channel' | 'slot' | 'since' | 'until' | 'claimedBy'>, staleMs: number): Promise<Briefing | null>;
+  finishBriefing(platform: Platform, channel: string, slot: string, result: { messageId: string } | { error: string; final: boolean }): Promise<void>;
+  /** The last briefing posted to a channel: its cut-off is where the next one starts. */
+  lastBriefing(platform: Platform, channel: string): Promise<Briefing | null>;
+  briefings(platform: Platform, channel: string): Promise<Briefing[]>;
+}
