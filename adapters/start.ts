@@ -1,14 +1,18 @@
-// npm start: opens the core over the seeds folder and starts every adapter whose settings are present.
-// With no chat tokens at all, that is the console adapter.
+// npm start: opens the core over the seeds folder and starts every adapter whose settings are present
+// (Slack, Discord, or both); with no chat tokens at all, the console adapter.
 import { Briefbot } from '../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
+import type { ChatAdapter } from './adapter.ts';
 import { runConsole } from './console/console.ts';
+import { loadSlackConfig } from './slack/config.ts';
 
 async function start(): Promise<void> {
   let config;
+  let slack;
   try {
     config = loadCoreConfig();
+    slack = loadSlackConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`briefbot cannot start: ${err.message}\n`);
@@ -22,9 +26,22 @@ async function start(): Promise<void> {
   // Ctrl-C (or a service manager's SIGTERM) ends the session cleanly: the database is closed, not cut off.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
   const bot = await Briefbot.open({ ...config, logger });
+  const adapters: ChatAdapter[] = [];
   try {
-    await runConsole(bot, { signal: stop.signal });
+    if (slack) {
+      const { SlackAdapter } = await import('./slack/slack.ts');
+      adapters.push(new SlackAdapter(bot, { config: slack, schedule: config.schedule, logger }));
+    }
+    if (adapters.length === 0) {
+      await runConsole(bot, { signal: stop.signal, schedule: config.schedule });
+      return;
+    }
+    for (const a of adapters) await a.start();
+    const stats = await bot.stats();
+    logger.info(`ready: ${stats.articles} articles, ${stats.quotes} quotes from ${stats.speakers} speakers; ${adapters.map((a) => a.platform).join(' and ')} connected`);
+    await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
   } finally {
+    for (const a of adapters) await a.stop().catch((err: Error) => logger.error(`stopping ${a.platform}: ${err.message}`));
     await bot.close();
   }
 }

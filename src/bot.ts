@@ -8,6 +8,8 @@ import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { syncFolder, type SyncReport } from './sync.ts';
 import { silentLogger, type Logger } from './log.ts';
+import { SqliteState } from './state/sqlite-state.ts';
+import type { State } from './state/state.ts';
 
 export interface BotOptions {
   seedsDir: string;
@@ -27,13 +29,16 @@ export class Briefbot {
 
   private constructor(
     readonly store: Store,
+    /** Subscriptions, paging and delivery records: what adapters and the scheduler remember. */
+    readonly state: State,
     private readonly options: BotOptions,
     private readonly log: Logger,
   ) {}
 
   /** Opens the database and brings it in step with the seeds folder. */
   static async open(options: BotOptions): Promise<Briefbot> {
-    const bot = new Briefbot(new SqliteStore(options.dbPath), options, options.logger ?? silentLogger);
+    const store = new SqliteStore(options.dbPath);
+    const bot = new Briefbot(store, new SqliteState(store.db), options, options.logger ?? silentLogger);
     await bot.sync();
     return bot;
   }

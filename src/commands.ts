@@ -5,6 +5,8 @@ export type Command =
   | { name: 'sources' }
   | { name: 'speakers' }
   | { name: 'digest'; date: string | null }
+  | { name: 'subscribe'; args: string }
+  | { name: 'unsubscribe' }
   | { name: 'ask'; question: string };
 
 export function parseCommand(text: string): Command {
@@ -13,6 +15,8 @@ export function parseCommand(text: string): Command {
   if (word === '' || word === 'help' || word === '?') return { name: 'help' };
   if (word === 'sources' || word === 'articles') return { name: 'sources' };
   if (word === 'speakers' || word === 'who') return { name: 'speakers' };
+  if (/^subscribe\b/.test(word)) return { name: 'subscribe', args: t.replace(/^\s*subscribe\s*/i, '') };
+  if (word === 'unsubscribe' || word === 'stop') return { name: 'unsubscribe' };
   const digest = /^(?:digest|briefing)(?:\s+(\d{4}-\d{2}-\d{2}))?$/.exec(word);
   if (digest) return { name: 'digest', date: digest[1] ?? null };
   return { name: 'ask', question: t };
@@ -33,6 +37,8 @@ export function helpEntries(prefix: string): HelpEntry[] {
     { usage: `${prefix}sources`, what: 'the indexed articles' },
     { usage: `${prefix}speakers`, what: 'everyone quoted, with roles and counts' },
     { usage: `${prefix}digest [YYYY-MM-DD]`, what: "a preview of the briefing: the newest news day, one story per event" },
+    { usage: `${prefix}subscribe 08:00 America/New_York weekdays`, what: 'a morning briefing in this channel (add "quiet" to skip empty days)' },
+    { usage: `${prefix}unsubscribe`, what: 'stop the briefing in this channel' },
     { usage: `${prefix}help`, what: 'this list' },
   ];
 }

@@ -2,11 +2,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { validate } from 'node-cron';
 import { DEFAULT_DB, DEFAULT_SEEDS } from './paths.ts';
+import { isTimeZone, type ScheduleDefaults } from './schedule/subscription.ts';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
 const CoreEnv = z.object({
+  DIGEST_CRON: z.string().trim().refine((c) => validate(c), 'is not a cron expression (five fields, e.g. "0 8 * * 1-5")').optional(),
+  DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone (e.g. Asia/Kolkata)').optional(),
   BRIEFBOT_SEEDS: optionalText,
   BRIEFBOT_DB: optionalText,
   BRIEFBOT_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).optional(),
@@ -14,6 +18,8 @@ const CoreEnv = z.object({
 });
 
 export interface CoreConfig {
+  /** The briefing schedule a channel gets when "subscribe" names no time. */
+  schedule: ScheduleDefaults;
   seedsDir: string;
   dbPath: string;
   maxArticleBytes: number;
@@ -37,6 +43,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
     throw new ConfigError(`BRIEFBOT_SEEDS must be a folder of articles; "${seedsDir}" is not a folder.`);
   }
   return {
+    schedule: { cron: e.DIGEST_CRON ?? '0 8 * * 1-5', timezone: e.DIGEST_TIMEZONE ?? 'UTC' },
     seedsDir,
     dbPath: e.BRIEFBOT_DB === ':memory:' ? ':memory:' : e.BRIEFBOT_DB ? resolve(e.BRIEFBOT_DB) : DEFAULT_DB,
     maxArticleBytes: Math.round((e.BRIEFBOT_MAX_ARTICLE_MB ?? 5) * 1024 * 1024),
@@ -45,6 +52,8 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
 }
 
 const HELP: Record<string, string> = {
+  DIGEST_CRON: 'For example DIGEST_CRON="0 8 * * 1-5" for 08:00 on weekdays.',
+  DIGEST_TIMEZONE: 'For example DIGEST_TIMEZONE=Asia/Kolkata.',
   BRIEFBOT_MAX_ARTICLE_MB: 'Give a number of megabytes, e.g. BRIEFBOT_MAX_ARTICLE_MB=5.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, silent.',
 };

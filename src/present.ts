@@ -1,6 +1,6 @@
 // Platform-neutral wording shared by every adapter: how a reported statement and a citation read.
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
-import type { Citation, Quote } from './types.ts';
+import type { Citation, Quote, Story } from './types.ts';
 
 const NO_THAT = new Set(['urged', 'described', 'according to']);
 const ORG = /\b(?:Treasury|Agency|Ministry|Department|Bank|Fund|Council|Commission|Office|Organi[sz]ation|Institute|Association|Federation|Nations|Reserve|Board|Authority|Government|Administration)\b/;
@@ -42,4 +42,10 @@ export function kindLabel(q: Pick<Quote, 'kind'>): string {
 /** How many more articles carry a quote than its citations and excerpts list. */
 export function unlistedArticles(q: Pick<Quote, 'citations' | 'excerpts' | 'articles'>): number {
   return Math.max(0, q.articles - q.citations.length - q.excerpts.reduce((n, e) => n + e.citations.length, 0));
+}
+
+/** "Reported by 3 outlets (IANS, ANI, Times of India) in 5 articles". */
+export function reach(s: Pick<Story, 'outlets' | 'citations'>): string {
+  const outlets = s.outlets.length ? `${s.outlets.length} outlet${s.outlets.length === 1 ? '' : 's'} (${s.outlets.join(', ')})` : 'unnamed outlets';
+  return `Reported by ${outlets} in ${s.citations.length} article${s.citations.length === 1 ? '' : 's'}`;
 }

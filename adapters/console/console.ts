@@ -2,17 +2,20 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
-import { parseCommand } from '../../src/commands.ts';
-import { renderAnswer, renderHelp, renderSources, renderSpeakers, terminalSafe } from './render.ts';
+import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
+import { converse, morePage, PAGE_SIZE } from '../conversation.ts';
+import { renderReply } from './render.ts';
 
 export interface ConsoleOptions {
   input?: Readable;
   output?: Writable;
   /** Ends the session (Ctrl-C or SIGTERM when input is not a terminal). */
   signal?: AbortSignal;
+  /** The briefing schedule "subscribe" starts from (DIGEST_CRON, DIGEST_TIMEZONE). */
+  schedule?: ScheduleDefaults;
 }
 
-const PAGE = 10;
+const DEFAULT_SCHEDULE: ScheduleDefaults = { cron: '0 8 * * 1-5', timezone: 'UTC' };
 
 /** Runs until end of input or Ctrl-C; resolves when the session is over. */
 export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): Promise<void> {
@@ -24,7 +27,7 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   say(`Try: ${await bot.suggestion()}   (type "help" for more, Ctrl-D or Ctrl-C to quit)`);
 
   const rl = createInterface({ input, output, prompt: '> ', terminal: (input as { isTTY?: boolean }).isTTY === true });
-  let last: { question: string; offset: number } | null = null;
+  let last: { pageId: string; offset: number } | null = null;
   // Lines are answered one at a time, in order, even when pasted in a burst.
   let queue = Promise.resolve();
   const closed = new Promise<void>((resolve) => rl.once('close', resolve));
@@ -37,21 +40,15 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
     if (['quit', 'exit'].includes(text.toLowerCase())) { rl.close(); return; }
     try {
       if (text.toLowerCase() === 'more') {
-        const next = last ? await bot.ask(last.question, { offset: last.offset + PAGE }) : null;
-        if (!last || !next || next.quotes.length === 0) { say('There are no more quotes for that question.'); return; }
-        last.offset += PAGE;
-        say(renderAnswer(next, last.offset));
+        const next = last ? await morePage(bot, last.pageId, last.offset + PAGE_SIZE) : null;
+        if (!last || next?.type !== 'answer' || next.answer.quotes.length === 0) { say('There are no more quotes for that question.'); return; }
+        last = { pageId: last.pageId, offset: next.offset };
+        say(renderReply(next));
         return;
       }
-      const cmd = parseCommand(text);
-      if (cmd.name === 'help') say(renderHelp());
-      else if (cmd.name === 'sources') { const s = await bot.sources(); say(renderSources(s.sources, s.skipped, s.total)); }
-      else if (cmd.name === 'speakers') say(renderSpeakers(await bot.speakers()));
-      else if (cmd.name === 'digest') say(terminalSafe((await bot.digest(cmd.date ? { date: cmd.date } : {})).text));
-      else {
-        last = { question: cmd.question, offset: 0 };
-        say(renderAnswer(await bot.ask(cmd.question)));
-      }
+      const reply = await converse(bot, text, { platform: 'console', channel: 'console', user: null }, options.schedule ?? DEFAULT_SCHEDULE);
+      if (reply.type === 'answer') last = { pageId: reply.pageId, offset: reply.offset };
+      say(renderReply(reply));
     } catch (err) {
       say(`Sorry, that failed: ${(err as Error).message}`);
     }

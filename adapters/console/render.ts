@@ -1,5 +1,6 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
+import type { Reply } from '../conversation.ts';
 import { citationLabel, channelNote, reportedLead, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
@@ -73,4 +74,16 @@ export function renderHelp(prefix = ''): string {
   const entries = helpEntries(prefix);
   const width = Math.max(...entries.map((e) => e.usage.length));
   return ['Ask me about what was said in the news I have indexed:', ...entries.map((e) => `  ${e.usage.padEnd(width)}  ${e.what}`)].join('\n');
+}
+
+/** Any reply to a command, as terminal text. */
+export function renderReply(r: Reply): string {
+  switch (r.type) {
+    case 'help': return renderHelp();
+    case 'answer': return renderAnswer(r.answer, r.offset);
+    case 'sources': return renderSources(r.sources, r.skipped, r.total);
+    case 'speakers': return renderSpeakers(r.speakers);
+    case 'digest': return terminalSafe(r.digest.text);
+    case 'notice': return terminalSafe(r.text);
+  }
 }

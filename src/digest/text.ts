@@ -1,6 +1,6 @@
 // The digest as plain text: the `text` field of the JSON, and what the console prints.
 import type { Digest, Story } from '../types.ts';
-import { formatDate, reportedLead } from '../present.ts';
+import { formatDate, reach, reportedLead } from '../present.ts';
 
 export function digestText(d: Omit<Digest, 'text'>): string {
   const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
@@ -23,12 +23,6 @@ export function storyText(s: Story, n: number): string {
   if (s.speakers.length) lines.push(`   Who spoke: ${s.speakers.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')}`);
   lines.push(`   ${reach(s)}${s.date ? ` · ${formatDate(s.date)}` : ''}`);
   return lines.join('\n');
-}
-
-/** "Reported by 3 outlets (IANS, ANI, Times of India) in 5 articles". */
-export function reach(s: Story): string {
-  const outlets = s.outlets.length ? `${plural(s.outlets.length, 'outlet')} (${s.outlets.join(', ')})` : 'unnamed outlets';
-  return `Reported by ${outlets} in ${plural(s.citations.length, 'article')}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

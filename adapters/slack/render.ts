@@ -1,0 +1,186 @@
+// Block Kit for every reply: the one outbound path to Slack. Article and user text is escaped here (&, <, >),
+// so nothing quoted can ping <!channel> or a user; long answers are cut at quote boundaries, never mid-word,
+// inside the limits in ../limits.ts; every message carries a plain-text fallback.
+import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
+import { channelNote, citationLabel, formatDate, reach, reportedLead, unlistedArticles } from '../../src/present.ts';
+import { helpEntries } from '../../src/commands.ts';
+import { LIMITS, clipWords, splitWords } from '../limits.ts';
+import { pageToken, type Reply } from '../conversation.ts';
+
+export type Block = Record<string, unknown>;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+const L = LIMITS.slack;
+
+/** Slack's three control characters; with them escaped, "<!channel>" and "<@U123>" are shown, not acted on. */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
+const section = (text: string): Block => ({ type: 'section', text: mrkdwn(clipWords(text, L.sectionText)) });
+const context = (texts: string[]): Block => ({ type: 'context', elements: texts.slice(0, L.contextElements).map((t) => mrkdwn(clipWords(t, L.sectionText))) });
+const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clipWords(text, L.headerText), emoji: false } });
+const button = (text: string, actionId: string, value: string, style?: 'primary'): Block => ({
+  type: 'button',
+  text: { type: 'plain_text', text: clipWords(text, L.buttonText) },
+  action_id: actionId,
+  value,
+  ...(style ? { style } : {}),
+});
+
+export const ACTIONS = { more: 'brief_more', share: 'brief_share' } as const;
+
+/** A citation the reader can follow: a link when the article has a URL. */
+function cite(c: Citation): string {
+  const label = escapeSlack(citationLabel(c));
+  return c.url && /^https?:\/\//.test(c.url) ? `<${escapeSlack(c.url)}|${label}>` : label;
+}
+
+/** One quote as blocks: the words in a quote block, then who said them and where it was reported. */
+export function quoteBlocks(q: Quote): Block[] {
+  const who = [q.speaker, q.role].filter(Boolean).join(', ');
+  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
+  const body =
+    q.kind === 'reported'
+      ? `_${escapeSlack(reportedLead(q))}_ ${escapeSlack(q.text)}.`
+      : `\u201c${escapeSlack(q.text)}\u201d`;
+  // A quote longer than a section is continued in the next one, split between words.
+  const pieces = splitWords(body, L.sectionText - 10).map((p) => section(`>${p.replace(/\n/g, '\n>')}`));
+  const where = [q.citations.map(cite).join(', ')];
+  for (const e of q.excerpts) where.push(`also ${e.partial ? 'in part' : 'in other words'}: ${e.citations.map(cite).join(', ')}`);
+  const more = unlistedArticles(q);
+  if (more > 0) where.push(`and ${more} more article${more === 1 ? '' : 's'}`);
+  const line = `*${escapeSlack(who)}*${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ' · reported' : ''} · ${where.join(' · ')}`;
+  return [...pieces, context([line])];
+}
+
+/** Characters a message's blocks carry, as Slack counts them toward `msg_blocks_too_long`. */
+export function blockChars(blocks: Block[]): number {
+  return JSON.stringify(blocks).length;
+}
+
+/**
+ * An answer page. Quotes are added while they fit the block and size limits; the rest are left for the
+ * "More quotes" button, which starts at the first quote not shown.
+ */
+export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean }): SlackMessage {
+  const title = a.speaker ?? (a.kind === 'open' || a.kind === 'who-said' ? a.question : 'briefbot');
+  const blocks: Block[] = [header(title), section(escapeSlack(a.answer))];
+  if (a.alternatives.length) blocks.push(context([`Also matching: ${escapeSlack(a.alternatives.join(', '))}`]));
+  let shown = 0;
+  const reserve = 3; // passages heading, divider and actions
+  for (const q of a.quotes) {
+    const qb = quoteBlocks(q);
+    if (blocks.length + qb.length + reserve > L.blocks || blockChars([...blocks, ...qb]) > L.messageBlockChars - 600) break;
+    blocks.push(...qb);
+    shown++;
+  }
+  if (a.passages.length && shown === a.quotes.length) {
+    const pb: Block[] = [section('*From the reporting* (not anyone\u2019s statement)')];
+    for (const p of a.passages) pb.push(section(`>${escapeSlack(p.text)}`), context([cite(p.citation)]));
+    if (blocks.length + pb.length + 1 <= L.blocks && blockChars([...blocks, ...pb]) <= L.messageBlockChars - 600) blocks.push(...pb);
+  }
+  const next = offset + shown;
+  const buttons: Block[] = [];
+  if (next < a.total) buttons.push(button(`More quotes (${next + 1}\u2013${Math.min(a.total, next + 10)} of ${a.total})`, ACTIONS.more, pageToken(pageId, next), 'primary'));
+  if (options.shareable && a.quotes.length + a.passages.length > 0) buttons.push(button('Share in channel', ACTIONS.share, pageToken(pageId, offset)));
+  if (buttons.length) blocks.push({ type: 'actions', block_id: 'brief_actions', elements: buttons });
+  return { blocks, text: fallback(a, shown) };
+}
+
+/** The plain-text fallback for notifications and screen readers: the answer and its first quote. */
+function fallback(a: Answer, shown: number): string {
+  const first = a.quotes[0];
+  const quote = first && shown > 0 ? ` \u2014 ${first.kind === 'reported' ? reportedLead(first) + ' ' + first.text : `\u201c${first.text}\u201d`}` : '';
+  return clipWords(escapeSlack(a.answer + quote), L.fallbackText);
+}
+
+export function digestMessage(d: Digest): SlackMessage {
+  const when = d.since ? `since ${d.since.slice(0, 16).replace('T', ' ')} UTC` : d.date ? formatDate(d.date) : 'latest articles';
+  const blocks: Block[] = [header(`Briefing \u2014 ${when}`)];
+  if (d.stories.length === 0) return { blocks: [section(escapeSlack(d.text))], text: escapeSlack(d.text) };
+  blocks.push(context([`${d.stories.length + d.more} ${d.stories.length + d.more === 1 ? 'story' : 'stories'} from ${d.articleCount} article${d.articleCount === 1 ? '' : 's'}`]));
+  let shown = 0;
+  for (const s of d.stories) {
+    const sb = storyBlocks(s);
+    if (blocks.length + sb.length + 1 > L.blocks || blockChars([...blocks, ...sb]) > L.messageBlockChars - 400) break;
+    blocks.push(...sb);
+    shown++;
+  }
+  const left = d.more + d.stories.length - shown;
+  if (left > 0) blocks.push(context([`\u2026and ${left} more ${left === 1 ? 'story' : 'stories'}`]));
+  return { blocks, text: clipWords(escapeSlack(d.stories.slice(0, shown).map((s) => s.headline).join(' \u2022 ')), L.fallbackText) };
+}
+
+function storyBlocks(s: Story): Block[] {
+  const blocks: Block[] = [{ type: 'divider' }, section(`*${escapeSlack(s.headline)}*\n${escapeSlack(s.summary)}`)];
+  for (const q of s.quotes) blocks.push(...quoteBlocks(q));
+  const facts: string[] = [];
+  if (s.figures.length) facts.push(`*Figures:* ${escapeSlack(s.figures.join('; '))}`);
+  for (const n of s.next) facts.push(`*Next:* ${escapeSlack(n)}`);
+  if (facts.length) blocks.push(section(facts.join('\n')));
+  blocks.push(context([escapeSlack(`${reach(s)}${s.date ? ` \u00b7 ${formatDate(s.date)}` : ''}`)]));
+  return blocks;
+}
+
+export function replyMessage(r: Reply, options: { prefix: string; shareable: boolean }): SlackMessage {
+  switch (r.type) {
+    case 'answer':
+      return answerMessage(r.answer, r.offset, r.pageId, options);
+    case 'digest':
+      return digestMessage(r.digest);
+    case 'help': {
+      const lines = helpEntries(options.prefix).map((e) => `\`${escapeSlack(e.usage)}\` \u2014 ${escapeSlack(e.what)}`);
+      return { blocks: [header('briefbot'), section(lines.join('\n'))], text: 'briefbot commands' };
+    }
+    case 'sources': {
+      const lines = r.sources.map((s) => `\u2022 ${escapeSlack(s.title ?? s.file)} \u2014 ${escapeSlack([s.outlet ?? 'outlet unknown', s.date ? formatDate(s.date) : 'undated', `${s.quotes} quotes`].join(' \u00b7 '))}`);
+      const skipped = r.skipped.map((s) => `\u2022 ${escapeSlack(s.file)}: ${escapeSlack(s.reason)}`);
+      const blocks = [header(`${r.total} indexed article${r.total === 1 ? '' : 's'}`), ...chunks(lines).map(section)];
+      if (skipped.length) blocks.push(section('*Skipped files*'), ...chunks(skipped).map(section));
+      return { blocks: blocks.slice(0, L.blocks), text: `${r.total} indexed articles` };
+    }
+    case 'speakers': {
+      const lines = r.speakers.map((s) => `\u2022 *${escapeSlack(s.name)}*${s.role ? `, ${escapeSlack(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+      return { blocks: [header(`${r.speakers.length} speakers quoted`), ...chunks(lines).map(section)].slice(0, L.blocks), text: `${r.speakers.length} speakers quoted` };
+    }
+    case 'notice':
+      return { blocks: [section(escapeSlack(r.text))], text: escapeSlack(r.text) };
+  }
+}
+
+/** Lines grouped into sections under the section limit. */
+function chunks(lines: string[]): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const line of lines) {
+    const l = clipWords(line, L.sectionText - 10);
+    if (cur && cur.length + l.length + 1 > L.sectionText - 10) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${l}` : l;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Every limit a message must keep; an empty list means Slack will take it. */
+export function slackLimitProblems(m: SlackMessage): string[] {
+  const problems: string[] = [];
+  if (m.blocks.length > L.blocks) problems.push(`${m.blocks.length} blocks (limit ${L.blocks})`);
+  if (blockChars(m.blocks) > L.messageBlockChars) problems.push(`${blockChars(m.blocks)} characters of blocks (limit ${L.messageBlockChars})`);
+  if (!m.text) problems.push('no fallback text');
+  for (const b of m.blocks) {
+    const t = b.text as { text?: string } | undefined;
+    if (b.type === 'section' && (t?.text?.length ?? 0) > L.sectionText) problems.push(`section of ${t!.text!.length} characters`);
+    if (b.type === 'header' && (t?.text?.length ?? 0) > L.headerText) problems.push(`header of ${t!.text!.length} characters`);
+    if (b.type === 'context' && (b.elements as unknown[]).length > L.contextElements) problems.push('context with too many elements');
+  }
+  return problems;
+}

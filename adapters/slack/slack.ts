@@ -1,0 +1,243 @@
+// The Slack adapter: Bolt owns the connection (HTTP with a signing secret, or Socket Mode); this file turns
+// /brief, @mentions and button clicks into core calls and sends replies through render.ts.
+import { App, HTTPReceiver, LogLevel, type RespondFn } from '@slack/bolt';
+import type { RetryOptions } from '@slack/web-api';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Briefbot } from '../../src/bot.ts';
+import type { Digest } from '../../src/types.ts';
+import type { Logger } from '../../src/log.ts';
+import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
+import type { ChatAdapter } from '../adapter.ts';
+import { converse, morePage, readPageToken, type Reply } from '../conversation.ts';
+import { AnswerQueue } from '../queue.ts';
+import type { SlackConfig } from './config.ts';
+import { ACTIONS, digestMessage, escapeSlack, replyMessage, type SlackMessage } from './render.ts';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  schedule: ScheduleDefaults;
+  logger: Logger;
+  /** How the Web API client retries (default: Bolt's, up to ten retries over about half an hour). */
+  retryConfig?: RetryOptions;
+  /** Clock for the request-timestamp check (tests). */
+  now?: () => number;
+}
+
+/** Slack rejects a response_url after five uses in thirty minutes. */
+const RESPONSE_URL_USES = 5;
+/** Requests stamped further ahead than this are rejected (Bolt itself only rejects old ones). */
+const MAX_CLOCK_SKEW_S = 300;
+
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  private readonly app: App;
+  private readonly receiver: HTTPReceiver | null;
+  private server: Server | null = null;
+  private readonly responseUses = new Map<string, { n: number; first: number }>();
+  private readonly queue = new AnswerQueue();
+
+  constructor(private readonly bot: Briefbot, private readonly options: SlackAdapterOptions) {
+    const { config } = options;
+    const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}) };
+    const logger = boltLogger(options.logger);
+    if (config.mode === 'socket') {
+      this.receiver = null;
+      this.app = new App({ token: config.botToken, appToken: config.appToken!, socketMode: true, clientOptions, logger });
+    } else {
+      this.receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger });
+      this.app = new App({ token: config.botToken, receiver: this.receiver, clientOptions, logger });
+    }
+    this.routes();
+  }
+
+  /** The port the HTTP receiver listens on (after start). */
+  get port(): number | null {
+    return this.server ? (this.server.address() as AddressInfo).port : null;
+  }
+
+  async start(): Promise<void> {
+    if (!this.receiver) {
+      await this.app.start();
+      return;
+    }
+    const listener = this.receiver.requestListener;
+    const now = this.options.now ?? Date.now;
+    this.server = createServer((req, res) => {
+      const stamp = Number(req.headers['x-slack-request-timestamp']);
+      if (Number.isFinite(stamp) && stamp - now() / 1000 > MAX_CLOCK_SKEW_S) {
+        res.writeHead(401, { 'content-type': 'text/plain' }).end('request timestamp is in the future');
+        return;
+      }
+      listener(req, res);
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.options.config.port, this.options.config.host, resolve);
+    });
+    this.options.logger.info(`Slack: listening for requests on ${this.options.config.host}:${this.port}/slack/events`);
+  }
+
+  async stop(): Promise<void> {
+    if (this.server) {
+      const server = this.server;
+      this.server = null;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    } else {
+      await this.app.stop();
+    }
+  }
+
+  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
+    const m = digestMessage(digest);
+    // The key rides along as message metadata, so a retried delivery can find a post that already went out.
+    const previous = await this.findBriefing(channel, key);
+    if (previous) return previous;
+    const res = await this.app.client.chat.postMessage({
+      channel,
+      ...m,
+      unfurl_links: false,
+      metadata: { event_type: 'briefbot_briefing', event_payload: { key } },
+    });
+    return String(res.ts);
+  }
+
+  private async findBriefing(channel: string, key: string): Promise<string | null> {
+    try {
+      const res = await this.app.client.conversations.history({ channel, limit: 20, include_all_metadata: true });
+      const hit = (res.messages ?? []).find((m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key);
+      return hit?.ts ?? null;
+    } catch {
+      return null; // without channels:history the check is skipped; the database claim still guards the post
+    }
+  }
+
+  private routes(): void {
+    const { command } = this.options.config;
+    const prefix = `${command} `;
+
+    this.app.command(command, async ({ command: cmd, ack, respond }) => {
+      // Acknowledge first, whatever the answer costs: Slack allows three seconds.
+      await ack();
+      const reply = await this.safely(() => converse(this.bot, cmd.text ?? '', { platform: 'slack', channel: cmd.channel_id, user: cmd.user_id }, this.options.schedule));
+      await this.respondWith(respond, cmd.response_url, replyMessage(reply, { prefix, shareable: true }), { user: cmd.user_id, channel: cmd.channel_id, ephemeral: true });
+    });
+
+    this.app.event('app_mention', async ({ event, body, client }) => {
+      // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num); it is answered once.
+      const id = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
+      if (!(await this.bot.state.claimEvent(`slack:${id}`))) return;
+      const text = event.text.replace(/<@[A-Z0-9]+>/g, '').trim();
+      const reply = await this.safely(() => converse(this.bot, text, { platform: 'slack', channel: event.channel, user: event.user ?? null }, this.options.schedule));
+      const m = replyMessage(reply, { prefix: '@briefbot ', shareable: false });
+      await this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...m }, event.user ?? null);
+    });
+
+    this.app.action(ACTIONS.more, async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const token = readPageToken((action as { value?: string }).value ?? '');
+      const b = body as { channel?: { id: string }; user: { id: string }; container?: { is_ephemeral?: boolean; thread_ts?: string; message_ts?: string }; response_url?: string };
+      const reply: Reply = token ? await this.safely(() => morePage(this.bot, token.pageId, token.offset)) : { type: 'notice', text: 'That button no longer works; ask the question again.' };
+      const ephemeral = b.container?.is_ephemeral === true;
+      const m = replyMessage(reply, { prefix, shareable: ephemeral });
+      if (ephemeral) {
+        await this.respondWith(respond, b.response_url, m, { user: b.user.id, channel: b.channel?.id ?? '', ephemeral: true, replace: true });
+      } else if (b.channel) {
+        // A public answer pages on in its thread rather than changing under everyone's eyes.
+        await this.post(client, { channel: b.channel.id, thread_ts: b.container?.thread_ts ?? b.container?.message_ts, ...m }, b.user.id);
+      }
+    });
+
+    this.app.action(ACTIONS.share, async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const token = readPageToken((action as { value?: string }).value ?? '');
+      const b = body as { channel?: { id: string }; user: { id: string }; response_url?: string };
+      if (!token || !b.channel) return;
+      const reply = await this.safely(() => morePage(this.bot, token.pageId, token.offset));
+      const m = replyMessage(reply, { prefix, shareable: false });
+      const posted = await this.post(client, { channel: b.channel.id, ...m, text: `<@${b.user.id}> shared: ${m.text}` }, b.user.id);
+      if (posted) await this.respondWith(respond, b.response_url, { text: 'Shared in the channel.', blocks: [] }, { user: b.user.id, channel: b.channel.id, ephemeral: true, replace: false });
+    });
+
+    this.app.error(async (err) => {
+      this.options.logger.error(`Slack: ${err.message}`);
+    });
+  }
+
+  /**
+   * Computes a reply in the answer queue (so acknowledgements of new requests are never kept waiting); a command
+   * that throws becomes a plain apology, never a silent failure or a stack trace in the channel.
+   */
+  private async safely(f: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await this.queue.run(f);
+    } catch (err) {
+      this.options.logger.error(`Slack: answering failed: ${(err as Error).stack ?? err}`);
+      return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+    }
+  }
+
+  /**
+   * Answers through response_url while it has uses left (five in thirty minutes), then through the Web API.
+   * A failure is told to the user plainly where possible, and logged.
+   */
+  private async respondWith(respond: RespondFn, url: string | undefined, m: SlackMessage, where: { user: string; channel: string; ephemeral: boolean; replace?: boolean }): Promise<void> {
+    const now = Date.now();
+    const use = url ? this.responseUses.get(url) : undefined;
+    const fresh = !use || now - use.first > 30 * 60_000;
+    if (url && (fresh || use!.n < RESPONSE_URL_USES)) {
+      this.responseUses.set(url, fresh ? { n: 1, first: now } : { n: use!.n + 1, first: use!.first });
+      try {
+        await respond({ ...m, response_type: where.ephemeral ? 'ephemeral' : 'in_channel', replace_original: where.replace ?? false });
+        return;
+      } catch (err) {
+        this.options.logger.warn(`Slack: response_url refused the reply (${(err as Error).message}); using the Web API`);
+      }
+    }
+    try {
+      if (where.ephemeral) await this.app.client.chat.postEphemeral({ channel: where.channel, user: where.user, ...m });
+      else await this.app.client.chat.postMessage({ channel: where.channel, ...m });
+    } catch (err) {
+      this.options.logger.error(`Slack: could not deliver a reply in ${where.channel}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Posts to a channel; if Slack refuses even after retries, tells the asker privately why, in plain words. */
+  private async post(client: App['client'], args: { channel: string; thread_ts?: string | undefined } & SlackMessage, user: string | null): Promise<boolean> {
+    try {
+      await client.chat.postMessage({ ...args, unfurl_links: false });
+      return true;
+    } catch (err) {
+      const why = slackError(err);
+      this.options.logger.error(`Slack: chat.postMessage failed in ${args.channel}: ${why}`);
+      if (user) {
+        try {
+          await client.chat.postEphemeral({ channel: args.channel, user, text: escapeSlack(`Sorry, Slack did not accept my answer (${why}). Please try again in a minute.`) });
+        } catch {
+          // Slack is refusing everything; the log has the reason.
+        }
+      }
+      return false;
+    }
+  }
+}
+
+function slackError(err: unknown): string {
+  const e = err as { data?: { error?: string }; statusCode?: number; message?: string };
+  return e.data?.error ?? (e.statusCode ? `HTTP ${e.statusCode}` : (e.message ?? 'unknown error'));
+}
+
+/** Bolt's logger interface over ours. */
+function boltLogger(log: Logger) {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => log.debug(`Slack: ${m.join(' ')}`),
+    info: (...m: unknown[]) => log.debug(`Slack: ${m.join(' ')}`),
+    warn: (...m: unknown[]) => log.warn(`Slack: ${m.join(' ')}`),
+    error: (...m: unknown[]) => log.error(`Slack: ${m.join(' ')}`),
+    setLevel: (l: LogLevel) => { level = l; },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

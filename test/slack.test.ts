@@ -1,0 +1,251 @@
+// The Slack adapter against real Bolt, over real HTTP on 127.0.0.1, with a loopback Slack in place of Slack.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Briefbot } from '../src/bot.ts';
+import { silentLogger } from '../src/log.ts';
+import { SlackAdapter } from '../adapters/slack/slack.ts';
+import type { SlackConfig } from '../adapters/slack/config.ts';
+import { loadSlackConfig } from '../adapters/slack/config.ts';
+import { slackLimitProblems, type SlackMessage } from '../adapters/slack/render.ts';
+import { appMentionEvent, blockActionBody, postSigned, slashCommandBody, startFakeSlack, type FakeSlack } from './fakes/slack.ts';
+import { copySeeds, SEEDS, tempDir } from './helpers.ts';
+
+const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
+const SCHEDULE = { cron: '0 8 * * 1-5', timezone: 'UTC' };
+const FAST_RETRIES = { retries: 1, factor: 1, minTimeout: 10, maxTimeout: 50 };
+
+let fake: FakeSlack;
+let bot: Briefbot;
+let adapter: SlackAdapter;
+let url: string;
+
+async function startAdapter(seedsDir = SEEDS, overrides: Partial<SlackConfig> = {}): Promise<void> {
+  bot = await Briefbot.open({ seedsDir, dbPath: ':memory:' });
+  const config: SlackConfig = { botToken: 'xoxb-test', mode: 'http', signingSecret: SECRET, appToken: null, port: 0, host: '127.0.0.1', command: '/brief', apiUrl: fake.apiUrl, ...overrides };
+  adapter = new SlackAdapter(bot, { config, schedule: SCHEDULE, logger: silentLogger, retryConfig: FAST_RETRIES });
+  await adapter.start();
+  url = `http://127.0.0.1:${adapter.port}/slack/events`;
+}
+
+beforeEach(async () => {
+  fake = await startFakeSlack();
+});
+afterEach(async () => {
+  await adapter?.stop();
+  await bot?.close();
+  await fake.close();
+});
+
+const slash = (text: string, extra: Record<string, string> = {}) =>
+  postSigned(url, slashCommandBody({ text, response_url: fake.responseUrl(), ...extra }), { secret: SECRET });
+
+/** Every message the bot sent, by response_url or Web API, as {blocks, text}. */
+function sent(): SlackMessage[] {
+  return [
+    ...fake.responses.map((r) => r.body as SlackMessage),
+    ...fake.calls.filter((c) => c.method.startsWith('chat.post') || c.method === 'chat.update').map((c) => c.args as unknown as SlackMessage),
+  ];
+}
+
+function everythingWithinLimits(): void {
+  for (const m of sent()) expect(slackLimitProblems({ blocks: m.blocks ?? [], text: m.text })).toEqual([]);
+}
+
+const textOf = (m: SlackMessage) => JSON.stringify(m.blocks);
+
+describe('/brief', () => {
+  beforeEach(() => startAdapter());
+
+  it('acknowledges at once and answers privately with Block Kit: header, quotes, citations, paging and sharing', async () => {
+    const res = await slash('what did Bessent say?');
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(1000);
+    const { body } = await fake.waitFor(() => fake.responses[0]);
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Scott Bessent', emoji: false } });
+    expect(textOf(body)).toContain('\u201cAt today\'s Finance Ministerial hosted by the @USTreasury');
+    expect(textOf(body)).toContain('*Scott Bessent, US Treasury Secretary*');
+    expect(textOf(body)).toContain('IANS, 13 Jan 2026');
+    const actions = body.blocks.find((b: { type: string }) => b.type === 'actions');
+    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual(['brief_more', 'brief_share']);
+    expect(body.text).toMatch(/^Scott Bessent \(US Treasury Secretary\): 12 statements/);
+    everythingWithinLimits();
+  });
+
+  it('acknowledges within Slack\'s three seconds however long the answer takes', async () => {
+    const ask = bot.ask.bind(bot);
+    bot.ask = async (q, o) => { await new Promise((r) => setTimeout(r, 1500)); return ask(q, o); };
+    const res = await slash('what did Gor say?');
+    expect(res.ms).toBeLessThan(1000);
+    expect(fake.responses).toHaveLength(0);
+    await fake.waitFor(() => fake.responses[0], 5000);
+  });
+
+  it.each([
+    ['help', /what did Bessent say\?/],
+    ['sources', /5 indexed articles/],
+    ['speakers', /Sergio Gor/],
+    ['digest', /Briefing \\u2014 13 Jan 2026|Briefing — 13 Jan 2026/],
+  ])('answers "/brief %s"', async (sub, expected) => {
+    await slash(sub);
+    const { body } = await fake.waitFor(() => fake.responses[0]);
+    expect(JSON.stringify(body)).toMatch(expected);
+    everythingWithinLimits();
+  });
+
+  it('subscribes and unsubscribes the channel, and explains a bad schedule without saving it', async () => {
+    await slash('subscribe 08:00 America/New_York weekdays', { channel_id: 'C9' });
+    await fake.waitFor(() => fake.responses[0]);
+    expect(await bot.state.subscription('slack', 'C9')).toMatchObject({ cron: '0 8 * * 1-5', timezone: 'America/New_York' });
+    await slash('subscribe 08:00 Mars/Base', { channel_id: 'C8' });
+    const bad = await fake.waitFor(() => fake.responses[1]);
+    expect(bad.body.text).toContain('\\"Mars/Base\\" is not a time zone'.replace(/\\/g, ''));
+    expect(await bot.state.subscription('slack', 'C8')).toBeNull();
+    await slash('unsubscribe', { channel_id: 'C9' });
+    await fake.waitFor(() => fake.responses[2]);
+    expect(await bot.state.subscription('slack', 'C9')).toBeNull();
+  });
+
+  it('pages with "More quotes" and shares an answer in the channel', async () => {
+    await slash('what did Vaishnaw say?');
+    const first = await fake.waitFor(() => fake.responses[0]);
+    const more = first.body.blocks.find((b: { type: string }) => b.type === 'actions').elements[0];
+    expect(more.text.text).toBe('More quotes (11–17 of 17)');
+    await postSigned(url, blockActionBody({ action_id: 'brief_more', value: more.value, is_ephemeral: true, response_url: fake.responseUrl('page') }), { secret: SECRET });
+    const second = await fake.waitFor(() => fake.responses.find((r) => r.id === 'page'));
+    expect(second.body.replace_original).toBe(true);
+    expect(JSON.stringify(second.body.blocks)).not.toContain('Participated in the Critical Minerals Ministerial Meeting');
+
+    const share = first.body.blocks.find((b: { type: string }) => b.type === 'actions').elements[1];
+    await postSigned(url, blockActionBody({ action_id: 'brief_share', value: share.value, is_ephemeral: true, response_url: fake.responseUrl('share') }), { secret: SECRET });
+    const posted = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'));
+    expect(posted.args.channel).toBe('C1');
+    expect(JSON.stringify(posted.args.blocks)).toContain('Participated in the Critical Minerals Ministerial Meeting');
+    everythingWithinLimits();
+  });
+
+  it('answers through the Web API once a response_url has been used five times', async () => {
+    await slash('what did Vaishnaw say?');
+    const first = await fake.waitFor(() => fake.responses[0]);
+    const value = first.body.blocks.find((b: { type: string }) => b.type === 'actions').elements[0].value as string;
+    const responseUrl = fake.responseUrl('busy');
+    for (let i = 0; i < 6; i++) {
+      await postSigned(url, blockActionBody({ action_id: 'brief_more', value, is_ephemeral: true, response_url: responseUrl }), { secret: SECRET });
+      await fake.waitFor(() => fake.responses.filter((r) => r.id === 'busy').length + fake.calls.filter((c) => c.method === 'chat.postEphemeral').length > i);
+    }
+    expect(fake.responses.filter((r) => r.id === 'busy')).toHaveLength(5);
+    expect(fake.calls.filter((c) => c.method === 'chat.postEphemeral')).toHaveLength(1);
+  });
+});
+
+describe('@briefbot mentions', () => {
+  beforeEach(() => startAdapter());
+
+  it('answer in a thread under the mention', async () => {
+    const event = appMentionEvent({ text: '<@UBOT> what did Gor say?', ts: '1700000001.000100' });
+    expect((await postSigned(url, event, { secret: SECRET })).status).toBe(200);
+    const call = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'));
+    expect(call.args).toMatchObject({ channel: 'C1', thread_ts: '1700000001.000100' });
+    expect(JSON.stringify(call.args.blocks)).toContain('I am pleased to announce that India will be invited to join PaxSilica');
+    everythingWithinLimits();
+  });
+
+  it('are answered once when Slack redelivers the same event', async () => {
+    const event = appMentionEvent({ text: '<@UBOT> what did Gor say?', event_id: 'Ev0REPEAT' });
+    await postSigned(url, event, { secret: SECRET });
+    await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'));
+    await postSigned(url, event, { secret: SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await postSigned(url, event, { secret: SECRET, headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  it('tell the user plainly when Slack keeps failing, after the client\'s retries', async () => {
+    fake.failNext('chat.postMessage', { status: 500 }, 2);
+    await postSigned(url, appMentionEvent({ text: '<@UBOT> what did Gor say?' }), { secret: SECRET });
+    const apology = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postEphemeral'));
+    expect(apology.args).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(String(apology.args.text)).toMatch(/^Sorry, Slack did not accept my answer \(HTTP 500\)/);
+    expect(fake.attempts.filter((a) => a.method === 'chat.postMessage')).toHaveLength(2);
+  });
+
+  it('wait out a rate limit and still deliver the answer', async () => {
+    fake.failNext('chat.postMessage', { rateLimited: true, retryAfterSeconds: 1 });
+    await postSigned(url, appMentionEvent({ text: '<@UBOT> what did Gor say?' }), { secret: SECRET });
+    const call = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'), 5000);
+    expect(JSON.stringify(call.args.blocks)).toContain('Sergio Gor');
+  });
+});
+
+describe('requests Slack did not sign', () => {
+  beforeEach(() => startAdapter());
+
+  it.each([
+    ['a bad signature', { secret: 'not-the-secret' }],
+    ['a timestamp over five minutes old', { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['a timestamp over five minutes ahead', { secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
+  ])('are rejected when they carry %s, and change nothing', async (_, opts) => {
+    const res = await postSigned(url, slashCommandBody({ text: 'subscribe 08:00 UTC', response_url: fake.responseUrl() }), opts);
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.responses).toEqual([]);
+    expect(await bot.state.subscriptions()).toEqual([]);
+  });
+
+  it('are rejected when malformed, and change nothing', async () => {
+    const res = await postSigned(url, '{"type": "event_callback", "event": ', { secret: SECRET, contentType: 'application/json' });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.calls.filter((c) => c.method.startsWith('chat.'))).toEqual([]);
+  });
+});
+
+describe('untrusted article text', () => {
+  it('cannot ping a channel or a user, and long answers stay inside Block Kit limits, cut between words', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      copySeeds(dir);
+      const long = Array.from({ length: 400 }, (_, i) => `point${i} matters`).join(' and ');
+      writeFileSync(join(dir, 'hostile.txt'), `Prankster in the newsroom\n\n"Everyone look here <!channel> <!here> <@U123> & <https://evil.example|click>," Jane Doe said.\n\n"${long}," Jane Doe added.\n`);
+      await startAdapter(dir);
+      await slash('what did Jane Doe say?');
+      const { body } = await fake.waitFor(() => fake.responses[0]);
+      const all = JSON.stringify(body);
+      expect(all).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &amp; &lt;https://evil.example|click&gt;');
+      expect(all).not.toMatch(/<!channel>|<!here>|<@U123>|<https:\/\/evil/);
+      const sections = (body.blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
+      const longParts = sections.filter((t) => t.includes('point'));
+      expect(longParts.length).toBeGreaterThan(1);
+      for (const part of longParts) expect(part).toMatch(/(matters|and)(\u201d)?$|^>\u201cpoint0|^>[a-z]/);
+      everythingWithinLimits();
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('Socket Mode', () => {
+  it('acknowledges the envelope and posts the answer', async () => {
+    await startAdapter(SEEDS, { mode: 'socket', appToken: 'xapp-test', signingSecret: null });
+    await fake.socketConnected();
+    const envelopeId = fake.sendEnvelope({ type: 'slash_commands', payload: { command: '/brief', text: 'what did Gor say?', channel_id: 'C1', user_id: 'U1', team_id: 'T1', response_url: fake.responseUrl('socket'), trigger_id: 't' } });
+    await fake.ackFor(envelopeId);
+    const { body } = await fake.waitFor(() => fake.responses.find((r) => r.id === 'socket'));
+    expect(JSON.stringify(body.blocks)).toContain('I am pleased to announce');
+    await adapter.stop();
+    await fake.waitFor(() => fake.socketCount === 0);
+    adapter = undefined as unknown as SlackAdapter;
+  });
+});
+
+describe('Slack settings', () => {
+  it('stop the bot with the variable to fix and where to get it', () => {
+    expect(loadSlackConfig({})).toBeNull();
+    expect(() => loadSlackConfig({ SLACK_BOT_TOKEN: 'abc' })).toThrow(/^SLACK_BOT_TOKEN must start with xoxb-: set it to the Bot User OAuth Token/);
+    expect(() => loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/Slack needs SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/);
+    expect(() => loadSlackConfig({ SLACK_SIGNING_SECRET: SECRET })).toThrow(/^SLACK_BOT_TOKEN is missing/);
+    expect(() => loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SECRET, SLACK_PORT: 'eighty' })).toThrow(/^SLACK_PORT/);
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toMatchObject({ mode: 'socket', command: '/brief', port: 3000 });
+  });
+});
