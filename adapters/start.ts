@@ -4,7 +4,8 @@ import { Briefbot } from '../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import type { ChatAdapter } from './adapter.ts';
-import { runConsole } from './console/console.ts';
+import { consoleBriefings, runConsole } from './console/console.ts';
+import { Scheduler } from './scheduler.ts';
 import { loadSlackConfig } from './slack/config.ts';
 
 async function start(): Promise<void> {
@@ -33,10 +34,19 @@ async function start(): Promise<void> {
       adapters.push(new SlackAdapter(bot, { config: slack, schedule: config.schedule, logger }));
     }
     if (adapters.length === 0) {
-      await runConsole(bot, { signal: stop.signal, schedule: config.schedule });
+      const scheduler = new Scheduler(bot, [consoleBriefings()], { logger, graceMs: config.graceMs });
+      scheduler.start();
+      try {
+        await runConsole(bot, { signal: stop.signal, schedule: config.schedule });
+      } finally {
+        await scheduler.stop();
+      }
       return;
     }
     for (const a of adapters) await a.start();
+    const scheduler = new Scheduler(bot, adapters, { logger, graceMs: config.graceMs });
+    scheduler.start();
+    stop.signal.addEventListener('abort', () => void scheduler.stop(), { once: true });
     const stats = await bot.stats();
     logger.info(`ready: ${stats.articles} articles, ${stats.quotes} quotes from ${stats.speakers} speakers; ${adapters.map((a) => a.platform).join(' and ')} connected`);
     await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));

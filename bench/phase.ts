@@ -42,15 +42,15 @@ if (phase === 'ingest') {
     all.push(ms);
     (byKind[q.kind] ??= []).push(ms);
   }
-  // A morning digest over the latest ~500 arrivals (indexed in batches, so the count is approximate).
+  // A morning digest over the latest 500 arrivals.
   const { composeDigest } = await import('../src/digest/digest.ts');
-  const sinceAt = new Database(db!, { readonly: true }).prepare('SELECT indexed_at FROM articles ORDER BY id DESC LIMIT 1 OFFSET 500').pluck().get() as string;
+  const since = { articleId: (await bot.store.latestArticleId()) - 500, at: new Date().toISOString() };
   const digestTimes: number[] = [];
   let digestArticles = 0;
   let digestStories = 0;
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    const d = await composeDigest(bot.store, { since: sinceAt });
+    const d = await composeDigest(bot.store, { since });
     digestTimes.push(performance.now() - t);
     digestArticles = d.articleCount;
     digestStories = d.stories.length + d.more;

@@ -10,6 +10,7 @@ const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
 const CoreEnv = z.object({
   DIGEST_CRON: z.string().trim().refine((c) => validate(c), 'is not a cron expression (five fields, e.g. "0 8 * * 1-5")').optional(),
+  DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional(),
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone (e.g. Asia/Kolkata)').optional(),
   BRIEFBOT_SEEDS: optionalText,
   BRIEFBOT_DB: optionalText,
@@ -20,6 +21,8 @@ const CoreEnv = z.object({
 export interface CoreConfig {
   /** The briefing schedule a channel gets when "subscribe" names no time. */
   schedule: ScheduleDefaults;
+  /** How late a briefing missed while the bot was down may still be posted. */
+  graceMs: number;
   seedsDir: string;
   dbPath: string;
   maxArticleBytes: number;
@@ -44,6 +47,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
   }
   return {
     schedule: { cron: e.DIGEST_CRON ?? '0 8 * * 1-5', timezone: e.DIGEST_TIMEZONE ?? 'UTC' },
+    graceMs: (e.DIGEST_GRACE_MINUTES ?? 120) * 60_000,
     seedsDir,
     dbPath: e.BRIEFBOT_DB === ':memory:' ? ':memory:' : e.BRIEFBOT_DB ? resolve(e.BRIEFBOT_DB) : DEFAULT_DB,
     maxArticleBytes: Math.round((e.BRIEFBOT_MAX_ARTICLE_MB ?? 5) * 1024 * 1024),
@@ -54,6 +58,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
 const HELP: Record<string, string> = {
   DIGEST_CRON: 'For example DIGEST_CRON="0 8 * * 1-5" for 08:00 on weekdays.',
   DIGEST_TIMEZONE: 'For example DIGEST_TIMEZONE=Asia/Kolkata.',
+  DIGEST_GRACE_MINUTES: 'Give whole minutes, e.g. DIGEST_GRACE_MINUTES=120.',
   BRIEFBOT_MAX_ARTICLE_MB: 'Give a number of megabytes, e.g. BRIEFBOT_MAX_ARTICLE_MB=5.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, silent.',
 };

@@ -249,3 +249,37 @@ describe('Slack settings', () => {
     expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toMatchObject({ mode: 'socket', command: '/brief', port: 3000 });
   });
 });
+
+describe('the scheduled briefing', () => {
+  it('arrives once in each subscribed Slack channel', async () => {
+    await startAdapter();
+    const { Scheduler } = await import('../adapters/scheduler.ts');
+    await bot.state.subscribe({ platform: 'slack', channel: 'C1', cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: 'U1' });
+    await bot.state.subscribe({ platform: 'slack', channel: 'C2', cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: 'U1' });
+    const scheduler = new Scheduler(bot, [adapter], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });
+    await scheduler.tick();
+    await scheduler.tick();
+    const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts.map((p) => p.args.channel).sort()).toEqual(['C1', 'C2']);
+    expect(posts[0]!.args.metadata).toEqual({ event_type: 'briefbot_briefing', event_payload: { key: 'slack:C1:2026-01-13T08:00:00.000Z' } });
+    expect(JSON.stringify(posts[0]!.args.blocks)).toContain('India Joins US-Led Talks on Critical Minerals');
+    everythingWithinLimits();
+  });
+});
+
+describe('a briefing delivery retried after a crash', () => {
+  it('finds the post that already went out (by its message metadata) instead of posting twice', async () => {
+    await startAdapter();
+    fake.handle('conversations.history', (args) => ({
+      ok: true,
+      messages: fake.calls
+        .filter((c) => c.method === 'chat.postMessage' && c.args.channel === args.channel)
+        .map((c) => ({ ts: (c.result as { ts: string }).ts, metadata: c.args.metadata })),
+    }));
+    const digest = await bot.digest();
+    const first = await adapter.postBriefing('C1', digest, 'slack:C1:2026-01-13T08:00:00.000Z');
+    const again = await adapter.postBriefing('C1', digest, 'slack:C1:2026-01-13T08:00:00.000Z');
+    expect(again).toBe(first);
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+});

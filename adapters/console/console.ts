@@ -4,7 +4,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import { converse, morePage, PAGE_SIZE } from '../conversation.ts';
-import { renderReply } from './render.ts';
+import { renderReply, terminalSafe } from './render.ts';
+import type { ChatAdapter } from '../adapter.ts';
+import type { Digest } from '../../src/types.ts';
 
 export interface ConsoleOptions {
   input?: Readable;
@@ -63,4 +65,17 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   await closed;
   await queue;
   say('');
+}
+
+/** The console as a place briefings are posted to: "subscribe" in the console prints the briefing on schedule. */
+export function consoleBriefings(output: Writable = process.stdout): ChatAdapter {
+  return {
+    platform: 'console',
+    async start() {},
+    async stop() {},
+    async postBriefing(_channel: string, digest: Digest): Promise<string> {
+      output.write(`\n${terminalSafe(digest.text)}\n> `);
+      return `console:${Date.now()}`;
+    },
+  };
 }

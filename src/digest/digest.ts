@@ -12,8 +12,11 @@ import { digestText } from './text.ts';
 export interface DigestOptions {
   /** A news day (YYYY-MM-DD); default: the newest in the corpus. */
   date?: string;
-  /** Instead of a day: the articles that arrived after this moment (ISO), i.e. since the last briefing. */
-  since?: string;
+  /**
+   * Instead of a day: the articles indexed after the last briefing. `articleId` is where it stopped (articles are
+   * numbered as they arrive, so no clock can disagree); `at` is when it was made, for the reader.
+   */
+  since?: { articleId: number; at: string };
   /** Stories shown; a busier day ends with "and N more stories". */
   maxStories?: number;
 }
@@ -26,7 +29,7 @@ export async function composeDigest(store: Store, options: DigestOptions = {}): 
   const latest = await store.latestNewsDay();
   const date = options.since ? null : (options.date ?? latest);
   const rows = options.since
-    ? await store.digestArticles({ indexedAfter: options.since }, MAX_ARTICLES)
+    ? await store.digestArticles({ afterArticleId: options.since.articleId }, MAX_ARTICLES)
     : date || latest === null
       ? await store.digestArticles({ date: date ?? '', includeUndated: date === latest }, MAX_ARTICLES)
       : [];
@@ -34,7 +37,7 @@ export async function composeDigest(store: Store, options: DigestOptions = {}): 
   const groups = groupStories(rows).sort((a, b) => importance(b) - importance(a) || firstId(a) - firstId(b));
   // Only the stories shown are written up; the rest are counted.
   const shown = await Promise.all(groups.slice(0, maxStories).map((group) => story(store, speakers, group)));
-  const digest = { date, since: options.since ?? null, stories: shown, more: Math.max(0, groups.length - shown.length), articleCount: rows.length };
+  const digest = { date, since: options.since?.at ?? null, stories: shown, more: Math.max(0, groups.length - shown.length), articleCount: rows.length };
   return { ...digest, text: digestText(digest) };
 }
 

@@ -4,7 +4,7 @@ import { formatDate, reach, reportedLead } from '../present.ts';
 
 export function digestText(d: Omit<Digest, 'text'>): string {
   const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
-  if (d.stories.length === 0) return `Nothing new ${d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : 'to report'}.`;
+  if (d.stories.length === 0) return d.since ? `Nothing new since the last briefing (${d.since.replace('T', ' ').slice(0, 16)} UTC).` : 'Nothing new to report.';
   const head = `Briefing — ${when}: ${plural(d.stories.length + d.more, 'story', 'stories')} from ${plural(d.articleCount, 'article')}.`;
   const body = d.stories.map((s, i) => storyText(s, i + 1));
   const more = d.more > 0 ? [`…and ${plural(d.more, 'more story', 'more stories')}.`] : [];

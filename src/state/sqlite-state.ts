@@ -38,13 +38,12 @@ const PAGE_DAYS = 7;
 type Row = Record<string, unknown>;
 
 export class SqliteState implements State {
-  private readonly claim: (b: Parameters<State['claimBriefing']>[0], staleMs: number) => Briefing | null;
+  private readonly claim: (b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date) => Briefing | null;
 
   constructor(private readonly db: Database.Database, private readonly now: () => Date = () => new Date()) {
     db.exec(SCHEMA);
     // BEGIN IMMEDIATE takes the write lock first: two processes claiming the same briefing are serialised.
-    const claim = db.transaction((b: Parameters<State['claimBriefing']>[0], staleMs: number): Briefing | null => {
-      const at = this.now();
+    const claim = db.transaction((b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date): Briefing | null => {
       const existing = this.briefingRow(b.platform, b.channel, b.slot);
       if (!existing) {
         db.prepare(
@@ -60,7 +59,7 @@ export class SqliteState implements State {
       );
       return this.briefingRow(b.platform, b.channel, b.slot);
     });
-    this.claim = (b, staleMs) => claim.immediate(b, staleMs);
+    this.claim = (b, staleMs, at) => claim.immediate(b, staleMs, at);
   }
 
   async savePage(question: string): Promise<string> {
@@ -106,8 +105,8 @@ export class SqliteState implements State {
     return (this.db.prepare('SELECT * FROM subscriptions ORDER BY platform, channel').all() as Row[]).map(toSubscription);
   }
 
-  async claimBriefing(b: Parameters<State['claimBriefing']>[0], staleMs: number): Promise<Briefing | null> {
-    return this.claim(b, staleMs);
+  async claimBriefing(b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date): Promise<Briefing | null> {
+    return this.claim(b, staleMs, at);
   }
 
   async finishBriefing(platform: Platform, channel: string, slot: string, result: { messageId: string } | { error: string; final: boolean }): Promise<void> {

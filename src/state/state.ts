@@ -23,9 +23,9 @@ export interface Briefing {
   /** The scheduled slot (ISO) this briefing is for: unique per channel. */
   slot: string;
   status: BriefingStatus;
-  /** Articles that arrived after this moment are in it (the previous briefing's cut-off). */
+  /** The previous briefing's cut-off: articles numbered after it are in this one (null: the first briefing). */
   since: string | null;
-  /** Its own cut-off: the next briefing covers what arrives after. */
+  /** Its own cut-off, the latest article number when it was claimed: the next briefing covers what comes after. */
   until: string;
   claimedBy: string;
   claimedAt: string;
@@ -48,9 +48,10 @@ export interface State {
 
   /**
    * Claims the briefing of one channel for one slot. Exactly one caller (process, tick) ever gets true for a
-   * (channel, slot); everyone else gets false. A claim abandoned mid-post (crash) can be retaken after `staleMs`.
+   * (channel, slot); everyone else gets null. A claim abandoned mid-post (crash, failure) can be retaken once it is
+   * `staleMs` old at `at` (the scheduler's clock).
    */
-  claimBriefing(b: Pick<Briefing, 'platform' | 'channel' | 'slot' | 'since' | 'until' | 'claimedBy'>, staleMs: number): Promise<Briefing | null>;
+  claimBriefing(b: Pick<Briefing, 'platform' | 'channel' | 'slot' | 'since' | 'until' | 'claimedBy'>, staleMs: number, at: Date): Promise<Briefing | null>;
   finishBriefing(platform: Platform, channel: string, slot: string, result: { messageId: string } | { error: string; final: boolean }): Promise<void>;
   /** The last briefing posted to a channel: its cut-off is where the next one starts. */
   lastBriefing(platform: Platform, channel: string): Promise<Briefing | null>;

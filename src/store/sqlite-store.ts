@@ -435,12 +435,16 @@ export class SqliteStore implements Store {
     return (this.sql('SELECT max(date) FROM articles').pluck().get() as string | null) ?? null;
   }
 
+  async latestArticleId(): Promise<number> {
+    return (this.sql('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
+  }
+
   async digestArticles(filter: DigestFilter, limit: number): Promise<DigestArticleRow[]> {
     const base = 'SELECT id AS articleId, file, outlet, title, date, url, indexed_at AS indexedAt FROM articles';
     const rows = (
       'date' in filter
         ? this.sql(`${base} WHERE date = @date OR (@undated AND date IS NULL) ORDER BY id LIMIT @limit`).all({ date: filter.date, undated: filter.includeUndated ? 1 : 0, limit })
-        : this.sql(`${base} WHERE indexed_at > @after ORDER BY id LIMIT @limit`).all({ after: filter.indexedAfter, limit })
+        : this.sql(`${base} WHERE id > @after ORDER BY id LIMIT @limit`).all({ after: filter.afterArticleId, limit })
     ) as Omit<DigestArticleRow, 'paragraphs' | 'quoteIds' | 'speakerIds'>[];
     const paragraphs = this.sql('SELECT text FROM paragraphs WHERE article_id = ? AND heading = 0 ORDER BY idx').pluck();
     const cites = this.sql('SELECT DISTINCT quote_id AS quoteId, speaker_id AS speakerId FROM citations WHERE article_id = ?');

@@ -44,7 +44,7 @@ export interface DigestArticleRow extends ArticleRef {
 }
 
 /** Which articles a digest covers: a news day (with undated articles, for the newest day), or arrivals since. */
-export type DigestFilter = { date: string; includeUndated: boolean } | { indexedAfter: string };
+export type DigestFilter = { date: string; includeUndated: boolean } | { afterArticleId: number };
 
 export interface QuoteCitations {
   rows: CitationRow[];
@@ -105,6 +105,8 @@ export interface Store {
   passages(query: TextQuery, limit: number): Promise<PassageRow[]>;
   /** The newest article date (YYYY-MM-DD), or null when no article has one. */
   latestNewsDay(): Promise<string | null>;
+  /** The number of the latest article indexed (0 when none): a briefing's cut-off. */
+  latestArticleId(): Promise<number>;
   digestArticles(filter: DigestFilter, limit: number): Promise<DigestArticleRow[]>;
   /** The article text a citation points at, paragraphs joined by blank lines (for verifying quotes). */
   articleText(file: string): Promise<string | null>;

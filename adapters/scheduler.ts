@@ -1,0 +1,112 @@
+// The morning briefing on schedule. node-cron ticks every minute; each tick finds the subscriptions that are due
+// (latestSlot), claims each (channel, slot) in the database, composes the digest of what arrived since that
+// channel's last briefing, and posts it through the channel's adapter. The database claim, not node-cron, is what
+// makes it exactly once: a second tick, a restart, or a second process sharing the database gets no claim.
+import cron from 'node-cron';
+import { hostname } from 'node:os';
+import type { Briefbot } from '../src/bot.ts';
+import type { Logger } from '../src/log.ts';
+import type { Platform, Subscription } from '../src/state/state.ts';
+import { latestSlot } from '../src/schedule/slots.ts';
+import { formatDate } from '../src/present.ts';
+import type { ChatAdapter } from './adapter.ts';
+
+export interface SchedulerOptions {
+  logger: Logger;
+  /** How late a missed briefing may still be posted (default two hours). */
+  graceMs?: number;
+  /** A claim older than this whose post never completed (a crash, a failure) is taken again; doubles per attempt. */
+  retryAfterMs?: number;
+  /** Attempts before a briefing is given up (and logged). */
+  maxAttempts?: number;
+  /** Names this process in claims, so logs show who posted. */
+  instance?: string;
+  now?: () => Date;
+}
+
+export type Outcome = { channel: string; platform: Platform; slot: string; result: 'posted' | 'empty-skipped' | 'not-mine' | 'failed' | 'no-adapter'; error?: string };
+
+export class Scheduler {
+  private task: ReturnType<typeof cron.schedule> | null = null;
+  private ticking: Promise<Outcome[]> | null = null;
+  private readonly adapters: Map<Platform, ChatAdapter>;
+  private readonly graceMs: number;
+  private readonly retryAfterMs: number;
+  private readonly maxAttempts: number;
+  private readonly instance: string;
+  private readonly now: () => Date;
+
+  constructor(private readonly bot: Briefbot, adapters: ChatAdapter[], private readonly options: SchedulerOptions) {
+    this.adapters = new Map(adapters.map((a) => [a.platform, a]));
+    this.graceMs = options.graceMs ?? 2 * 3_600_000;
+    this.retryAfterMs = options.retryAfterMs ?? 60_000;
+    this.maxAttempts = options.maxAttempts ?? 6;
+    this.instance = options.instance ?? `${hostname()}:${process.pid}`;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Ticks at every minute, and once now so a briefing missed while down goes out at start-up. */
+  start(): void {
+    this.task = cron.schedule('* * * * *', () => void this.tick(), { name: 'briefbot-briefings', noOverlap: true });
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = null;
+    await this.ticking;
+  }
+
+  /** One pass over every subscription. Ticks never overlap within a process; across processes the claim decides. */
+  async tick(): Promise<Outcome[]> {
+    if (this.ticking) return this.ticking;
+    this.ticking = this.run().finally(() => { this.ticking = null; });
+    return this.ticking;
+  }
+
+  private async run(): Promise<Outcome[]> {
+    const now = this.now();
+    const due = (await this.bot.state.subscriptions())
+      .map((sub) => ({ sub, slot: latestSlot(sub.cron, sub.timezone, now, this.graceMs) }))
+      .filter((d): d is { sub: Subscription; slot: Date } => d.slot !== null);
+    // Articles dropped into the seeds folder since the last sync belong in the briefing.
+    if (due.length) await this.bot.sync();
+    const outcomes: Outcome[] = [];
+    for (const { sub, slot } of due) outcomes.push(await this.deliver(sub, slot, now));
+    return outcomes;
+  }
+
+  private async deliver(sub: Subscription, slotTime: Date, now: Date): Promise<Outcome> {
+    const slot = slotTime.toISOString();
+    const base = { channel: sub.channel, platform: sub.platform, slot };
+    const adapter = this.adapters.get(sub.platform);
+    if (!adapter) return { ...base, result: 'no-adapter' };
+    const previous = await this.bot.state.lastBriefing(sub.platform, sub.channel);
+    const existing = (await this.bot.state.briefings(sub.platform, sub.channel)).find((b) => b.slot === slot);
+    // Each failed attempt waits twice as long before the next: 1, 2, 4, 8… minutes.
+    const backoff = this.retryAfterMs * 2 ** Math.max(0, (existing?.attempts ?? 1) - 1);
+    // The cut-off is the latest article indexed now: the next briefing starts after it.
+    const until = existing?.until ?? String(await this.bot.store.latestArticleId());
+    const claim = await this.bot.state.claimBriefing({ platform: sub.platform, channel: sub.channel, slot, since: previous?.until ?? null, until, claimedBy: this.instance }, backoff, now);
+    if (!claim) return { ...base, result: 'not-mine' };
+    try {
+      const since = claim.since !== null && previous ? { articleId: Number(claim.since), at: previous.claimedAt } : null;
+      const digest = await this.bot.digest(since ? { since } : {});
+      if (digest.stories.length === 0 && !sub.postWhenEmpty) {
+        await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId: '' });
+        return { ...base, result: 'empty-skipped' };
+      }
+      const text = digest.stories.length === 0 && since ? `Nothing new since the last briefing (${formatDate(since.at.slice(0, 10))}).` : null;
+      const messageId = await adapter.postBriefing(sub.channel, text ? { ...digest, text } : digest, `${sub.platform}:${sub.channel}:${slot}`);
+      await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId });
+      this.options.logger.info(`briefing posted to ${sub.platform} ${sub.channel} for ${slot}`);
+      return { ...base, result: 'posted' };
+    } catch (err) {
+      const final = claim.attempts >= this.maxAttempts;
+      const error = (err as Error).message;
+      await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { error, final });
+      this.options.logger[final ? 'error' : 'warn'](`briefing to ${sub.platform} ${sub.channel} for ${slot} failed (attempt ${claim.attempts}${final ? ', giving up' : ', will retry'}): ${error}`);
+      return { ...base, result: 'failed', error };
+    }
+  }
+}
