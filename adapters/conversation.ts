@@ -70,3 +70,10 @@ export function readPageToken(token: string): { pageId: string; offset: number }
   const m = /^([\w-]{1,32}):(\d{1,6})$/.exec(token);
   return m ? { pageId: m[1]!, offset: Number(m[2]) } : null;
 }
+
+/** The answer again with its LLM summary, or null when there is none to add. Called after the first reply is sent. */
+export async function withSummary(bot: Briefbot, reply: Reply): Promise<Reply | null> {
+  if (reply.type !== 'answer' || reply.offset !== 0 || !bot.summarizes) return null;
+  const summary = await bot.summarize(reply.answer);
+  return summary ? { ...reply, answer: { ...reply.answer, summary } } : null;
+}

@@ -9,6 +9,7 @@ import type { Logger } from '../src/log.ts';
 import type { Platform, Subscription } from '../src/state/state.ts';
 import { latestSlot } from '../src/schedule/slots.ts';
 import { formatDate } from '../src/present.ts';
+import { withLead } from '../src/digest/text.ts';
 import type { ChatAdapter } from './adapter.ts';
 
 export interface SchedulerOptions {
@@ -97,7 +98,9 @@ export class Scheduler {
         return { ...base, result: 'empty-skipped' };
       }
       const text = digest.stories.length === 0 && since ? `Nothing new since the last briefing (${formatDate(since.at.slice(0, 10))}).` : null;
-      const messageId = await adapter.postBriefing(sub.channel, text ? { ...digest, text } : digest, `${sub.platform}:${sub.channel}:${slot}`);
+      // With an LLM, the briefing leads with a grounded summary; ten channels share one cached call.
+      const briefing = text ? { ...digest, text } : withLead(digest, await this.bot.digestLead(digest));
+      const messageId = await adapter.postBriefing(sub.channel, briefing, `${sub.platform}:${sub.channel}:${slot}`);
       await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId });
       this.options.logger.info(`briefing posted to ${sub.platform} ${sub.channel} for ${slot}`);
       return { ...base, result: 'posted' };

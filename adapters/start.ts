@@ -7,13 +7,16 @@ import type { ChatAdapter } from './adapter.ts';
 import { consoleBriefings, runConsole } from './console/console.ts';
 import { Scheduler } from './scheduler.ts';
 import { loadSlackConfig } from './slack/config.ts';
+import { loadLlmConfig } from '../src/llm/config.ts';
 
 async function start(): Promise<void> {
   let config;
   let slack;
+  let llm;
   try {
     config = loadCoreConfig();
     slack = loadSlackConfig();
+    llm = loadLlmConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`briefbot cannot start: ${err.message}\n`);
@@ -26,7 +29,8 @@ async function start(): Promise<void> {
   const stop = new AbortController();
   // Ctrl-C (or a service manager's SIGTERM) ends the session cleanly: the database is closed, not cut off.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-  const bot = await Briefbot.open({ ...config, logger });
+  const bot = await Briefbot.open({ ...config, llm, logger });
+  if (llm) logger.info(`summaries: ${llm.model} via ${llm.baseURL ?? 'api.openai.com'}`);
   const adapters: ChatAdapter[] = [];
   try {
     if (slack) {

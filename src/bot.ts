@@ -10,12 +10,16 @@ import { syncFolder, type SyncReport } from './sync.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { SqliteState } from './state/sqlite-state.ts';
 import type { State } from './state/state.ts';
+import type { LlmConfig } from './llm/config.ts';
+import { Summarizer, type GroundedSummary } from './llm/summarize.ts';
 
 export interface BotOptions {
   seedsDir: string;
   dbPath: string;
   maxArticleBytes?: number;
   logger?: Logger;
+  /** From loadLlmConfig(); absent or null: no summaries, the bot stays fully extractive. */
+  llm?: LlmConfig | null;
 }
 
 export interface Stats {
@@ -26,6 +30,7 @@ export interface Stats {
 
 export class Briefbot {
   private lastSync: SyncReport | null = null;
+  private summarizer: Summarizer | null = null;
 
   private constructor(
     readonly store: Store,
@@ -38,9 +43,26 @@ export class Briefbot {
   /** Opens the database and brings it in step with the seeds folder. */
   static async open(options: BotOptions): Promise<Briefbot> {
     const store = new SqliteStore(options.dbPath);
-    const bot = new Briefbot(store, new SqliteState(store.db), options, options.logger ?? silentLogger);
+    const log = options.logger ?? silentLogger;
+    const bot = new Briefbot(store, new SqliteState(store.db), options, log);
+    if (options.llm) bot.summarizer = new Summarizer(options.llm, store.db, log);
     await bot.sync();
     return bot;
+  }
+
+  /** True when an LLM is configured: adapters then follow an answer with summarize(). */
+  get summarizes(): boolean {
+    return this.summarizer !== null;
+  }
+
+  /** A short summary grounded in the answer's quotes; null without an LLM or when it fails. Never throws. */
+  summarize(answer: Answer): Promise<GroundedSummary | null> {
+    return this.summarizer ? this.summarizer.summarizeAnswer(answer) : Promise.resolve(null);
+  }
+
+  /** The briefing's lead, likewise. */
+  digestLead(digest: Digest): Promise<GroundedSummary | null> {
+    return this.summarizer ? this.summarizer.digestLead(digest) : Promise.resolve(null);
   }
 
   async sync(): Promise<SyncReport> {

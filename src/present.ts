@@ -1,6 +1,6 @@
 // Platform-neutral wording shared by every adapter: how a reported statement and a citation read.
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
-import type { Citation, Quote, Story } from './types.ts';
+import type { Citation, GroundedSummary, Quote, Story } from './types.ts';
 
 const NO_THAT = new Set(['urged', 'described', 'according to']);
 const ORG = /\b(?:Treasury|Agency|Ministry|Department|Bank|Fund|Council|Commission|Office|Organi[sz]ation|Institute|Association|Federation|Nations|Reserve|Board|Authority|Government|Administration)\b/;
@@ -48,4 +48,15 @@ export function unlistedArticles(q: Pick<Quote, 'citations' | 'excerpts' | 'arti
 export function reach(s: Pick<Story, 'outlets' | 'citations'>): string {
   const outlets = s.outlets.length ? `${s.outlets.length} outlet${s.outlets.length === 1 ? '' : 's'} (${s.outlets.join(', ')})` : 'unnamed outlets';
   return `Reported by ${outlets} in ${s.citations.length} article${s.citations.length === 1 ? '' : 's'}`;
+}
+
+/** How a machine-written summary is introduced: labelled as such, pointing at the quotes as the record. */
+export const SUMMARY_LABEL = 'Summary, AI-written from the quotes below (the quotes are the record)';
+
+/** A grounded summary's sentences, each followed by the numbers of the quotes it rests on ("[1, 3]"). */
+export function summaryLines(summary: GroundedSummary, quotes: Pick<Quote, 'id'>[], offset = 0): string[] {
+  return summary.sentences.map((s) => {
+    const refs = s.quoteIds.map((id) => quotes.findIndex((q) => q.id === id)).filter((i) => i >= 0).map((i) => offset + i + 1);
+    return refs.length ? `${s.text} [${refs.join(', ')}]` : s.text;
+  });
 }

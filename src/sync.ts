@@ -17,9 +17,9 @@ import type { ExtractJob } from './ingest/pool.ts';
 export const EXTRACTOR_VERSION = '2';
 
 /** Articles written per transaction during a sync. */
-const BATCH = 64;
+const BATCH = 500;
 /** Files being parsed at once: enough to keep the workers busy, few enough to bound memory. */
-const IN_FLIGHT = 256;
+const IN_FLIGHT = 512;
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 200;
 

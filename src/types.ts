@@ -1,4 +1,7 @@
-// The core's vocabulary. One name per idea: Article, Quote, Speaker, Citation, Answer (Digest and Story come later).
+// The core's vocabulary. One name per idea: Article, Quote, Speaker, Citation, Answer, Digest, Story.
+import type { GroundedSummary } from './llm/summarize.ts';
+
+export type { GroundedSummary };
 
 export type QuoteKind = 'direct' | 'reported' | 'statement';
 export type SpeakerKind = 'person' | 'organisation';
@@ -67,6 +70,8 @@ export interface Answer {
   /** Other speakers the question could have meant. */
   alternatives: string[];
   articleCount: number;
+  /** With an LLM configured: a short summary grounded in these quotes (added after the answer is sent). */
+  summary?: GroundedSummary | null;
 }
 
 export interface ReaderComment {
@@ -166,4 +171,6 @@ export interface Digest {
   articleCount: number;
   /** The whole briefing as plain text. */
   text: string;
+  /** With an LLM configured: a short lead grounded in the stories. */
+  lead?: GroundedSummary | null;
 }

@@ -160,3 +160,27 @@ describe('a crash between claim and post', () => {
     expect(slack.posts).toHaveLength(1);
   });
 });
+
+describe('with an LLM configured', () => {
+  it('leads each briefing with a grounded summary, one model call for ten channels', async () => {
+    const { startFakeOpenAI, reply } = await import('./fakes/openai.ts');
+    const openai = await startFakeOpenAI();
+    try {
+      openai.always(reply.json({ lead: [{ sentence: 'Finance ministers met in Washington on critical minerals, and India is to be invited to join Pax Silica.', ids: ['s1'] }] }));
+      const bot = await Briefbot.open({ seedsDir: seeds, dbPath: ':memory:', llm: { apiKey: 'sk-test', baseURL: openai.url, model: 'test-model', timeoutMs: 3000, maxRetries: 1 } });
+      bots.push(bot);
+      for (let i = 0; i < 10; i++) await subscribe(bot, `C${i}`, '0 8 * * *', 'UTC');
+      const slack = new MemoryAdapter();
+      clock = new Date('2026-01-13T08:00:00Z');
+      await scheduler(bot, slack).tick();
+      expect(slack.posts).toHaveLength(10);
+      expect(openai.requests).toHaveLength(1);
+      for (const p of slack.posts) {
+        expect(p.digest.text).toMatch(/^Summary, AI-written from the stories below \(the quotes are the record\):\nFinance ministers met in Washington/);
+        expect(p.digest.stories[0]!.quotes[0]!.text).toMatch(/^At today's Finance Ministerial/); // quotes still from the articles
+      }
+    } finally {
+      await openai.close();
+    }
+  });
+});

@@ -283,3 +283,31 @@ describe('a briefing delivery retried after a crash', () => {
     expect(fake.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 });
+
+describe('with an LLM configured', () => {
+  it('acknowledges and answers without waiting for the model, then adds the grounded summary to the same answer', async () => {
+    const { startFakeOpenAI, reply } = await import('./fakes/openai.ts');
+    const openai = await startFakeOpenAI();
+    try {
+      openai.next({ ...reply.json({ summary: [{ sentence: 'Sergio Gor said India will be invited to join PaxSilica next month.', ids: ['q1'] }] }), delayMs: 1500 });
+      bot = await Briefbot.open({ seedsDir: SEEDS, dbPath: ':memory:', llm: { apiKey: 'sk-test', baseURL: openai.url, model: 'test-model', timeoutMs: 5000, maxRetries: 1 } });
+      const config: SlackConfig = { botToken: 'xoxb-test', mode: 'http', signingSecret: SECRET, appToken: null, port: 0, host: '127.0.0.1', command: '/brief', apiUrl: fake.apiUrl };
+      adapter = new SlackAdapter(bot, { config, schedule: SCHEDULE, logger: silentLogger, retryConfig: FAST_RETRIES });
+      await adapter.start();
+      url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      const res = await slash('what did Gor say?');
+      expect(res.ms).toBeLessThan(1000);
+      const first = await fake.waitFor(() => fake.responses[0]);
+      expect(JSON.stringify(first.body)).not.toContain('AI-written');
+      const second = await fake.waitFor(() => fake.responses[1], 5000);
+      expect(second.body.replace_original).toBe(true);
+      const text = JSON.stringify(second.body.blocks);
+      expect(text).toContain('Sergio Gor said India will be invited to join PaxSilica next month. [1]');
+      expect(text).toContain('Summary, AI-written from the quotes below (the quotes are the record)');
+      expect(text).toContain('I am pleased to announce that India will be invited to join PaxSilica'); // the quotes, from the articles
+      everythingWithinLimits();
+    } finally {
+      await openai.close();
+    }
+  });
+});

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import { loadLlmConfig } from '../../src/llm/config.ts';
+import { withLead } from '../../src/digest/text.ts';
 import { renderAnswer, renderSources, renderSpeakers, terminalSafe } from '../console/render.ts';
 
 const USAGE = `usage: briefbot <command> [options]
@@ -74,26 +76,31 @@ async function main(argv: string[]): Promise<number> {
   // A folder of one's own is answered over exactly: in memory, unless a database is named.
   else if (env.BRIEFBOT_SEEDS && !env.BRIEFBOT_DB) env.BRIEFBOT_DB = ':memory:';
   let config;
+  let llm;
   try {
     config = loadCoreConfig(env);
+    llm = loadLlmConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) { process.stderr.write(`${err.message}\n`); return 2; }
     throw err;
   }
 
-  const bot = await Briefbot.open({ ...config, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  const bot = await Briefbot.open({ ...config, llm, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
   try {
     const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : text}\n`);
     if (command === 'ask') {
-      const answer = await bot.ask(question, { limit, offset });
+      const found = await bot.ask(question, { limit, offset });
+      // With an LLM configured, the first page gets a grounded summary; the field is always there for JSON readers.
+      const answer = { ...found, summary: (offset ?? 0) === 0 ? await bot.summarize(found) : null };
       const next = (offset ?? 0) + answer.quotes.length;
       print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
     } else if (command === 'sources') {
       const s = await bot.sources();
       print(s, renderSources(s.sources, s.skipped, s.total));
     } else if (command === 'digest') {
-      const digest = await bot.digest(values.date ? { date: values.date } : {});
-      print(digest, terminalSafe(digest.text));
+      const plain = await bot.digest(values.date ? { date: values.date } : {});
+      const digest = withLead(plain, await bot.digestLead(plain));
+      print({ ...digest, lead: digest.lead ?? null }, terminalSafe(digest.text));
     } else {
       const speakers = await bot.speakers();
       print({ speakers }, renderSpeakers(speakers));

@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
-import { converse, morePage, PAGE_SIZE } from '../conversation.ts';
+import { converse, morePage, PAGE_SIZE, withSummary } from '../conversation.ts';
+import { SUMMARY_LABEL, summaryLines } from '../../src/present.ts';
 import { renderReply, terminalSafe } from './render.ts';
 import type { ChatAdapter } from '../adapter.ts';
 import type { Digest } from '../../src/types.ts';
@@ -51,6 +52,8 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
       const reply = await converse(bot, text, { platform: 'console', channel: 'console', user: null }, options.schedule ?? DEFAULT_SCHEDULE);
       if (reply.type === 'answer') last = { pageId: reply.pageId, offset: reply.offset };
       say(renderReply(reply));
+      const better = await withSummary(bot, reply);
+      if (better?.type === 'answer' && better.answer.summary) say(`\n${SUMMARY_LABEL}:\n${summaryLines(better.answer.summary, better.answer.quotes).map((l) => `  ${terminalSafe(l)}`).join('\n')}`);
     } catch (err) {
       say(`Sorry, that failed: ${(err as Error).message}`);
     }

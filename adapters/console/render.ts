@@ -1,7 +1,7 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
 import type { Reply } from '../conversation.ts';
-import { citationLabel, channelNote, reportedLead, unlistedArticles } from '../../src/present.ts';
+import { citationLabel, channelNote, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
 /** Article text must not drive the terminal: control characters and escape sequences are removed. */
@@ -11,6 +11,7 @@ export function terminalSafe(text: string): string {
 
 export function renderAnswer(a: Answer, offset = 0, more = 'Type "more" for the next quotes.'): string {
   const out: string[] = [terminalSafe(a.answer)];
+  if (a.summary) out.push('', `${SUMMARY_LABEL}:`, ...summaryLines(a.summary, a.quotes, offset).map((l) => `  ${terminalSafe(l)}`));
   if (a.alternatives.length) out.push(`(Also matching: ${terminalSafe(a.alternatives.join(', '))}.)`);
   a.quotes.forEach((q, i) => out.push('', renderQuote(q, offset + i + 1)));
   if (a.passages.length) {

@@ -2,7 +2,7 @@
 // so nothing quoted can ping <!channel> or a user; long answers are cut at quote boundaries, never mid-word,
 // inside the limits in ../limits.ts; every message carries a plain-text fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { channelNote, citationLabel, formatDate, reach, reportedLead, unlistedArticles } from '../../src/present.ts';
+import { channelNote, citationLabel, formatDate, reach, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
 import { pageToken, type Reply } from '../conversation.ts';
@@ -71,6 +71,9 @@ export function blockChars(blocks: Block[]): number {
 export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean }): SlackMessage {
   const title = a.speaker ?? (a.kind === 'open' || a.kind === 'who-said' ? a.question : 'briefbot');
   const blocks: Block[] = [header(title), section(escapeSlack(a.answer))];
+  if (a.summary?.sentences.length) {
+    blocks.push(section(escapeSlack(summaryLines(a.summary, a.quotes, offset).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL)} \u00b7 ${escapeSlack(a.summary.model)}_`]));
+  }
   if (a.alternatives.length) blocks.push(context([`Also matching: ${escapeSlack(a.alternatives.join(', '))}`]));
   let shown = 0;
   const reserve = 3; // passages heading, divider and actions
@@ -105,6 +108,9 @@ export function digestMessage(d: Digest): SlackMessage {
   const blocks: Block[] = [header(`Briefing \u2014 ${when}`)];
   if (d.stories.length === 0) return { blocks: [section(escapeSlack(d.text))], text: escapeSlack(d.text) };
   blocks.push(context([`${d.stories.length + d.more} ${d.stories.length + d.more === 1 ? 'story' : 'stories'} from ${d.articleCount} article${d.articleCount === 1 ? '' : 's'}`]));
+  if (d.lead?.sentences.length) {
+    blocks.push(section(escapeSlack(d.lead.sentences.map((s) => s.text).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL.replace('quotes below', 'stories below'))} \u00b7 ${escapeSlack(d.lead.model)}_`]));
+  }
   let shown = 0;
   for (const s of d.stories) {
     const sb = storyBlocks(s);

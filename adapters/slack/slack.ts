@@ -9,7 +9,7 @@ import type { Digest } from '../../src/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import type { ChatAdapter } from '../adapter.ts';
-import { converse, morePage, readPageToken, type Reply } from '../conversation.ts';
+import { converse, morePage, readPageToken, withSummary, type Reply } from '../conversation.ts';
 import { AnswerQueue } from '../queue.ts';
 import type { SlackConfig } from './config.ts';
 import { ACTIONS, digestMessage, escapeSlack, replyMessage, type SlackMessage } from './render.ts';
@@ -121,7 +121,11 @@ export class SlackAdapter implements ChatAdapter {
       // Acknowledge first, whatever the answer costs: Slack allows three seconds.
       await ack();
       const reply = await this.safely(() => converse(this.bot, cmd.text ?? '', { platform: 'slack', channel: cmd.channel_id, user: cmd.user_id }, this.options.schedule));
-      await this.respondWith(respond, cmd.response_url, replyMessage(reply, { prefix, shareable: true }), { user: cmd.user_id, channel: cmd.channel_id, ephemeral: true });
+      const where = { user: cmd.user_id, channel: cmd.channel_id, ephemeral: true };
+      await this.respondWith(respond, cmd.response_url, replyMessage(reply, { prefix, shareable: true }), where);
+      // With an LLM, the answer is then replaced by the same answer with its grounded summary on top.
+      const better = await withSummary(this.bot, reply);
+      if (better) await this.respondWith(respond, cmd.response_url, replyMessage(better, { prefix, shareable: true }), { ...where, replace: true });
     });
 
     this.app.event('app_mention', async ({ event, body, client }) => {
@@ -131,7 +135,11 @@ export class SlackAdapter implements ChatAdapter {
       const text = event.text.replace(/<@[A-Z0-9]+>/g, '').trim();
       const reply = await this.safely(() => converse(this.bot, text, { platform: 'slack', channel: event.channel, user: event.user ?? null }, this.options.schedule));
       const m = replyMessage(reply, { prefix: '@briefbot ', shareable: false });
-      await this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...m }, event.user ?? null);
+      const ts = await this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...m }, event.user ?? null);
+      const better = ts ? await withSummary(this.bot, reply) : null;
+      if (better && ts) {
+        await client.chat.update({ channel: event.channel, ts, ...replyMessage(better, { prefix: '@briefbot ', shareable: false }) }).catch((err: Error) => this.options.logger.warn(`Slack: adding the summary failed: ${err.message}`));
+      }
     });
 
     this.app.action(ACTIONS.more, async ({ ack, body, action, respond, client }) => {
@@ -204,10 +212,10 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   /** Posts to a channel; if Slack refuses even after retries, tells the asker privately why, in plain words. */
-  private async post(client: App['client'], args: { channel: string; thread_ts?: string | undefined } & SlackMessage, user: string | null): Promise<boolean> {
+  private async post(client: App['client'], args: { channel: string; thread_ts?: string | undefined } & SlackMessage, user: string | null): Promise<string | null> {
     try {
-      await client.chat.postMessage({ ...args, unfurl_links: false });
-      return true;
+      const res = await client.chat.postMessage({ ...args, unfurl_links: false });
+      return res.ts ?? null;
     } catch (err) {
       const why = slackError(err);
       this.options.logger.error(`Slack: chat.postMessage failed in ${args.channel}: ${why}`);
@@ -218,7 +226,7 @@ export class SlackAdapter implements ChatAdapter {
           // Slack is refusing everything; the log has the reason.
         }
       }
-      return false;
+      return null;
     }
   }
 }

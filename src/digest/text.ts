@@ -1,6 +1,6 @@
 // The digest as plain text: the `text` field of the JSON, and what the console prints.
-import type { Digest, Story } from '../types.ts';
-import { formatDate, reach, reportedLead } from '../present.ts';
+import type { Digest, GroundedSummary, Story } from '../types.ts';
+import { formatDate, reach, reportedLead, SUMMARY_LABEL } from '../present.ts';
 
 export function digestText(d: Omit<Digest, 'text'>): string {
   const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
@@ -29,3 +29,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+
+/** The digest with an LLM lead on top: in `lead`, and in `text` before the stories, labelled as AI-written. */
+export function withLead(d: Digest, lead: GroundedSummary | null): Digest {
+  if (!lead || lead.sentences.length === 0) return d;
+  const lines = lead.sentences.map((s) => (s.stories.length ? `${s.text} [story ${s.stories.map((i) => i + 1).join(', ')}]` : s.text));
+  return { ...d, lead, text: `${SUMMARY_LABEL.replace('quotes below', 'stories below')}:\n${lines.join(' ')}\n\n${d.text}` };
+}
