@@ -7,15 +7,18 @@ import type { ChatAdapter } from './adapter.ts';
 import { consoleBriefings, runConsole } from './console/console.ts';
 import { Scheduler } from './scheduler.ts';
 import { loadSlackConfig } from './slack/config.ts';
+import { loadDiscordConfig } from './discord/config.ts';
 import { loadLlmConfig } from '../src/llm/config.ts';
 
 async function start(): Promise<void> {
   let config;
   let slack;
+  let discord;
   let llm;
   try {
     config = loadCoreConfig();
     slack = loadSlackConfig();
+    discord = loadDiscordConfig();
     llm = loadLlmConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -37,6 +40,10 @@ async function start(): Promise<void> {
       const { SlackAdapter } = await import('./slack/slack.ts');
       adapters.push(new SlackAdapter(bot, { config: slack, schedule: config.schedule, logger }));
     }
+    if (discord) {
+      const { DiscordAdapter } = await import('./discord/discord.ts');
+      adapters.push(new DiscordAdapter(bot, { config: discord, schedule: config.schedule, logger }));
+    }
     if (adapters.length === 0) {
       const scheduler = new Scheduler(bot, [consoleBriefings()], { logger, graceMs: config.graceMs });
       scheduler.start();
@@ -47,7 +54,13 @@ async function start(): Promise<void> {
       }
       return;
     }
-    for (const a of adapters) await a.start();
+    try {
+      for (const a of adapters) await a.start();
+    } catch {
+      // The adapter has already said why (a refused intent, a bad token); stop cleanly rather than with a trace.
+      process.exitCode = 1;
+      return;
+    }
     const scheduler = new Scheduler(bot, adapters, { logger, graceMs: config.graceMs });
     scheduler.start();
     stop.signal.addEventListener('abort', () => void scheduler.stop(), { once: true });

@@ -1,0 +1,269 @@
+// The Discord adapter: discord.js owns the gateway and REST (including rate limits); this file turns @mentions,
+// /brief and "More quotes" clicks into core calls and sends replies through render.ts.
+import { createHash } from 'node:crypto';
+import {
+  Client,
+  DiscordAPIError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  MessageFlags,
+  RESTEvents,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  type MessageMentionOptions,
+  type RESTOptions,
+} from 'discord.js';
+import type { Briefbot } from '../../src/bot.ts';
+import type { Digest } from '../../src/types.ts';
+import type { Logger } from '../../src/log.ts';
+import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
+import type { ChatAdapter } from '../adapter.ts';
+import { converse, morePage, readPageToken, withSummary, type Reply } from '../conversation.ts';
+import { AnswerQueue } from '../queue.ts';
+import type { DiscordConfig } from './config.ts';
+import { MORE_PREFIX, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
+import { COMMAND_NAME, QUESTION_OPTION } from './register.ts';
+
+export interface DiscordAdapterOptions {
+  config: DiscordConfig;
+  schedule: ScheduleDefaults;
+  logger: Logger;
+  /** @discordjs/rest options over the defaults (tests: `offset: 0`). */
+  rest?: Partial<RESTOptions>;
+}
+
+/**
+ * No privileged intent: Discord delivers the text of messages that mention the bot without Message Content, and
+ * mentions are all briefbot reads.
+ */
+export const INTENTS: readonly GatewayIntentBits[] = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+
+/** Every message goes out with this: nothing the bot posts pings anyone, not even the person it replies to. */
+const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+const EXPIRED = 'That answer has expired; ask the question again.';
+const PORTAL = 'discord.com/developers/applications → your application';
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  readonly client: Client;
+  private readonly queue = new AnswerQueue();
+  /** While start() waits for the gateway: fails it when Discord closes the connection for good. */
+  private failStart: ((err: Error) => void) | null = null;
+
+  constructor(private readonly bot: Briefbot, private readonly options: DiscordAdapterOptions) {
+    const { config } = options;
+    this.client = new Client({
+      intents: [...INTENTS],
+      rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
+      allowedMentions: NO_PINGS,
+      failIfNotExists: false,
+    });
+    this.routes();
+  }
+
+  /** Resolves once logged in and ready (guilds and channels cached); rejects with the reason Discord gave. */
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve, reject) => {
+      this.client.once(Events.ClientReady, () => resolve());
+      this.failStart = reject;
+    });
+    try {
+      await Promise.all([this.client.login(this.options.config.token), ready]);
+    } catch (err) {
+      const clear = startError(err);
+      this.options.logger.error(`Discord: ${clear.message}`);
+      await this.client.destroy();
+      throw clear;
+    } finally {
+      this.failStart = null;
+    }
+    const me = this.client.user!;
+    const appId = this.client.application?.id ?? me.id;
+    const configured = this.options.config.applicationId;
+    if (configured && configured !== appId) {
+      this.options.logger.warn(`Discord: DISCORD_APPLICATION_ID is ${configured}, but DISCORD_TOKEN belongs to application ${appId}; register.ts would install /${COMMAND_NAME} in the wrong application`);
+    }
+    this.options.logger.info(`Discord: logged in as ${me.tag} (application ${appId})`);
+    await this.checkCommands();
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  /**
+   * Posts a briefing. The nonce (from the key) with enforce_nonce makes Discord return the earlier message instead
+   * of posting a second one when a delivery is retried within its dedupe window (a few minutes); the state's
+   * briefing claim guards beyond that.
+   */
+  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
+    const target = await this.client.channels.fetch(channel);
+    if (!target?.isSendable()) throw new Error(`Discord: channel ${channel} is not a text channel briefbot can post in`);
+    const sent = await target.send({ ...digestMessage(digest), allowedMentions: NO_PINGS, nonce: briefingNonce(key), enforceNonce: true });
+    return sent.id;
+  }
+
+  private routes(): void {
+    const log = this.options.logger;
+    this.client.on(Events.MessageCreate, (m) => void this.onMessage(m).catch((err: Error) => log.error(`Discord: handling a message failed: ${err.stack ?? err}`)));
+    this.client.on(Events.InteractionCreate, (i) => void this.onInteraction(i).catch((err: Error) => log.error(`Discord: handling an interaction failed: ${err.stack ?? err}`)));
+    this.client.on(Events.ShardDisconnect, ({ code }) => {
+      // discord.js reconnects by itself on every other close; these codes are final.
+      const err = new Error(closeMessage(code));
+      if (this.failStart) this.failStart(err);
+      else log.error(`Discord: ${err.message}`);
+    });
+    this.client.on(Events.ShardError, (err) => log.warn(`Discord: gateway error: ${err.message}`));
+    this.client.on(Events.Error, (err) => log.error(`Discord: ${err.message}`));
+    this.client.on(Events.Warn, (msg) => log.warn(`Discord: ${msg}`));
+    // discord.js waits out 429s and retries; this only records that it happened.
+    this.client.rest.on(RESTEvents.RateLimited, (info) => log.debug(`Discord: rate limited on ${info.method} ${info.route}; retrying in ${info.retryAfter} ms`));
+  }
+
+  /** `@briefbot QUESTION`: answered as a reply to the mention, in the same channel or thread. */
+  private async onMessage(message: Message): Promise<void> {
+    const me = this.client.user;
+    // Bots (this one included) are never answered: two bots could otherwise talk forever.
+    if (!me || message.author.bot || message.author.id === me.id || message.system || !message.inGuild()) return;
+    // The literal mention, not message.mentions: a reply to the bot "mentions" it too, and is not a question.
+    if (!new RegExp(`<@!?${me.id}>`).test(message.content)) return;
+    if (!(await this.bot.state.claimEvent(`discord:${message.id}`))) return; // a replayed gateway event
+    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+    const where = { platform: 'discord' as const, channel: message.channelId, user: message.author.id };
+    const reply = await this.safely(() => converse(this.bot, text, where, this.options.schedule));
+    const prefix = `@${me.username} `;
+    let sent: Message;
+    try {
+      sent = await message.channel.send({ ...replyMessage(reply, { prefix }), allowedMentions: NO_PINGS, reply: { messageReference: message.id, failIfNotExists: false } });
+    } catch (err) {
+      this.options.logger.error(`Discord: could not answer in channel ${message.channelId}: ${discordError(err)}`);
+      // A refused answer (not a refused channel) can still be followed by a plain apology.
+      if (err instanceof DiscordAPIError && err.status === 400) {
+        await message.channel
+          .send({ content: 'Sorry, Discord did not accept my answer. Please try again in a minute.', allowedMentions: NO_PINGS, reply: { messageReference: message.id, failIfNotExists: false } })
+          .catch(() => {});
+      }
+      return;
+    }
+    // With an LLM, the answer is then edited into the same answer with its grounded summary on top.
+    const better = await withSummary(this.bot, reply);
+    if (better) await sent.edit({ ...replyMessage(better, { prefix }), allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.warn(`Discord: adding the summary failed: ${discordError(err)}`));
+  }
+
+  private async onInteraction(i: Interaction): Promise<void> {
+    if (i.isChatInputCommand() && i.commandName === COMMAND_NAME) await this.onCommand(i);
+    else if (i.isButton() && i.customId.startsWith(MORE_PREFIX)) await this.onMore(i);
+  }
+
+  /** `/brief question: …`: acknowledged at once (Discord allows 3 s), answered by editing the deferred reply. */
+  private async onCommand(i: ChatInputCommandInteraction): Promise<void> {
+    try {
+      await i.deferReply();
+    } catch (err) {
+      this.options.logger.warn(`Discord: could not acknowledge /${COMMAND_NAME} in time: ${discordError(err)}`);
+      return;
+    }
+    const text = i.options.getString(QUESTION_OPTION) ?? '';
+    const reply = await this.safely(() => converse(this.bot, text, { platform: 'discord', channel: i.channelId, user: i.user.id }, this.options.schedule));
+    const prefix = `/${COMMAND_NAME} ${QUESTION_OPTION}: `;
+    await this.edit(i, replyMessage(reply, { prefix }));
+    const better = await withSummary(this.bot, reply);
+    if (better) await this.edit(i, replyMessage(better, { prefix }));
+  }
+
+  /** "More quotes": the message turns to the next page; an expired page is said privately to the clicker. */
+  private async onMore(i: ButtonInteraction): Promise<void> {
+    const token = readPageToken(i.customId.slice(MORE_PREFIX.length));
+    if (!token || (await this.bot.state.page(token.pageId)) === null) {
+      await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+      return;
+    }
+    await i.deferUpdate();
+    const reply = await this.safely(() => morePage(this.bot, token.pageId, token.offset));
+    const m = replyMessage(reply, { prefix: `/${COMMAND_NAME} ${QUESTION_OPTION}: ` });
+    if (reply.type === 'answer') await this.edit(i, m);
+    else await i.followUp({ ...m, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.error(`Discord: ${discordError(err)}`));
+  }
+
+  private async edit(i: ChatInputCommandInteraction | ButtonInteraction, m: DiscordMessage): Promise<void> {
+    try {
+      await i.editReply({ ...m, allowedMentions: NO_PINGS });
+    } catch (err) {
+      this.options.logger.error(`Discord: could not deliver a reply in channel ${i.channelId}: ${discordError(err)}`);
+    }
+  }
+
+  /**
+   * Computes a reply in the answer queue (so acknowledgements of new interactions are never kept waiting); a
+   * command that throws becomes a plain apology, never a silent failure or a stack trace in the channel.
+   */
+  private async safely(f: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await this.queue.run(f);
+    } catch (err) {
+      this.options.logger.error(`Discord: answering failed: ${(err as Error).stack ?? err}`);
+      return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+    }
+  }
+
+  /** The most common setup slip: /brief never registered. Worth a line in the log, never worth failing start. */
+  private async checkCommands(): Promise<void> {
+    try {
+      const app = this.client.application!;
+      const scopes = [await app.commands.fetch(), ...(this.options.config.guildId ? [await app.commands.fetch({ guildId: this.options.config.guildId })] : [])];
+      if (!scopes.some((list) => list.some((c) => c.name === COMMAND_NAME))) {
+        this.options.logger.warn(`Discord: /${COMMAND_NAME} is not registered; run: npx tsx adapters/discord/register.ts [--guild ID]`);
+      }
+    } catch (err) {
+      this.options.logger.debug(`Discord: could not list application commands: ${discordError(err)}`);
+    }
+  }
+}
+
+/** A nonce for Discord's dedupe: the same key always gives the same ≤25 characters. */
+export function briefingNonce(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 25);
+}
+
+const INTENT_NAMES: Partial<Record<GatewayIntentBits, string>> = {
+  [GatewayIntentBits.MessageContent]: 'Message Content Intent',
+  [GatewayIntentBits.GuildMembers]: 'Server Members Intent',
+  [GatewayIntentBits.GuildPresences]: 'Presence Intent',
+};
+
+/** What to do about close code 4014, naming the privileged intents asked for (if any). */
+export function disallowedIntentsMessage(intents: readonly GatewayIntentBits[] = INTENTS): string {
+  const privileged = intents.map((i) => INTENT_NAMES[i]).filter((n): n is string => n !== undefined);
+  const asked = intents.map((i) => GatewayIntentBits[i]).join(', ');
+  const where = `${PORTAL} → Bot → Privileged Gateway Intents`;
+  if (privileged.length) {
+    return `Discord refused the ${privileged.join(' and ')} (gateway close 4014, disallowed intents): switch it on at ${where}, or stop asking for it (apps in 100 or more servers need Discord's approval for it).`;
+  }
+  return `Discord refused the gateway intents briefbot asked for (gateway close 4014, disallowed intents: ${asked}). None of them is privileged, so check ${where} for this application, and that DISCORD_TOKEN is the token of briefbot's application.`;
+}
+
+function closeMessage(code: number): string {
+  if (code === GatewayCloseCodes.DisallowedIntents) return disallowedIntentsMessage();
+  if (code === GatewayCloseCodes.AuthenticationFailed) return tokenMessage('gateway close 4004');
+  return `Discord closed the gateway for good (close code ${code}, ${GatewayCloseCodes[code] ?? 'unknown'}); briefbot is offline on Discord until restarted.`;
+}
+
+const tokenMessage = (why: string) => `Discord rejected DISCORD_TOKEN (${why}): reset it at ${PORTAL} → Bot → Reset Token and set DISCORD_TOKEN to the new token.`;
+
+/** A start failure in words a person can act on. */
+function startError(err: unknown): Error {
+  const e = err as Error & { code?: unknown };
+  if (/disallowed intents/i.test(e.message ?? '')) return new Error(disallowedIntentsMessage());
+  if (e.code === DiscordjsErrorCodes.TokenInvalid || /Authentication failed/i.test(e.message ?? '')) return new Error(tokenMessage('invalid token'));
+  return e instanceof Error ? e : new Error(String(err));
+}
+
+function discordError(err: unknown): string {
+  if (err instanceof DiscordAPIError) return `${err.message} (${err.status}, code ${err.code})`;
+  return (err as Error).message ?? String(err);
+}

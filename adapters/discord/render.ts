@@ -1,0 +1,291 @@
+// Embeds for every reply: the one outbound path to Discord. Article and user text is escaped here (markdown, and
+// @everyone / <@id> broken with a zero-width space) so a quote is shown as written and formats or pings nothing;
+// long answers are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts.
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
+import { channelNote, citationLabel, formatDate, reach, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { helpEntries } from '../../src/commands.ts';
+import { LIMITS, clipWords, splitWords } from '../limits.ts';
+import { PAGE_SIZE, pageToken, type Reply } from '../conversation.ts';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** A whole message: content, embeds and buttons are always all set, so an edit replaces the previous page. */
+export interface DiscordMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+}
+
+const L = LIMITS.discord;
+const COLOR = 0x2b6cb0;
+/** Room kept for a footer and a closing line when packing quotes or lines into a message. */
+const RESERVE = 200;
+
+/** The prefix of "More quotes" custom_ids; the rest is a pageToken(). */
+export const MORE_PREFIX = 'brief_more:';
+
+/** Breaks what Discord would act on without changing what is shown: @everyone, @here, <@id>, <#id>, <:emoji:id>. */
+export function neutralise(text: string): string {
+  return text.replace(/@(everyone|here)\b/gi, '@\u200b$1').replace(/<(?=[@#/:]|a:|t:|id:)/g, '<\u200b');
+}
+
+const MARKDOWN = { heading: true, bulletedList: true, numberedList: true } as const;
+/** The "[" that opens a masked link, "[text](url)"; bounded so a line of many "[" stays linear. */
+const MASKED_LINK = /\[(?=[^\]\n]{0,1000}\]\()/g;
+
+/**
+ * Article or user text for a field that renders markdown: shown exactly as written, pinging nobody. Mentions are
+ * broken first (so an "<:" cannot switch escaping off for the rest of the line); escapeMarkdown runs on pieces of
+ * at most a few hundred characters, split at spaces, because its lookbehinds make it quadratic in line length
+ * (a 26,000-character quote took a second). Masked links are escaped here, on the whole line, because a piece
+ * boundary could split one.
+ */
+export function escapeDiscord(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => pieces(neutralise(line)).map((p) => escapeMarkdown(p, MARKDOWN)).join('').replace(/^>/, '\\>').replace(MASKED_LINK, '\\['))
+    .join('\n');
+}
+
+function pieces(line: string, max = 400): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    const at = rest.lastIndexOf(' ', max);
+    const cut = at > 0 ? at + 1 : max;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** A citation the reader can follow: a masked link when the article has a plain http(s) URL. */
+function cite(c: Citation, link = true): string {
+  const label = escapeDiscord(citationLabel(c));
+  if (!link || !c.url || !/^https?:\/\/[^\s<>]+$/i.test(c.url)) return label;
+  return `[${label.replace(/\]/g, '\\]')}](${c.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+}
+
+/** Where a quote was reported; without links when the full list would crowd the field. */
+function sources(q: Quote, max: number): string {
+  const line = (link: boolean) => {
+    const parts = [`\u2014 ${q.citations.map((c) => cite(c, link)).join(', ')}`];
+    for (const e of q.excerpts) parts.push(`also ${e.partial ? 'in part' : 'in other words'}: ${e.citations.map((c) => cite(c, link)).join(', ')}`);
+    const more = unlistedArticles(q);
+    if (more > 0) parts.push(`and ${more} more article${more === 1 ? '' : 's'}`);
+    return parts.join(' \u00b7 ');
+  };
+  const full = line(true);
+  return full.length <= max ? full : clipWords(line(false), max);
+}
+
+/**
+ * One quote as embed fields: the speaker (and role) as the name, the words and where they were reported as the
+ * value. A quote longer than a field continues in the next, split between words; `maxBody` clips a quote too
+ * long for any one message (with "…").
+ */
+export function quoteFields(q: Quote, maxBody = Infinity): APIEmbedField[] {
+  const who = [q.speaker, q.role].filter(Boolean).join(', ');
+  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
+  const name = clipWords(escapeDiscord(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ' \u00b7 reported' : ''}`), L.fieldName);
+  const words = maxBody < q.text.length ? clipWords(q.text, maxBody) : q.text;
+  const body = q.kind === 'reported' ? `*${escapeDiscord(reportedLead(q))}* ${escapeDiscord(words)}.` : `\u201c${escapeDiscord(words)}\u201d`;
+  const values = splitWords(body, L.fieldValue);
+  const where = sources(q, 500);
+  if (values[values.length - 1]!.length + 1 + where.length <= L.fieldValue) values[values.length - 1] += `\n${where}`;
+  else values.push(where);
+  const more = clipWords(`${name} (continued)`, L.fieldName);
+  return values.map((value, i) => ({ name: i === 0 ? name : more, value }));
+}
+
+/** Characters an embed counts toward the 6000 shared by a message's embeds. */
+export function embedChars(e: APIEmbed): number {
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) + fields;
+}
+
+const totalChars = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n + embedChars(e), 0);
+
+/** Whether `fields` fit after the last embed (continuing into new ones past 25 fields), leaving `reserve`. */
+function fieldsFit(embeds: APIEmbed[], fields: APIEmbedField[], reserve: number): boolean {
+  const size = totalChars(embeds) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const last = embeds[embeds.length - 1];
+  const room = last ? L.embedFields - (last.fields?.length ?? 0) : 0;
+  const extraEmbeds = Math.max(0, Math.ceil((fields.length - room) / L.embedFields));
+  return size + reserve <= L.embedTotal && embeds.length + extraEmbeds <= L.embeds;
+}
+
+function addFields(embeds: APIEmbed[], fields: APIEmbedField[]): void {
+  for (const f of fields) {
+    let last = embeds[embeds.length - 1];
+    if (!last || (last.fields?.length ?? 0) >= L.embedFields) embeds.push((last = { color: COLOR, fields: [] }));
+    (last.fields ??= []).push(f);
+  }
+}
+
+function moreButton(label: string, customId: string): ButtonRow {
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: clipWords(label, L.buttonLabel), custom_id: customId }],
+  };
+}
+
+/**
+ * An answer page. Quotes are added while they fit the field and size limits; the rest are left for the
+ * "More quotes" button, which starts at the first quote not shown. A first quote too long for any message is
+ * shortened rather than never shown.
+ */
+export function answerMessage(a: Answer, offset: number, pageId: string): DiscordMessage {
+  const title = a.speaker ?? (a.kind === 'open' || a.kind === 'who-said' ? a.question : 'briefbot');
+  const parts = [escapeDiscord(a.answer)];
+  // With an LLM: its summary, labelled as machine-written; the quotes below stay the record.
+  if (a.summary?.sentences.length) parts.push(`${clipWords(escapeDiscord(summaryLines(a.summary, a.quotes, offset).join(' ')), 1500)}\n*${escapeDiscord(`${SUMMARY_LABEL} \u00b7 ${a.summary.model}`)}*`);
+  if (a.alternatives.length) parts.push(`*Also matching: ${escapeDiscord(a.alternatives.join(', '))}*`);
+  const embeds: APIEmbed[] = [{ color: COLOR, title: clipWords(escapeDiscord(title), L.embedTitle), description: clipWords(parts.join('\n\n'), L.embedDescription) }];
+  let shown = 0;
+  for (const q of a.quotes) {
+    const tries = shown === 0 ? [Infinity, 3000, 1500, 600] : [Infinity];
+    const fields = tries.map((max) => quoteFields(q, max)).find((f) => fieldsFit(embeds, f, RESERVE));
+    if (!fields) break;
+    addFields(embeds, fields);
+    shown++;
+  }
+  if (a.passages.length && shown === a.quotes.length) {
+    const fields = a.passages.map((p) => ({ name: clipWords(escapeDiscord(citationLabel(p.citation)), L.fieldName), value: clipWords(`> ${escapeDiscord(p.text)}`, L.fieldValue) }));
+    const heading: APIEmbed = { color: COLOR, title: 'From the reporting (not anyone\u2019s statement)', fields: [] };
+    if (embeds.length < L.embeds && fieldsFit([...embeds, heading], fields.slice(0, 1), RESERVE)) {
+      embeds.push(heading);
+      for (const f of fields) if (fieldsFit(embeds, [f], RESERVE)) addFields(embeds, [f]);
+    }
+  }
+  const next = offset + shown;
+  if (a.total > shown && shown > 0) embeds[embeds.length - 1]!.footer = { text: `Quotes ${offset + 1}\u2013${next} of ${a.total}` };
+  const components = next < a.total ? [moreButton(`More quotes (${next + 1}\u2013${Math.min(a.total, next + PAGE_SIZE)} of ${a.total})`, MORE_PREFIX + pageToken(pageId, next))] : [];
+  return { content: '', embeds, components };
+}
+
+/** The briefing: one embed per story, most important first, as many as the limits allow. */
+export function digestMessage(d: Digest): DiscordMessage {
+  if (d.stories.length === 0) return { content: clipWords(escapeDiscord(d.text), L.content), embeds: [], components: [] };
+  const when = d.since ? `since ${d.since.slice(0, 16).replace('T', ' ')} UTC` : d.date ? formatDate(d.date) : 'latest articles';
+  const count = d.stories.length + d.more;
+  const embeds: APIEmbed[] = [];
+  for (const s of d.stories) {
+    if (embeds.length >= L.embeds) break;
+    const e = storyEmbed(s, L.embedTotal - totalChars(embeds));
+    if (!e) break;
+    embeds.push(e);
+  }
+  const left = count - embeds.length;
+  const lines = [`**Briefing \u2014 ${when}** \u00b7 ${count} ${count === 1 ? 'story' : 'stories'} from ${d.articleCount} article${d.articleCount === 1 ? '' : 's'}`];
+  if (d.lead?.sentences.length) {
+    lines.push(clipWords(escapeDiscord(d.lead.sentences.map((s) => s.text).join(' ')), 1200), `*${escapeDiscord(`${SUMMARY_LABEL.replace('quotes below', 'stories below')} \u00b7 ${d.lead.model}`)}*`);
+  }
+  if (left > 0) lines.push(`\u2026and ${left} more ${left === 1 ? 'story' : 'stories'}`);
+  return { content: lines.join('\n'), embeds, components: [] };
+}
+
+/** A story within `budget` characters: headline, summary and footer first, then quotes, figures and next steps. */
+function storyEmbed(s: Story, budget: number): APIEmbed | null {
+  const footer = neutralise(`${reach(s)}${s.date ? ` \u00b7 ${formatDate(s.date)}` : ''}`);
+  const e: APIEmbed = {
+    color: COLOR,
+    title: clipWords(escapeDiscord(s.headline), L.embedTitle),
+    description: clipWords(escapeDiscord(s.summary), 1500),
+    footer: { text: clipWords(footer, L.embedFooter) },
+    fields: [],
+  };
+  if (embedChars(e) > budget) return null;
+  const candidates: APIEmbedField[][] = s.quotes.map((q) => quoteFields(q, 700));
+  if (s.figures.length) candidates.push([{ name: 'Figures', value: clipWords(escapeDiscord(s.figures.join('; ')), L.fieldValue) }]);
+  if (s.next.length) candidates.push([{ name: 'Next', value: clipWords(s.next.map((n) => `\u2022 ${escapeDiscord(n)}`).join('\n'), L.fieldValue) }]);
+  for (const fields of candidates) {
+    const size = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    if (embedChars(e) + size <= budget && e.fields!.length + fields.length <= L.embedFields) e.fields!.push(...fields);
+  }
+  return e;
+}
+
+/** Lines as embed descriptions under a title per part, cut with "…and N more" when they outgrow a message. */
+function listMessage(parts: { title: string; lines: string[] }[]): DiscordMessage {
+  const embeds: APIEmbed[] = [];
+  const room = L.embedDescription - 50; // a description keeps room for its "…and N more"
+  for (const part of parts) {
+    if (embeds.length >= L.embeds || totalChars(embeds) + part.title.length + RESERVE > L.embedTotal) break;
+    let e: APIEmbed = { color: COLOR, title: clipWords(part.title, L.embedTitle), description: part.lines.length ? '' : '(none)' };
+    embeds.push(e);
+    for (const [i, raw] of part.lines.entries()) {
+      const line = clipWords(raw, 500);
+      const overflow = e.description!.length + line.length + 1 > room;
+      if (totalChars(embeds) + line.length + 1 + RESERVE > L.embedTotal || (overflow && embeds.length >= L.embeds)) {
+        e.description += `\n\u2026and ${part.lines.length - i} more`;
+        break;
+      }
+      if (overflow) embeds.push((e = { color: COLOR, description: '' }));
+      e.description = e.description ? `${e.description}\n${line}` : line;
+    }
+  }
+  return { content: '', embeds, components: [] };
+}
+
+export function replyMessage(r: Reply, options: { prefix: string }): DiscordMessage {
+  switch (r.type) {
+    case 'answer':
+      return answerMessage(r.answer, r.offset, r.pageId);
+    case 'digest':
+      return digestMessage(r.digest);
+    case 'help':
+      return listMessage([{ title: 'briefbot', lines: helpEntries(options.prefix).map((e) => `\`${e.usage.replace(/`/g, "'")}\` \u2014 ${e.what}`) }]);
+    case 'sources': {
+      const lines = r.sources.map((s) => `\u2022 ${escapeDiscord(s.title ?? s.file)} \u2014 ${escapeDiscord([s.outlet ?? 'outlet unknown', s.date ? formatDate(s.date) : 'undated', `${s.quotes} quotes`].join(' \u00b7 '))}`);
+      const skipped = r.skipped.map((s) => `\u2022 ${escapeDiscord(s.file)}: ${escapeDiscord(s.reason)}`);
+      return listMessage([{ title: `${r.total} indexed article${r.total === 1 ? '' : 's'}`, lines }, ...(skipped.length ? [{ title: 'Skipped files', lines: skipped }] : [])]);
+    }
+    case 'speakers': {
+      const lines = r.speakers.map((s) => `\u2022 **${escapeDiscord(s.name)}**${s.role ? `, ${escapeDiscord(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+      return listMessage([{ title: `${r.speakers.length} speakers quoted`, lines }]);
+    }
+    case 'notice':
+      return { content: clipWords(escapeDiscord(r.text), L.content), embeds: [], components: [] };
+  }
+}
+
+/** A message body as sent (discord.js options or the REST JSON: the keys checked are the same). */
+export interface DiscordPayload {
+  content?: string | null;
+  embeds?: readonly APIEmbed[] | null;
+  components?: readonly { components?: readonly { label?: string; custom_id?: string }[] }[] | null;
+}
+
+/** Every limit a message must keep; an empty list means Discord will take it. */
+export function discordLimitProblems(m: DiscordPayload): string[] {
+  const problems: string[] = [];
+  const embeds = m.embeds ?? [];
+  const rows = m.components ?? [];
+  if ((m.content?.length ?? 0) > L.content) problems.push(`content of ${m.content!.length} characters (limit ${L.content})`);
+  if (!m.content?.trim() && embeds.length === 0 && rows.length === 0) problems.push('empty message');
+  if (embeds.length > L.embeds) problems.push(`${embeds.length} embeds (limit ${L.embeds})`);
+  if (totalChars(embeds) > L.embedTotal) problems.push(`${totalChars(embeds)} characters across embeds (limit ${L.embedTotal})`);
+  embeds.forEach((e, i) => {
+    if ((e.title?.length ?? 0) > L.embedTitle) problems.push(`embed ${i}: title of ${e.title!.length} characters`);
+    if ((e.description?.length ?? 0) > L.embedDescription) problems.push(`embed ${i}: description of ${e.description!.length} characters`);
+    if ((e.footer?.text.length ?? 0) > L.embedFooter) problems.push(`embed ${i}: footer of ${e.footer!.text.length} characters`);
+    if ((e.author?.name.length ?? 0) > L.embedAuthor) problems.push(`embed ${i}: author of ${e.author!.name.length} characters`);
+    const fields = e.fields ?? [];
+    if (fields.length > L.embedFields) problems.push(`embed ${i}: ${fields.length} fields (limit ${L.embedFields})`);
+    for (const f of fields) {
+      if (!f.name || f.name.length > L.fieldName) problems.push(`embed ${i}: field name of ${f.name.length} characters`);
+      if (!f.value || f.value.length > L.fieldValue) problems.push(`embed ${i}: field value of ${f.value.length} characters`);
+    }
+  });
+  if (rows.length > L.actionRows) problems.push(`${rows.length} action rows (limit ${L.actionRows})`);
+  for (const row of rows) {
+    for (const b of row.components ?? []) {
+      if ((b.label?.length ?? 0) > L.buttonLabel) problems.push(`button label of ${b.label!.length} characters`);
+      if ((b.custom_id?.length ?? 0) > L.customId) problems.push(`custom_id of ${b.custom_id!.length} characters`);
+    }
+  }
+  return problems;
+}
