@@ -425,3 +425,19 @@ describe('Discord settings', () => {
     expect(loadDiscordConfig({ DISCORD_TOKEN: 'a.b.c', DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: '' })).toEqual({ token: 'a.b.c', applicationId: null, guildId: GUILD_ID, apiUrl: null });
   });
 });
+
+describe('the scheduled briefing', () => {
+  it('arrives once in the subscribed Discord channel, however many ticks', async () => {
+    await startAdapter();
+    const { Scheduler } = await import('../adapters/scheduler.ts');
+    const { silentLogger } = await import('../src/log.ts');
+    await bot!.state.subscribe({ platform: 'discord', channel: CHANNEL_ID, cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: USER_ID });
+    const scheduler = new Scheduler(bot!, [adapter!], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });
+    await scheduler.tick();
+    await scheduler.tick();
+    const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === MESSAGES);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.body).toMatchObject({ enforce_nonce: true });
+    expect(posts[0]!.body.embeds[0].title).toBe('India Joins US-Led Talks on Critical Minerals as Secretary Bessent Pushes Supply Chain Security');
+  });
+});
