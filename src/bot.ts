@@ -2,7 +2,7 @@
 // Adapters call only this (and the types); they never reach into the store or the extractor.
 import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
-import { composeDigest, type DigestOptions } from './digest/digest.ts';
+import type { DigestOptions } from './digest/digest.ts';
 import { preferredRole } from './answer/roles.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from './log.ts';
 import { SqliteState } from './state/sqlite-state.ts';
 import type { State } from './state/state.ts';
 import type { LlmConfig } from './llm/config.ts';
-import { Summarizer, type GroundedSummary } from './llm/summarize.ts';
+import type { GroundedSummary, Summarizer } from './llm/summarize.ts';
 
 export interface BotOptions {
   seedsDir: string;
@@ -45,7 +45,8 @@ export class Briefbot {
     const store = new SqliteStore(options.dbPath);
     const log = options.logger ?? silentLogger;
     const bot = new Briefbot(store, new SqliteState(store.db), options, log);
-    if (options.llm) bot.summarizer = new Summarizer(options.llm, store.db, log);
+    // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
+    if (options.llm) bot.summarizer = new (await import('./llm/summarize.ts')).Summarizer(options.llm, store.db, log);
     await bot.sync();
     return bot;
   }
@@ -85,7 +86,8 @@ export class Briefbot {
   }
 
   /** The briefing for a news day (default: the newest), or of what arrived since a moment. */
-  digest(options?: DigestOptions): Promise<Digest> {
+  async digest(options?: DigestOptions): Promise<Digest> {
+    const { composeDigest } = await import('./digest/digest.ts'); // loaded when a digest is first asked for
     return composeDigest(this.store, options);
   }
 

@@ -2,14 +2,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { validate } from 'node-cron';
+import { isCron } from './schedule/cron.ts';
 import { DEFAULT_DB, DEFAULT_SEEDS } from './paths.ts';
 import { isTimeZone, type ScheduleDefaults } from './schedule/subscription.ts';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
 const CoreEnv = z.object({
-  DIGEST_CRON: z.string().trim().refine((c) => validate(c), 'is not a cron expression (five fields, e.g. "0 8 * * 1-5")').optional(),
+  DIGEST_CRON: z.string().trim().refine((c) => isCron(c), 'is not a cron expression (five fields, e.g. "0 8 * * 1-5")').optional(),
   DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).optional(),
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone (e.g. Asia/Kolkata)').optional(),
   BRIEFBOT_SEEDS: optionalText,

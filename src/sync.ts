@@ -2,7 +2,7 @@
 // removed files are removed, unchanged files are not even read.
 import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { ExtractedArticle, SkippedFile } from './types.ts';
 import type { FileState, Store } from './store/store.ts';
 import type { Extracted } from './ingest/extract-article.ts';
@@ -139,18 +139,18 @@ function skip(report: SyncReport, file: string, reason: string, before: FileStat
 /** Article files under `dir`, as paths relative to it; other files are reported once, hidden files ignored. */
 function listFiles(dir: string, report: SyncReport): { file: string; path: string }[] {
   const out: { file: string; path: string }[] = [];
-  const walk = (d: string) => {
+  const walk = (d: string, prefix: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
+      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
       else if (entry.isFile()) {
-        const file = relative(dir, path).split(sep).join('/');
+        const file = prefix + entry.name;
         if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ file, path });
         else report.skipped.push({ file, reason: `briefbot reads .txt, .md and .html files, not ${extname(entry.name) || 'files without an extension'}` });
       }
     }
   };
-  walk(dir);
+  walk(dir, '');
   return out;
 }

@@ -1,6 +1,6 @@
 // When a subscription's briefing was due: node-cron evaluates the cron expression in the subscription's time zone
 // (daylight saving included); this walks back minute by minute to the latest due time within a grace window.
-import cron from 'node-cron';
+import { nodeCron } from './cron.ts';
 
 const MINUTE = 60_000;
 
@@ -10,7 +10,7 @@ const MINUTE = 60_000;
  * one slot, never seven.
  */
 export function latestSlot(expression: string, timezone: string, now: Date, graceMs: number): Date | null {
-  const task = cron.createTask(expression, () => {}, { timezone });
+  const task = nodeCron().createTask(expression, () => {}, { timezone });
   try {
     for (let t = Math.floor(now.getTime() / MINUTE) * MINUTE; now.getTime() - t <= graceMs; t -= MINUTE) {
       if (task.match(new Date(t))) return new Date(t);

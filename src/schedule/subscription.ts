@@ -1,6 +1,6 @@
 // "/brief subscribe 08:00 America/New_York weekdays" → a cron expression and a time zone, validated, with a
 // message naming what to fix when the words are wrong.
-import { validate } from 'node-cron';
+import { isCron } from './cron.ts';
 import { z } from 'zod';
 
 export interface Schedule {
@@ -24,7 +24,7 @@ export function isTimeZone(tz: string): boolean {
 }
 
 const ScheduleSchema = z.object({
-  cron: z.string().refine((c) => validate(c), { error: (i) => `"${String(i.input)}" is not a cron expression; use five fields, e.g. "0 8 * * 1-5"` }),
+  cron: z.string().refine((c) => isCron(c), { error: (i) => `"${String(i.input)}" is not a cron expression; use five fields, e.g. "0 8 * * 1-5"` }),
   timezone: z.string().refine(isTimeZone, { error: (i) => `"${String(i.input)}" is not a time zone; use an IANA name such as America/New_York or Asia/Kolkata` }),
   postWhenEmpty: z.boolean(),
 });

@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS articles (
   indexed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+-- Covers the start-up check of every file's size, time and hash without reading the article rows.
+CREATE INDEX IF NOT EXISTS articles_files ON articles(file, size, mtime_ms, hash);
 
 CREATE TABLE IF NOT EXISTS paragraphs (
   id INTEGER PRIMARY KEY,

@@ -114,7 +114,9 @@ export class SqliteStore implements Store {
   }
 
   async fileStates(): Promise<FileState[]> {
-    return this.sql('SELECT file, hash, size, mtime_ms AS mtimeMs FROM articles').all() as FileState[];
+    // Rows as arrays: at 100,000 articles this is on the start-up path.
+    const rows = this.sql('SELECT file, hash, size, mtime_ms FROM articles').raw().all() as [string, string, number, number][];
+    return rows.map(([file, hash, size, mtimeMs]) => ({ file, hash, size, mtimeMs }));
   }
 
   async touchFile(s: FileState): Promise<void> {
