@@ -5,6 +5,8 @@ import type { Answer, Digest, SkippedFile, Source, Speaker } from '../src/types.
 import type { Platform } from '../src/state/state.ts';
 import { parseCommand } from '../src/commands.ts';
 import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../src/schedule/subscription.ts';
+import type { Logger } from '../src/log.ts';
+import type { AnswerQueue } from './queue.ts';
 
 export type Reply =
   | { type: 'help' }
@@ -76,4 +78,17 @@ export async function withSummary(bot: Briefbot, reply: Reply): Promise<Reply | 
   if (reply.type !== 'answer' || reply.offset !== 0 || !bot.summarizes) return null;
   const summary = await bot.summarize(reply.answer);
   return summary ? { ...reply, answer: { ...reply.answer, summary } } : null;
+}
+
+/**
+ * Computes a reply in the answer queue (so acknowledgements of new requests are never kept waiting); a command that
+ * throws becomes a plain apology, never a silent failure or a stack trace in the channel.
+ */
+export async function safeReply(queue: AnswerQueue, log: Logger, platform: string, f: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await queue.run(f);
+  } catch (err) {
+    log.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
+    return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+  }
 }

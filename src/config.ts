@@ -67,3 +67,25 @@ const HELP: Record<string, string> = {
 export function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((kv): kv is [string, string] => kv[1] !== undefined && kv[1].trim() !== ''));
 }
+
+/**
+ * Settings for an optional part turned on by one variable (SLACK_BOT_TOKEN, DISCORD_TOKEN): null when it is unset
+ * and none of `related` is set either; otherwise validated with `schema`, the first problem becoming a ConfigError
+ * that names the variable and where to get a good value (`where`).
+ */
+export function optionalSettings<T>(
+  env: NodeJS.ProcessEnv,
+  spec: { switch: string; related: string[]; schema: z.ZodType<T>; where: Record<string, string> },
+): T | null {
+  const e = emptyAsUnset(env);
+  if (!e[spec.switch]) {
+    const set = spec.related.find((k) => e[k] !== undefined);
+    if (set) throw new ConfigError(`${spec.switch} is missing (${set} is set): set it to ${spec.where[spec.switch]}.`);
+    return null;
+  }
+  const parsed = spec.schema.safeParse(e);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const name = String(issue.path[0]);
+  throw new ConfigError(`${name} ${issue.message}: set it to ${spec.where[name] ?? 'a valid value'}.`);
+}

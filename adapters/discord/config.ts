@@ -1,7 +1,7 @@
 // Discord settings from the environment. Absent DISCORD_TOKEN means Discord is off; anything present is checked,
 // and a wrong value stops the bot with the variable's name and where to get it.
 import { z } from 'zod';
-import { ConfigError, emptyAsUnset } from '../../src/config.ts';
+import { optionalSettings } from '../../src/config.ts';
 
 export interface DiscordConfig {
   token: string;
@@ -34,20 +34,8 @@ const DiscordEnv = z.object({
 });
 
 export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig | null {
-  const e = emptyAsUnset(env);
-  if (!e.DISCORD_TOKEN) {
-    if (e.DISCORD_APPLICATION_ID || e.DISCORD_GUILD_ID) {
-      throw new ConfigError(`DISCORD_TOKEN is missing (other Discord settings are set): set it to ${WHERE.DISCORD_TOKEN}.`);
-    }
-    return null;
-  }
-  const parsed = DiscordEnv.safeParse(e);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0]) as keyof typeof WHERE;
-    throw new ConfigError(`${name} ${issue.message}: set it to ${WHERE[name] ?? 'a valid value'}.`);
-  }
-  const c = parsed.data;
+  const c = optionalSettings(env, { switch: 'DISCORD_TOKEN', related: ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID'], schema: DiscordEnv, where: WHERE });
+  if (!c) return null;
   return {
     token: c.DISCORD_TOKEN,
     applicationId: c.DISCORD_APPLICATION_ID ?? null,

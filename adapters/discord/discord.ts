@@ -22,7 +22,7 @@ import type { Digest } from '../../src/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import type { ChatAdapter } from '../adapter.ts';
-import { converse, morePage, readPageToken, withSummary, type Reply } from '../conversation.ts';
+import { converse, morePage, readPageToken, safeReply, withSummary, type Reply } from '../conversation.ts';
 import { AnswerQueue } from '../queue.ts';
 import type { DiscordConfig } from './config.ts';
 import { MORE_PREFIX, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
@@ -198,17 +198,8 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  /**
-   * Computes a reply in the answer queue (so acknowledgements of new interactions are never kept waiting); a
-   * command that throws becomes a plain apology, never a silent failure or a stack trace in the channel.
-   */
-  private async safely(f: () => Promise<Reply>): Promise<Reply> {
-    try {
-      return await this.queue.run(f);
-    } catch (err) {
-      this.options.logger.error(`Discord: answering failed: ${(err as Error).stack ?? err}`);
-      return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
-    }
+  private safely(f: () => Promise<Reply>): Promise<Reply> {
+    return safeReply(this.queue, this.options.logger, 'Discord', f);
   }
 
   /** The most common setup slip: /brief never registered. Worth a line in the log, never worth failing start. */

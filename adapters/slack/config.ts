@@ -1,7 +1,7 @@
 // Slack settings from the environment. Absent SLACK_BOT_TOKEN means Slack is off; anything present is checked,
 // and a wrong value stops the bot with the variable's name and where to get it.
 import { z } from 'zod';
-import { ConfigError, emptyAsUnset } from '../../src/config.ts';
+import { ConfigError, optionalSettings } from '../../src/config.ts';
 
 export interface SlackConfig {
   botToken: string;
@@ -35,21 +35,8 @@ const SlackEnv = z.object({
 });
 
 export function loadSlackConfig(env: NodeJS.ProcessEnv = process.env): SlackConfig | null {
-  const e = emptyAsUnset(env);
-  const mentioned = Object.keys(e).filter((k) => k.startsWith('SLACK_'));
-  if (!e.SLACK_BOT_TOKEN) {
-    if (mentioned.some((k) => k === 'SLACK_SIGNING_SECRET' || k === 'SLACK_APP_TOKEN')) {
-      throw new ConfigError(`SLACK_BOT_TOKEN is missing (other Slack settings are set): set it to ${WHERE.SLACK_BOT_TOKEN}.`);
-    }
-    return null;
-  }
-  const parsed = SlackEnv.safeParse(e);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0]) as keyof typeof WHERE;
-    throw new ConfigError(`${name} ${issue.message}: set it to ${WHERE[name] ?? 'a valid value'}.`);
-  }
-  const c = parsed.data;
+  const c = optionalSettings(env, { switch: 'SLACK_BOT_TOKEN', related: ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'], schema: SlackEnv, where: WHERE });
+  if (!c) return null;
   if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     throw new ConfigError(`Slack needs SLACK_SIGNING_SECRET (${WHERE.SLACK_SIGNING_SECRET}) for HTTP mode, or SLACK_APP_TOKEN (${WHERE.SLACK_APP_TOKEN}) for Socket Mode.`);
   }

@@ -3,6 +3,7 @@
  * replies (JSON content, raw content, a refusal, an HTTP error with OpenAI's error body, each optionally delayed)
  * and records every request. It binds 127.0.0.1 on an ephemeral port; nothing touches the internet.
  */
+import { readBody } from './http.ts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -125,14 +126,6 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.destroyed) return;

@@ -3,6 +3,7 @@
  * plus builders for signed Events API / slash command / interactivity requests.
  * Everything binds 127.0.0.1 on an ephemeral port; nothing touches the internet.
  */
+import { readBody } from './http.ts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -408,14 +409,6 @@ function msgBits(a: Record<string, unknown>): Omit<FakeMessage, 'channel' | 'ts'
     ...(a.blocks !== undefined ? { blocks: a.blocks } : {}),
     ...(typeof a.thread_ts === 'string' ? { thread_ts: a.thread_ts } : {}),
   };
-}
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 function parseArgs(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
