@@ -421,7 +421,7 @@ describe('Discord settings', () => {
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: 'Bot a.b.c' })).toThrow(/^DISCORD_TOKEN must be the token alone, without "Bot "/);
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: 'a.b.c', DISCORD_APPLICATION_ID: 'briefbot' })).toThrow(/^DISCORD_APPLICATION_ID must be a numeric Discord id: set it to the Application ID from .*General Information/);
     expect(() => loadDiscordConfig({ DISCORD_TOKEN: 'a.b.c', DISCORD_GUILD_ID: '12' })).toThrow(/^DISCORD_GUILD_ID must be a numeric Discord id: .*Copy Server ID/);
-    expect(() => loadDiscordConfig({ DISCORD_GUILD_ID: GUILD_ID })).toThrow(/^DISCORD_TOKEN is missing \(other Discord settings are set\)/);
+    expect(() => loadDiscordConfig({ DISCORD_GUILD_ID: GUILD_ID })).toThrow(/^DISCORD_TOKEN is missing \(DISCORD_GUILD_ID is set\): set it to the bot token/);
     expect(loadDiscordConfig({ DISCORD_TOKEN: 'a.b.c', DISCORD_GUILD_ID: GUILD_ID, DISCORD_API_URL: '' })).toEqual({ token: 'a.b.c', applicationId: null, guildId: GUILD_ID, apiUrl: null });
   });
 });
