@@ -35,10 +35,6 @@ export function channelNote(q: Pick<Quote, 'via' | 'kind'>): string | null {
   return null;
 }
 
-export function kindLabel(q: Pick<Quote, 'kind'>): string {
-  return q.kind === 'direct' ? 'direct quote' : q.kind === 'statement' ? 'statement' : 'reported';
-}
-
 /** How many more articles carry a quote than its citations and excerpts list. */
 export function unlistedArticles(q: Pick<Quote, 'citations' | 'excerpts' | 'articles'>): number {
   return Math.max(0, q.articles - q.citations.length - q.excerpts.reduce((n, e) => n + e.citations.length, 0));

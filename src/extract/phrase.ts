@@ -85,11 +85,6 @@ export function phraseBefore(text: string): Phrase | null {
   return readRun(run);
 }
 
-/** The speaker phrase that starts `text` ("the minister said" / "Vaishnaw said"), for inverted or trailing attributions. */
-export function phraseAt(text: string): Phrase | null {
-  return phraseBefore(text);
-}
-
 function readRun(raw: string[]): Phrase | null {
   const run = [...raw];
   // Drop leading connectors, commas, sentence-start words and honorific-less determiners.

@@ -47,6 +47,8 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private nameKeyCache: { key: string; speakerId: number }[] | null = null;
+  /** Counting 100,000 rows costs milliseconds on every answer; the count changes only when articles do. */
+  private articleCountCache: number | null = null;
   /** Each speaker's latest direct quotations (speaker:kind → quote and key), for folding excerpts. */
   private recent = new Map<string, { quoteId: number; key: string }[]>();
   private readonly writeArticles: (articles: ExtractedArticle[]) => void;
@@ -126,11 +128,13 @@ export class SqliteStore implements Store {
   async putArticles(articles: ExtractedArticle[]): Promise<void> {
     this.writeArticles(articles);
     this.nameKeyCache = null;
+    this.articleCountCache = null;
   }
 
   async removeArticle(file: string): Promise<void> {
     this.removeFile(file);
     this.nameKeyCache = null;
+    this.articleCountCache = null;
   }
 
   private writeArticle(a: ExtractedArticle, tally: Tally): void {
@@ -326,7 +330,8 @@ export class SqliteStore implements Store {
   }
 
   async articleCount(): Promise<number> {
-    return this.sql('SELECT count(*) FROM articles').pluck().get() as number;
+    this.articleCountCache ??= this.sql('SELECT count(*) FROM articles').pluck().get() as number;
+    return this.articleCountCache;
   }
 
   async sources(limit: number): Promise<{ total: number; sources: Source[] }> {
