@@ -83,7 +83,7 @@ export class Scheduler {
     const adapter = this.adapters.get(sub.platform);
     if (!adapter) return { ...base, result: 'no-adapter' };
     const previous = await this.bot.state.lastBriefing(sub.platform, sub.channel);
-    const existing = (await this.bot.state.briefings(sub.platform, sub.channel)).find((b) => b.slot === slot);
+    const existing = await this.bot.state.briefing(sub.platform, sub.channel, slot);
     // Each failed attempt waits twice as long before the next: 1, 2, 4, 8… minutes.
     const backoff = this.retryAfterMs * 2 ** Math.max(0, (existing?.attempts ?? 1) - 1);
     // The cut-off is the latest article indexed now: the next briefing starts after it.

@@ -26,6 +26,8 @@ export interface Stats {
   articles: number;
   speakers: number;
   quotes: number;
+  /** A first question worth asking of this corpus: about its most quoted person. */
+  suggestion: string;
 }
 
 export class Briefbot {
@@ -102,18 +104,14 @@ export class Briefbot {
     }));
   }
 
-  /** A first question worth asking of this corpus: about its most quoted person. */
-  async suggestion(): Promise<string> {
-    const top = (await this.store.speakers()).find((s) => s.kind === 'person');
-    return top ? `what did ${top.name.split(' ').pop()} say?` : 'sources';
-  }
-
   async stats(): Promise<Stats> {
     const speakers = await this.store.speakers();
+    const top = speakers.find((s) => s.kind === 'person');
     return {
       articles: await this.store.articleCount(),
       speakers: speakers.length,
       quotes: speakers.reduce((n, s) => n + s.quotes, 0),
+      suggestion: top ? `what did ${top.name.split(' ').pop()} say?` : 'sources',
     };
   }
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isCron } from './schedule/cron.ts';
 import { DEFAULT_DB, DEFAULT_SEEDS } from './paths.ts';
-import { isTimeZone, type ScheduleDefaults } from './schedule/subscription.ts';
+import { DEFAULT_SCHEDULE, isTimeZone, type ScheduleDefaults } from './schedule/subscription.ts';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
@@ -46,7 +46,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
     throw new ConfigError(`BRIEFBOT_SEEDS must be a folder of articles; "${seedsDir}" is not a folder.`);
   }
   return {
-    schedule: { cron: e.DIGEST_CRON ?? '0 8 * * 1-5', timezone: e.DIGEST_TIMEZONE ?? 'UTC' },
+    schedule: { cron: e.DIGEST_CRON ?? DEFAULT_SCHEDULE.cron, timezone: e.DIGEST_TIMEZONE ?? DEFAULT_SCHEDULE.timezone },
     graceMs: (e.DIGEST_GRACE_MINUTES ?? 120) * 60_000,
     seedsDir,
     dbPath: e.BRIEFBOT_DB === ':memory:' ? ':memory:' : e.BRIEFBOT_DB ? resolve(e.BRIEFBOT_DB) : DEFAULT_DB,

@@ -1,15 +1,13 @@
 // The contract every platform's outbound path keeps, checked the same way for Slack, Discord and the console:
 // every reply fits the platform's limits, nothing quoted can ping or drive the terminal, the quoted words are shown,
 // and an answer too long for one message offers a way to the rest.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { converse, type Reply } from '../adapters/conversation.ts';
 import { replyMessage as slackReply, slackLimitProblems } from '../adapters/slack/render.ts';
 import { replyMessage as discordReply, discordLimitProblems } from '../adapters/discord/render.ts';
 import { renderReply } from '../adapters/console/render.ts';
-import { copySeeds, tempDir } from './helpers.ts';
+import { seedsWithHostileArticle } from './helpers.ts';
 
 interface Platform {
   name: string;
@@ -51,14 +49,8 @@ let cleanup: () => void;
 const replies: Record<string, Reply> = {};
 
 beforeAll(async () => {
-  const t = tempDir();
+  const t = seedsWithHostileArticle('Look @everyone @here <!channel> <!here> <@U123> <@123> **now** & <https://evil.example|click> \u001b[2J\u0007', 300, 'clause', 'holds');
   cleanup = t.cleanup;
-  copySeeds(t.dir);
-  const long = Array.from({ length: 300 }, (_, i) => `clause${i} holds`).join(' and ');
-  writeFileSync(
-    join(t.dir, 'hostile.txt'),
-    `Prankster in the newsroom\n\n"Look @everyone @here <!channel> <!here> <@U123> <@123> **now** & <https://evil.example|click> \u001b[2J\u0007," Jane Doe said.\n\n"${long}," Jane Doe added.\n`,
-  );
   bot = await Briefbot.open({ seedsDir: t.dir, dbPath: ':memory:' });
   const where = { platform: 'console' as const, channel: 'c', user: 'u' };
   const schedule = { cron: '0 8 * * *', timezone: 'UTC' };

@@ -3,9 +3,7 @@
 // limits and for pings (see afterEach).
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GatewayIntentBits, REST, type APIEmbed, type APIEmbedField } from 'discord.js';
@@ -18,7 +16,7 @@ import { loadDiscordConfig, type DiscordConfig } from '../adapters/discord/confi
 import { answerMessage, digestMessage, discordLimitProblems, embedChars, type DiscordPayload } from '../adapters/discord/render.ts';
 import { COMMANDS, registerCommands } from '../adapters/discord/register.ts';
 import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, snowflake, startFakeDiscord, type FakeDiscord } from './fakes/discord.ts';
-import { copySeeds, ROOT, SEEDS, tempDir } from './helpers.ts';
+import { ROOT, SEEDS, seedsWithHostileArticle } from './helpers.ts';
 
 const SCHEDULE = { cron: '0 8 * * 1-5', timezone: 'UTC' };
 const MESSAGES = `/channels/${CHANNEL_ID}/messages`;
@@ -134,11 +132,8 @@ describe('@briefbot mentions', () => {
 
 describe('untrusted article text', () => {
   it('is shown as written, escaped, and pings nobody; a long quote continues in the next field, split between words', async () => {
-    const { dir, cleanup } = tempDir();
+    const { dir, cleanup, long } = seedsWithHostileArticle('Everyone look @everyone <@123> **now** [here](https://evil.example)', 150);
     try {
-      copySeeds(dir);
-      const long = Array.from({ length: 150 }, (_, i) => `point${i} matters`).join(' and ');
-      writeFileSync(join(dir, 'hostile.txt'), `Prankster in the newsroom\n\n"Everyone look @everyone <@123> **now** [here](https://evil.example)," Jane Doe said.\n\n"${long}," Jane Doe added.\n`);
       await startAdapter(dir);
       fake.messageCreate({ content: `<@${BOT_ID}> what did Jane Doe say?` });
       const { body } = await answered();

@@ -1,4 +1,4 @@
-import { mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Briefbot } from '../src/bot.ts';
@@ -41,3 +41,15 @@ export async function allQuotes(bot: Briefbot, question: string): Promise<Quote[
 
 export const files = (q: Quote) => q.citations.map((c) => c.file);
 export const allFiles = (q: Quote) => [...files(q), ...q.excerpts.flatMap((e) => e.citations.map((c) => c.file))];
+
+/**
+ * The seeds plus hostile.txt: Jane Doe says `hostile` (words that try to ping or format), then a quote of `parts`
+ * clauses ("point0 matters and point1 matters …", returned as `long`) too long for one message. Removed by `cleanup`.
+ */
+export function seedsWithHostileArticle(hostile: string, parts: number, word = 'point', verb = 'matters'): { dir: string; cleanup: () => void; long: string } {
+  const t = tempDir();
+  copySeeds(t.dir);
+  const long = Array.from({ length: parts }, (_, i) => `${word}${i} ${verb}`).join(' and ');
+  writeFileSync(join(t.dir, 'hostile.txt'), `Prankster in the newsroom\n\n"${hostile}," Jane Doe said.\n\n"${long}," Jane Doe added.\n`);
+  return { ...t, long };
+}

@@ -1,6 +1,4 @@
 // The Slack adapter against real Bolt, over real HTTP on 127.0.0.1, with a loopback Slack in place of Slack.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { silentLogger } from '../src/log.ts';
@@ -9,7 +7,7 @@ import type { SlackConfig } from '../adapters/slack/config.ts';
 import { loadSlackConfig } from '../adapters/slack/config.ts';
 import { slackLimitProblems, type SlackMessage } from '../adapters/slack/render.ts';
 import { appMentionEvent, blockActionBody, postSigned, slashCommandBody, startFakeSlack, type FakeSlack } from './fakes/slack.ts';
-import { copySeeds, SEEDS, tempDir } from './helpers.ts';
+import { SEEDS, seedsWithHostileArticle } from './helpers.ts';
 
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
 const SCHEDULE = { cron: '0 8 * * 1-5', timezone: 'UTC' };
@@ -203,11 +201,8 @@ describe('requests Slack did not sign', () => {
 
 describe('untrusted article text', () => {
   it('cannot ping a channel or a user, and long answers stay inside Block Kit limits, cut between words', async () => {
-    const { dir, cleanup } = tempDir();
+    const { dir, cleanup } = seedsWithHostileArticle('Everyone look here <!channel> <!here> <@U123> & <https://evil.example|click>', 400);
     try {
-      copySeeds(dir);
-      const long = Array.from({ length: 400 }, (_, i) => `point${i} matters`).join(' and ');
-      writeFileSync(join(dir, 'hostile.txt'), `Prankster in the newsroom\n\n"Everyone look here <!channel> <!here> <@U123> & <https://evil.example|click>," Jane Doe said.\n\n"${long}," Jane Doe added.\n`);
       await startAdapter(dir);
       await slash('what did Jane Doe say?');
       const { body } = await fake.waitFor(() => fake.responses[0]);

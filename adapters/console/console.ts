@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
-import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
+import { DEFAULT_SCHEDULE, type ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import { converse, morePage, PAGE_SIZE, withSummary } from '../conversation.ts';
 import { SUMMARY_LABEL, summaryLines } from '../../src/present.ts';
 import { renderReply, terminalSafe } from './render.ts';
@@ -18,7 +18,6 @@ export interface ConsoleOptions {
   schedule?: ScheduleDefaults;
 }
 
-const DEFAULT_SCHEDULE: ScheduleDefaults = { cron: '0 8 * * 1-5', timezone: 'UTC' };
 
 /** Runs until end of input or Ctrl-C; resolves when the session is over. */
 export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): Promise<void> {
@@ -27,7 +26,7 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   const say = (text: string) => output.write(`${text}\n`);
   const stats = await bot.stats();
   say(`briefbot: ${stats.articles} articles indexed, ${stats.quotes} quotes from ${stats.speakers} speakers.`);
-  say(`Try: ${await bot.suggestion()}   (type "help" for more, Ctrl-D or Ctrl-C to quit)`);
+  say(`Try: ${stats.suggestion}   (type "help" for more, Ctrl-D or Ctrl-C to quit)`);
 
   const rl = createInterface({ input, output, prompt: '> ', terminal: (input as { isTTY?: boolean }).isTTY === true });
   let last: { pageId: string; offset: number } | null = null;

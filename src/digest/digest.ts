@@ -21,6 +21,9 @@ export interface DigestOptions {
   maxStories?: number;
 }
 
+/** The paragraphs a story's summary is taken from: where each article says what happened. */
+const OPENING_PARAGRAPHS = 6;
+
 /** Articles considered for one digest, at most: a safety bound, far above any real day. */
 const MAX_ARTICLES = 5000;
 
@@ -51,8 +54,8 @@ function importance(group: DigestArticleRow[]): number {
 const firstId = (group: DigestArticleRow[]) => group[0]!.articleId;
 
 async function story(store: Store, speakers: SpeakerCache, group: DigestArticleRow[]): Promise<Story> {
-  const opening = sentencesOf(group, 6);
-  const sentences = sentencesOf(group, Infinity);
+  const sentences = sentencesOf(group);
+  const opening = sentences.filter((s) => s.paragraph < OPENING_PARAGRAPHS);
   // The quotes most of the story's articles carry, direct ones first, one per speaker.
   const carried = new Map<number, number>();
   for (const a of group) for (const q of a.quoteIds) carried.set(q, (carried.get(q) ?? 0) + 1);

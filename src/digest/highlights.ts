@@ -10,10 +10,10 @@ export interface Sentence {
   paragraph: number;
 }
 
-export function sentencesOf(articles: { paragraphs: string[] }[], paragraphsEach = 6): Sentence[] {
+export function sentencesOf(articles: { paragraphs: string[] }[]): Sentence[] {
   const out: Sentence[] = [];
   articles.forEach((a, article) =>
-    a.paragraphs.slice(0, paragraphsEach).forEach((p, paragraph) => {
+    a.paragraphs.forEach((p, paragraph) => {
       for (const s of splitSentences(p)) out.push({ text: p.slice(s.start, s.end), article, paragraph });
     }),
   );

@@ -34,6 +34,9 @@ const DAYS: Record<string, string> = {
 };
 const DAY_NUMBERS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
+/** The schedule "subscribe" uses when neither it nor DIGEST_CRON / DIGEST_TIMEZONE names one. */
+export const DEFAULT_SCHEDULE: ScheduleDefaults = { cron: '0 8 * * 1-5', timezone: 'UTC' };
+
 export const SUBSCRIBE_USAGE = 'subscribe [HH:MM] [time zone] [weekdays|daily|weekends|mon,wed,fri] [quiet]';
 
 /**

@@ -127,6 +127,10 @@ export class SqliteState implements State {
     return (this.db.prepare('SELECT * FROM briefings WHERE platform = ? AND channel = ? ORDER BY slot').all(platform, channel) as Row[]).map(toBriefing);
   }
 
+  async briefing(platform: Platform, channel: string, slot: string): Promise<Briefing | null> {
+    return this.briefingRow(platform, channel, slot);
+  }
+
   private briefingRow(platform: Platform, channel: string, slot: string): Briefing | null {
     const row = this.db.prepare('SELECT * FROM briefings WHERE platform = ? AND channel = ? AND slot = ?').get(platform, channel, slot) as Row | undefined;
     return row ? toBriefing(row) : null;

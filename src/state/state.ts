@@ -56,4 +56,5 @@ export interface State {
   /** The last briefing posted to a channel: its cut-off is where the next one starts. */
   lastBriefing(platform: Platform, channel: string): Promise<Briefing | null>;
   briefings(platform: Platform, channel: string): Promise<Briefing[]>;
+  briefing(platform: Platform, channel: string, slot: string): Promise<Briefing | null>;
 }
