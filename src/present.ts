@@ -2,8 +2,34 @@
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
 import type { Citation, GroundedSummary, Quote, Story } from './types.ts';
 
+/**
+ * How every renderer labels an unattributed quotation: words an article prints in quotation marks without saying
+ * who spoke them. They are never anyone's statement in a speaker's answer or a briefing.
+ */
+export const UNATTRIBUTED = 'unattributed \u2014 the article does not say who said this';
+
+/** Who said a quote, as its by-line reads: "Scott Bessent, US Treasury Secretary", or the unattributed label. */
+export function quoteSpeaker(q: Pick<Quote, 'speaker' | 'role'>): string {
+  if (q.speaker === null) return UNATTRIBUTED;
+  return q.role ? `${q.speaker}, ${q.role}` : q.speaker;
+}
+
+/** "Scott Bessent (US Treasury Secretary)" for an answer's first line; the same label when unattributed. */
+export function namedWithRole(q: Pick<Quote, 'speaker' | 'role'>): string {
+  if (q.speaker === null) return UNATTRIBUTED;
+  return q.role ? `${q.speaker} (${q.role})` : q.speaker;
+}
+
+/** Where a speaker's answer turns from quotes on the topic to the rest of what they said. */
+export const OTHER_SUBJECTS = 'On other subjects';
+
 const NO_THAT = new Set(['urged', 'described', 'according to']);
 const ORG = /\b(?:Treasury|Agency|Ministry|Department|Bank|Fund|Council|Commission|Office|Organi[sz]ation|Institute|Association|Federation|Nations|Reserve|Board|Authority|Government|Administration)\b/;
+
+/** The full stop a reported statement is closed with, unless its own words already end a sentence. */
+export function reportedEnd(text: string): string {
+  return /[.!?\u2026]["'\u201d\u2019)]*$/u.test(text) ? '' : '.';
+}
 
 /**
  * The words that introduce a reported statement: "Scott Bessent said that", "According to Ashwini Vaishnaw,".
@@ -11,9 +37,11 @@ const ORG = /\b(?:Treasury|Agency|Ministry|Department|Bank|Fund|Council|Commissi
  */
 export function reportedLead(q: Pick<Quote, 'speaker' | 'verb' | 'text'>): string {
   const verb = q.verb ?? 'said';
-  if (verb === 'according to') return `According to ${ORG.test(q.speaker) ? 'the ' : ''}${q.speaker},`;
+  // Reported speech without a named speaker: nobody is named here either.
+  const speaker = q.speaker ?? 'An unnamed speaker';
+  if (verb === 'according to') return q.speaker === null ? 'According to an unnamed speaker,' : `According to ${ORG.test(speaker) ? 'the ' : ''}${speaker},`;
   const needsThat = !NO_THAT.has(verb) && !/^(?:the\s+(?:need|importance|urgency|necessity|significance|value|role)|that)\b/i.test(q.text);
-  return `${q.speaker} ${verb}${needsThat ? ' that' : ''}`;
+  return `${speaker} ${verb}${needsThat ? ' that' : ''}`;
 }
 
 /** "IANS, 13 Jan 2026": outlet (or title, or file) and date. */

@@ -25,7 +25,8 @@ export interface Excerpt {
 /** What a speaker said, once, however many outlets carried it. `text` occurs verbatim in every citation. */
 export interface Quote {
   id: number;
-  speaker: string;
+  /** null: the article prints the words as a quotation but does not say who spoke them (never in a speaker's answer). */
+  speaker: string | null;
   role: string | null;
   kind: QuoteKind;
   /** For reported speech: the reporting verb ("said", "urged"), so renderers can write "Bessent urged …". */
@@ -37,6 +38,8 @@ export interface Quote {
   excerpts: Excerpt[];
   /** How many articles carry the quote, in full or in part; the citations list the latest of them. */
   articles: number;
+  /** The attribution rule that gave the words to the speaker, as the first citation records it (see Sieve). */
+  sieve: Sieve;
 }
 
 export interface Speaker {
@@ -69,6 +72,11 @@ export interface Answer {
   total: number;
   /** Other speakers the question could have meant. */
   alternatives: string[];
+  /**
+   * For a speaker asked about a topic: how many of the speaker's quotes match it (they come first; the speaker's
+   * other quotes follow, so nothing they said is hidden). null when no topic was asked.
+   */
+  onTopic: number | null;
   articleCount: number;
   /** With an LLM configured: a short summary grounded in these quotes (added after the answer is sent). */
   summary?: GroundedSummary | null;
@@ -111,9 +119,17 @@ export interface FoundSpeaker {
   aliases: string[];
 }
 
+/**
+ * The attribution rule that fired, most precise first (after Muzny et al. 2017), then how the speaker mention was
+ * resolved: "trigram/name", "intro/pronoun", "reported/description"… "none" for an unattributed quotation.
+ */
+export type Sieve = string;
+
 /** One quote as one article printed it. `start` is its offset in that paragraph. */
 export interface FoundQuote {
-  speakerRef: number;
+  /** Index into the article's speakers, or null when the text does not say who spoke (precision first). */
+  speakerRef: number | null;
+  sieve: Sieve;
   kind: QuoteKind;
   verb: string | null;
   via: string | null;

@@ -13,9 +13,10 @@ const AnswerShape = z.object({
   question: z.string(),
   speaker: z.string().nullable(),
   answer: z.string(),
+  onTopic: z.number().nullable(),
   quotes: z.array(
     z.object({
-      speaker: z.string(),
+      speaker: z.string().nullable(),
       role: z.string().nullable(),
       kind: z.enum(['direct', 'reported', 'statement']),
       text: z.string().min(1),
@@ -96,10 +97,14 @@ describe('what did Vaishnaw say?', () => {
     expect(quotes.some((q) => q.text.startsWith('strengthening critical mineral supply chains was vital'))).toBe(true);
   });
 
-  it('ranks his words on a topic by relevance', async () => {
-    const a = await bot.ask('what did Vaishnaw say about recycling?');
-    expect(a.quotes.length).toBe(2);
-    expect(a.quotes.every((q) => /recycling/i.test(q.text))).toBe(true);
+  it('puts his words on a topic first, then everything else he said', async () => {
+    const a = await bot.ask('what did Vaishnaw say about recycling?', { limit: 50 });
+    const all = await bot.ask('what did Vaishnaw say?');
+    expect(a.onTopic).toBe(2);
+    expect(a.total).toBe(all.total);
+    expect(a.quotes.slice(0, 2).every((q) => /recycling/i.test(q.text))).toBe(true);
+    expect(a.quotes.slice(2).some((q) => /recycling/i.test(q.text))).toBe(false);
+    expect(a.answer).toMatch(/^Ashwini Vaishnaw .*about "recycling": 2 statements, then \d+ on other subjects\.$/);
   });
 });
 

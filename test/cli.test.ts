@@ -22,7 +22,7 @@ describe('briefbot ask', () => {
   it('prints a readable answer, each quote with its speaker and source', async () => {
     const { stdout, code } = await briefbot('ask', 'what did Bessent say?', '--seeds', SEEDS);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Scott Bessent \(US Treasury Secretary\): 12 statements in 4 of the 5 indexed articles\./);
+    expect(stdout).toMatch(/^Scott Bessent \(US Treasury Secretary\): 14 statements in 4 of the 5 indexed articles\./);
     expect(stdout).toContain('1. \u201cAt today\'s Finance Ministerial hosted by the @USTreasury');
     expect(stdout).toContain('IANS, 13 Jan 2026 [001_4e1481897fb26327.txt]');
     expect(stdout).toContain('[reported] Scott Bessent urged nations to work together quickly and take decisive action.');
@@ -32,7 +32,7 @@ describe('briefbot ask', () => {
     const { stdout, code } = await briefbot('ask', 'what did Bessent say?', '--json', '--seeds', SEEDS, '--limit', '3');
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
-    expect(answer).toMatchObject({ question: 'what did Bessent say?', speaker: 'Scott Bessent', total: 12 });
+    expect(answer).toMatchObject({ question: 'what did Bessent say?', speaker: 'Scott Bessent', total: 14 });
     expect(answer.quotes).toHaveLength(3);
     expect(answer.quotes[0].citations[0]).toEqual({ file: '001_4e1481897fb26327.txt', outlet: 'IANS', title: 'India Joins US-Led Push to Secure Critical Minerals Supply Chains', date: '2026-01-13', url: null });
   });
@@ -41,7 +41,7 @@ describe('briefbot ask', () => {
     const sources = JSON.parse((await briefbot('sources', '--json', '--seeds', SEEDS)).stdout);
     expect(sources.sources).toHaveLength(5);
     const speakers = (await briefbot('speakers', '--seeds', SEEDS)).stdout;
-    expect(speakers).toContain('- Scott Bessent, US Treasury Secretary: 12 quotes in 4 articles');
+    expect(speakers).toContain('- Scott Bessent, US Treasury Secretary: 14 quotes in 4 articles');
   });
 
   it('explains a mistake instead of failing obscurely', async () => {

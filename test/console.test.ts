@@ -27,7 +27,7 @@ async function session(...lines: string[]): Promise<string> {
 describe('the console', () => {
   it('says what it indexed and suggests a first question', async () => {
     const out = await session();
-    expect(out).toMatch(/^briefbot: 5 articles indexed, 37 quotes from 5 speakers\.\nTry: what did Vaishnaw say\?/);
+    expect(out).toMatch(/^briefbot: 5 articles indexed, 39 quotes from 5 speakers\.\nTry: what did Vaishnaw say\?/);
   });
 
   it('answers questions and takes the same commands as Slack', async () => {

@@ -167,10 +167,10 @@ describe('/brief', () => {
     expect(callback.body).toMatchObject({ type: 5 });
     const { body } = await edited(token);
     expect(fake.requests.indexOf(callback)).toBeLessThan(fake.requests.findIndex((r) => r.method === 'PATCH'));
-    expect(body.embeds[0]).toMatchObject({ title: 'Scott Bessent', description: expect.stringMatching(/^Scott Bessent \(US Treasury Secretary\): 12 statements/) });
+    expect(body.embeds[0]).toMatchObject({ title: 'Scott Bessent', description: expect.stringMatching(/^Scott Bessent \(US Treasury Secretary\): 14 statements/) });
     expect(JSON.stringify(body.embeds)).toContain('\u201cAt today\'s Finance Ministerial hosted by the @USTreasury');
-    expect(body.embeds.at(-1).footer.text).toBe('Quotes 1\u201310 of 12');
-    expect(body.components[0].components[0]).toMatchObject({ label: 'More quotes (11\u201312 of 12)', custom_id: expect.stringMatching(/^brief_more:[\w-]+:10$/) });
+    expect(body.embeds.at(-1).footer.text).toBe('Quotes 1\u201310 of 14');
+    expect(body.components[0].components[0]).toMatchObject({ label: 'More quotes (11\u201314 of 14)', custom_id: expect.stringMatching(/^brief_more:[\w-]+:10$/) });
     expect(body.allowed_mentions).toMatchObject({ parse: [] });
   });
 
@@ -330,11 +330,11 @@ describe('command registration', () => {
 
 describe('rendering', () => {
   const cite = { file: 'a.txt', outlet: 'IANS', title: null, date: '2026-01-13', url: null };
-  const quote = (id: number, text: string): Quote => ({ id, speaker: 'Jane Doe', role: 'Minister', kind: 'direct', verb: 'said', via: null, text, citations: [cite], excerpts: [], articles: 1 });
+  const quote = (id: number, text: string): Quote => ({ id, speaker: 'Jane Doe', role: 'Minister', kind: 'direct', verb: 'said', via: null, text, citations: [cite], excerpts: [], articles: 1, sieve: 'trigram/name' });
   const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
   const answer = (quotes: Quote[], total = quotes.length): Answer => ({
     question: 'what did Jane Doe say?', kind: 'speaker', speaker: 'Jane Doe', role: 'Minister', answer: 'Jane Doe (Minister): many statements.',
-    quotes, passages: [], total, alternatives: [], articleCount: 1,
+    quotes, passages: [], total, alternatives: [], articleCount: 1, onTopic: null,
   });
 
   it('cuts a long answer at a quote boundary and pages on from the first quote not shown', () => {

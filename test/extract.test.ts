@@ -6,7 +6,7 @@ import { splitSentences } from '../src/text/sentences.ts';
 /** Extracts from paragraphs and returns "Speaker [kind]: text" lines. */
 function said(...paragraphs: string[]): string[] {
   const { speakers, quotes } = extractQuotes(paragraphs.map((text) => ({ text, heading: false })));
-  return quotes.map((q) => `${speakers[q.speakerRef]!.name} [${q.kind}${q.via ? `, ${q.via}` : ''}]: ${q.text}`);
+  return quotes.map((q) => `${q.speakerRef === null ? '?' : speakers[q.speakerRef]!.name} [${q.kind}${q.via ? `, ${q.via}` : ''}]: ${q.text}`);
 }
 
 const INTRO = 'US Treasury Secretary Scott K H Bessent met finance ministers in Washington on Monday.';
@@ -44,9 +44,9 @@ describe('direct quotes', () => {
     ]);
   });
 
-  it('are left alone when nobody is named as saying them', () => {
+  it('are left unattributed when nobody is named as saying them', () => {
     expect(said('India is positioning itself as a \u201ctrusted partner\u201d in global value chains.')).toEqual([]);
-    expect(said('"We will act now," the minister said.')).toEqual([]); // no minister named in the article
+    expect(said('"We will act now," the minister said.')).toEqual(['? [direct]: We will act now']); // no minister named in the article
   });
 
   it('mark an organisation\'s official statement', () => {
@@ -94,9 +94,10 @@ describe('speakers', () => {
 
   it('are one person under many names', () => {
     const { speakers } = extractQuotes([INTRO, 'Secretary Bessent said the talks were productive and useful.', 'Hosted by Treasury Secretary @SecScottBessent, the meeting ran late.'].map((text) => ({ text, heading: false })));
-    expect(speakers).toHaveLength(1);
-    expect(speakers[0]).toMatchObject({ name: 'Scott Bessent', key: 'scott bessent', roles: expect.arrayContaining(['US Treasury Secretary']) });
-    expect(speakers[0]!.aliases).toEqual(expect.arrayContaining(['Scott K H Bessent', 'Secretary Bessent', '@SecScottBessent']));
+    const people = speakers.filter((s) => s.kind === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ name: 'Scott Bessent', key: 'scott bessent', roles: expect.arrayContaining(['US Treasury Secretary']) });
+    expect(people[0]!.aliases).toEqual(expect.arrayContaining(['Scott K H Bessent', 'Secretary Bessent', '@SecScottBessent']));
   });
 
   it('are never a platform or a news agency', () => {
@@ -108,7 +109,7 @@ describe('speakers', () => {
 
   it('keep a role that runs on through "to India", and not the role of the person listed before', () => {
     const { speakers } = extractQuotes([{ text: 'These included US Trade Representative Jamieson Greer, Export-Import Bank President John Jovanovic, and newly appointed US Ambassador to India Sergio Gor.', heading: false }]);
-    expect(speakers.map((s) => [s.name, s.roles[0]])).toEqual([
+    expect(speakers.filter((s) => s.kind === 'person').map((s) => [s.name, s.roles[0]])).toEqual([
       ['Jamieson Greer', 'US Trade Representative'],
       ['John Jovanovic', 'Export-Import Bank President'],
       ['Sergio Gor', 'US Ambassador to India'],

@@ -46,10 +46,10 @@ describe('page chrome', () => {
     for (const file of Object.values(FILES)) expect(body(seed(file))).not.toContain(chrome);
   });
 
-  it('prints a repeated headline once', () => {
+  it('prints a repeated headline once, as a heading', () => {
     const a = seed(FILES.ians);
-    expect(a.paragraphs.filter((p) => p.text.startsWith('Ashwini Vaishnaw joins US-led ministerial meet'))).toHaveLength(1);
-    expect(seed(FILES.wire).paragraphs.some((p) => p.text.startsWith('India Joins US-Led Talks'))).toBe(false);
+    expect(a.paragraphs.filter((p) => p.text.startsWith('Ashwini Vaishnaw joins US-led ministerial meet'))).toMatchObject([{ heading: true }]);
+    expect(seed(FILES.wire).paragraphs.filter((p) => p.text.startsWith('India Joins US-Led Talks'))).toMatchObject([{ heading: true }]);
   });
 
   it('strips a dateline and a trailing agency tag but keeps the sentence', () => {
@@ -128,6 +128,7 @@ describe('Markdown articles', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(r.article.title).toBe('Envoy confirms invitation');
     expect(r.article.paragraphs.map((p) => p.text)).toEqual([
+      'Envoy confirms invitation',
       'The envoy confirmed on Monday that the invitation stands, in writing, for the February meeting.',
       '"We look forward to welcoming India," the envoy said.',
     ]);

@@ -67,7 +67,7 @@ describe('/brief', () => {
     expect(textOf(body)).toContain('IANS, 13 Jan 2026');
     const actions = body.blocks.find((b: { type: string }) => b.type === 'actions');
     expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual(['brief_more', 'brief_share']);
-    expect(body.text).toMatch(/^Scott Bessent \(US Treasury Secretary\): 12 statements/);
+    expect(body.text).toMatch(/^Scott Bessent \(US Treasury Secretary\): 14 statements/);
     everythingWithinLimits();
   });
 

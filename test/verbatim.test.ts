@@ -37,7 +37,7 @@ describe('over the whole corpus', () => {
 
 describe('at index time', () => {
   const paragraphs = [{ text: '"We will act now," Jane Doe said.', heading: false }];
-  const quote = { speakerRef: 0, kind: 'direct' as const, verb: 'said', via: null, paragraph: 0 };
+  const quote = { speakerRef: 0, kind: 'direct' as const, verb: 'said', via: null, paragraph: 0, sieve: 'trigram/name' };
 
   it('keeps a quote found where the extractor says', () => {
     expect(verifyQuotes(paragraphs, [{ ...quote, text: 'We will act now', start: 1 }]).dropped).toEqual([]);

@@ -1,4 +1,5 @@
 // briefbot ask "QUESTION" [--json] | sources [--json] | speakers [--json]   [--seeds DIR] [--db FILE]
+// briefbot eval [GOLD_JSON] [--seeds DIR] [--json] [--min-recall P] …: extraction scored against a labelled set
 import { parseArgs } from 'node:util';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
@@ -14,6 +15,8 @@ commands:
   sources          list the indexed articles
   speakers         list everyone quoted
   digest           preview the morning briefing (--date YYYY-MM-DD for another news day)
+  eval [GOLD_JSON] score quote extraction and attribution against a labelled set (default
+                   ../shared/eval/attribution/gold.json; articles from --seeds DIR, default its articles/)
 
 options:
   --json           print JSON instead of text
@@ -22,7 +25,15 @@ options:
   --limit N        quotes per answer (default 10)
   --offset N       skip the first N quotes
   -h, --help       show this help
+
+eval floors (exit 1 when one is not met):
+  --min-recall P              percent of gold quotes found and rightly attributed
+  --max-misattributions N     gold quotes found but given to someone else
+  --min-precision P           percent of extracted quotes that match a gold quote
+  --min-questions P           percent of gold questions passed
 `;
+
+const EVAL_ONLY = ['min-recall', 'max-misattributions', 'min-precision', 'min-questions'] as const;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -37,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
         limit: { type: 'string' },
         offset: { type: 'string' },
         date: { type: 'string' },
+        'min-recall': { type: 'string' },
+        'max-misattributions': { type: 'string' },
+        'min-precision': { type: 'string' },
+        'min-questions': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -50,8 +65,28 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
   }
-  if (!['ask', 'sources', 'speakers', 'digest'].includes(command)) {
+  if (!['ask', 'sources', 'speakers', 'digest', 'eval'].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'eval') {
+    // Always its own throwaway index over the gold's articles: none of the answering options apply.
+    const stray = (['db', 'limit', 'offset', 'date'] as const).filter((o) => values[o] !== undefined);
+    if (stray.length || rest.length > 1) {
+      process.stderr.write(`eval takes one gold file and ${stray.length ? `no --${stray.join(', --')}` : 'no other arguments'}\n\n${USAGE}`);
+      return 2;
+    }
+    // Loaded only for eval: the scorer pulls in the parsers, which ask and sources do not need at start-up.
+    const { evalCommand } = await import('../../src/eval/command.ts');
+    return evalCommand({
+      gold: rest[0], seeds: values.seeds, json: values.json,
+      minRecall: values['min-recall'], maxMisattributions: values['max-misattributions'],
+      minPrecision: values['min-precision'], minQuestions: values['min-questions'],
+    });
+  }
+  const evalOnly = EVAL_ONLY.filter((o) => values[o] !== undefined);
+  if (evalOnly.length) {
+    process.stderr.write(`--${evalOnly.join(', --')} ${evalOnly.length > 1 ? 'are' : 'is'} only for eval\n`);
     return 2;
   }
   const question = rest.join(' ').trim();

@@ -1,7 +1,7 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
 import type { Reply } from '../conversation.ts';
-import { citationLabel, channelNote, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { citationLabel, channelNote, OTHER_SUBJECTS, quoteSpeaker, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
 /** Article text must not drive the terminal: control characters and escape sequences are removed. */
@@ -13,7 +13,11 @@ export function renderAnswer(a: Answer, offset = 0, more = 'Type "more" for the 
   const out: string[] = [terminalSafe(a.answer)];
   if (a.summary) out.push('', `${SUMMARY_LABEL}:`, ...summaryLines(a.summary, a.quotes, offset).map((l) => `  ${terminalSafe(l)}`));
   if (a.alternatives.length) out.push(`(Also matching: ${terminalSafe(a.alternatives.join(', '))}.)`);
-  a.quotes.forEach((q, i) => out.push('', renderQuote(q, offset + i + 1)));
+  a.quotes.forEach((q, i) => {
+    // A speaker asked about a topic: their other quotes follow those on it, under a heading.
+    if (a.onTopic && offset + i === a.onTopic) out.push('', `${OTHER_SUBJECTS}:`);
+    out.push('', renderQuote(q, offset + i + 1));
+  });
   if (a.passages.length) {
     out.push('', 'From the reporting (not anyone\'s statement):');
     for (const p of a.passages) out.push(`  ${terminalSafe(p.text)}`, `     ${cite(p.citation)}`);
@@ -24,14 +28,15 @@ export function renderAnswer(a: Answer, offset = 0, more = 'Type "more" for the 
 }
 
 export function renderQuote(q: Quote, n: number): string {
-  const speaker = [q.speaker, q.role].filter(Boolean).join(', ');
+  const speaker = quoteSpeaker(q);
   const note = q.verb?.endsWith('on X') ? null : channelNote(q);
   const lines: string[] = [];
   if (q.kind === 'reported') {
-    lines.push(`${n}. [reported${note ? `, ${note}` : ''}] ${terminalSafe(reportedLead(q))} ${terminalSafe(q.text)}.`);
+    lines.push(`${n}. [reported${note ? `, ${note}` : ''}] ${terminalSafe(reportedLead(q))} ${terminalSafe(q.text)}${reportedEnd(q.text)}`);
+    if (q.speaker === null) lines.push(`   (${speaker})`);
   } else {
     lines.push(`${n}. \u201c${terminalSafe(q.text)}\u201d`);
-    lines.push(`   — ${terminalSafe(speaker)}${note ? `, ${note}` : ''}`);
+    lines.push(q.speaker === null ? `   (${speaker}${note ? `; ${note}` : ''})` : `   — ${terminalSafe(speaker)}${note ? `, ${note}` : ''}`);
   }
   lines.push(`   ${q.citations.map(cite).join('; ')}`);
   for (const e of q.excerpts) {

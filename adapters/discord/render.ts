@@ -3,7 +3,7 @@
 // long answers are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts.
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { channelNote, citationLabel, formatDate, reach, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
 import { PAGE_SIZE, pageToken, type Reply } from '../conversation.ts';
@@ -87,11 +87,11 @@ function sources(q: Quote, max: number): string {
  * long for any one message (with "…").
  */
 export function quoteFields(q: Quote, maxBody = Infinity): APIEmbedField[] {
-  const who = [q.speaker, q.role].filter(Boolean).join(', ');
+  const who = quoteSpeaker(q);
   const note = q.verb?.endsWith('on X') ? null : channelNote(q);
   const name = clipWords(escapeDiscord(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ' \u00b7 reported' : ''}`), L.fieldName);
   const words = maxBody < q.text.length ? clipWords(q.text, maxBody) : q.text;
-  const body = q.kind === 'reported' ? `*${escapeDiscord(reportedLead(q))}* ${escapeDiscord(words)}.` : `\u201c${escapeDiscord(words)}\u201d`;
+  const body = q.kind === 'reported' ? `*${escapeDiscord(reportedLead(q))}* ${escapeDiscord(words)}${reportedEnd(words)}` : `\u201c${escapeDiscord(words)}\u201d`;
   const values = splitWords(body, L.fieldValue);
   const where = sources(q, 500);
   if (values[values.length - 1]!.length + 1 + where.length <= L.fieldValue) values[values.length - 1] += `\n${where}`;
@@ -147,7 +147,14 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
   let shown = 0;
   for (const q of a.quotes) {
     const tries = shown === 0 ? [Infinity, 3000, 1500, 600] : [Infinity];
-    const fields = tries.map((max) => quoteFields(q, max)).find((f) => fieldsFit(embeds, f, RESERVE));
+    // A speaker asked about a topic: the first quote on other subjects says so in its field name.
+    const turn = a.onTopic !== null && a.onTopic > 0 && offset + shown === a.onTopic;
+    const fieldsOf = (max: number) => {
+      const f = quoteFields(q, max);
+      if (turn) f[0] = { ...f[0]!, name: clipWords(`${OTHER_SUBJECTS} \u00b7 ${f[0]!.name}`, L.fieldName) };
+      return f;
+    };
+    const fields = tries.map(fieldsOf).find((f) => fieldsFit(embeds, f, RESERVE));
     if (!fields) break;
     addFields(embeds, fields);
     shown++;

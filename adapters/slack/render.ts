@@ -2,7 +2,7 @@
 // so nothing quoted can ping <!channel> or a user; long answers are cut at quote boundaries, never mid-word,
 // inside the limits in ../limits.ts; every message carries a plain-text fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { channelNote, citationLabel, formatDate, reach, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
 import { pageToken, type Reply } from '../conversation.ts';
@@ -43,11 +43,11 @@ function cite(c: Citation): string {
 
 /** One quote as blocks: the words in a quote block, then who said them and where it was reported. */
 export function quoteBlocks(q: Quote): Block[] {
-  const who = [q.speaker, q.role].filter(Boolean).join(', ');
+  const who = quoteSpeaker(q);
   const note = q.verb?.endsWith('on X') ? null : channelNote(q);
   const body =
     q.kind === 'reported'
-      ? `_${escapeSlack(reportedLead(q))}_ ${escapeSlack(q.text)}.`
+      ? `_${escapeSlack(reportedLead(q))}_ ${escapeSlack(q.text)}${reportedEnd(q.text)}`
       : `\u201c${escapeSlack(q.text)}\u201d`;
   // A quote longer than a section is continued in the next one, split between words.
   const pieces = splitWords(body, L.sectionText - 10).map((p) => section(`>${p.replace(/\n/g, '\n>')}`));
@@ -55,7 +55,8 @@ export function quoteBlocks(q: Quote): Block[] {
   for (const e of q.excerpts) where.push(`also ${e.partial ? 'in part' : 'in other words'}: ${e.citations.map(cite).join(', ')}`);
   const more = unlistedArticles(q);
   if (more > 0) where.push(`and ${more} more article${more === 1 ? '' : 's'}`);
-  const line = `*${escapeSlack(who)}*${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ' · reported' : ''} · ${where.join(' · ')}`;
+  // An unattributed quotation is labelled in italics where a speaker's name would stand in bold.
+  const line = `${q.speaker === null ? `_${escapeSlack(who)}_` : `*${escapeSlack(who)}*`}${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ' · reported' : ''} · ${where.join(' · ')}`;
   return [...pieces, context([line])];
 }
 
@@ -79,6 +80,8 @@ export function answerMessage(a: Answer, offset: number, pageId: string, options
   const reserve = 3; // passages heading, divider and actions
   for (const q of a.quotes) {
     const qb = quoteBlocks(q);
+    // A speaker asked about a topic: where their quotes on other subjects begin.
+    if (a.onTopic && offset + shown === a.onTopic) qb.unshift(context([`*${OTHER_SUBJECTS}*`]));
     if (blocks.length + qb.length + reserve > L.blocks || blockChars([...blocks, ...qb]) > L.messageBlockChars - 600) break;
     blocks.push(...qb);
     shown++;

@@ -2,12 +2,15 @@
 // or the best matching statements and passages. Every quote is rendered from stored article text.
 import type { Answer, Passage, Quote } from '../types.ts';
 import type { Store, TextQuery } from '../store/store.ts';
-import { nameKey, verbatimForm } from '../text/normalize.ts';
+import { matchKey, nameKey, verbatimForm } from '../text/normalize.ts';
 import { citationOf } from './assemble.ts';
 import { buildQuotes, SpeakerCache } from './build.ts';
 import { parseQuestion, searchTerms } from './question.ts';
+import { resolveSpeaker } from './resolve.ts';
 import { preferredRole } from './roles.ts';
 import { bestSentences } from './passages.ts';
+
+export { resolveSpeaker };
 
 export interface AskOptions {
   /** Quotes per page (default 10). */
@@ -26,7 +29,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
   const articleCount = await store.articleCount();
   const q = parseQuestion(question);
   const base: Answer = {
-    question, kind: 'open', speaker: null, role: null, answer: '', quotes: [], passages: [], total: 0, alternatives: [], articleCount,
+    question, kind: 'open', speaker: null, role: null, answer: '', quotes: [], passages: [], total: 0, alternatives: [], onTopic: null, articleCount,
   };
   if (articleCount === 0) {
     return { ...base, kind: 'empty', answer: 'No articles are indexed yet: add .txt, .md or .html articles to the seeds folder.' };
@@ -38,32 +41,42 @@ export async function ask(store: Store, question: string, options: AskOptions = 
   const articles = `the ${articleCount} indexed article${articleCount === 1 ? '' : 's'}`;
 
   if (q.kind === 'speaker') {
-    const found = await resolveSpeaker(store, q.speaker);
+    // A topic of only small words ("about it") asks about nothing in particular.
+    const terms = q.topic ? searchTerms(q.topic) : [];
+    const topic = terms.length ? q.topic : null;
+    const found = await resolveSpeaker(store, q.speaker, { topicTerms: terms });
     if (found.length === 0) {
       // Never someone else's words: a speaker we do not know gets no quotes at all.
       return { ...base, kind: 'unknown-speaker', answer: `I found no statements by ${displayName(q.speaker)} in ${articles}.` };
     }
-    const rows = await Promise.all(found.map((id) => speakers.get(id)));
-    rows.sort((a, b) => b!.quotes - a!.quotes || b!.mentions - a!.mentions);
+    const rows = (await Promise.all(found.map((id) => speakers.get(id)))).filter((r) => r !== null);
     const who = rows[0]!;
     const role = preferredRole(who.roles);
     const named = role ? `${who.name} (${role})` : who.name;
-    const alternatives = rows.slice(1).filter((r) => r!.quotes > 0).map((r) => r!.name);
-    const answerBase = { ...base, kind: 'speaker' as const, speaker: who.name, role, alternatives };
+    const alternatives = rows.slice(1).filter((r) => r.quotes > 0).map((r) => r.name);
+    const answerBase = { ...base, kind: 'speaker' as const, speaker: who.name, role, alternatives, onTopic: topic ? 0 : null };
     if (who.quotes === 0) {
       return { ...answerBase, answer: `I found no statements by ${named} in ${articles}; ${who.name} is mentioned in ${who.mentions} of them but never quoted.` };
     }
-    const terms = q.topic ? searchTerms(q.topic) : [];
-    const page = terms.length
-      ? await tiered(store, who.id, terms, limit, offset)
-      : await store.quoteIds({ speakerId: who.id }, { limit, offset });
-    if (page.total === 0) {
-      return { ...answerBase, answer: `I found no statements by ${named} about "${q.topic}" in ${articles}; ${who.name} is quoted ${plural(who.quotes, 'time')} on other subjects.` };
+    if (!topic) {
+      const page = await store.quoteIds({ speakerId: who.id }, { limit, offset });
+      const quotes = await buildQuotes(store, speakers, page.ids);
+      return { ...answerBase, quotes, total: page.total, answer: `${named}: ${plural(page.total, 'statement')} in ${who.articles} of ${articles}.` };
     }
-    const quotes = await buildQuotes(store, speakers, page.ids);
-    const about = q.topic ? ` about "${q.topic}"` : '';
-    const spread = q.topic ? '' : ` in ${who.articles} of ${articles}`;
-    return { ...answerBase, quotes, total: page.total, answer: `${named}${about}: ${plural(page.total, 'statement')}${spread}.` };
+    // On the topic first (by relevance), then everything else they said: nothing of theirs is hidden.
+    const onTopic = (await tiered(store, who.id, terms, MAX_RANKED, 0, true)).ids;
+    const ids = onTopic.slice(offset, offset + limit);
+    if (ids.length < limit) {
+      const rest = await store.quoteIds({ speakerId: who.id, exclude: onTopic }, { limit: limit - ids.length, offset: Math.max(0, offset - onTopic.length) });
+      ids.push(...rest.ids);
+    }
+    const quotes = await buildQuotes(store, speakers, ids);
+    const total = who.quotes;
+    const others = Math.max(0, total - onTopic.length);
+    const answer = onTopic.length
+      ? `${named} about "${topic}": ${plural(onTopic.length, 'statement')}${others ? `, then ${others} on other subjects` : ''}.`
+      : `I found no statements by ${named} about "${topic}" in ${articles}; here is what ${who.name} said on other subjects (${plural(total, 'statement')}).`;
+    return { ...answerBase, quotes, total, onTopic: onTopic.length, answer };
   }
 
   if (q.kind === 'who-said') {
@@ -76,13 +89,22 @@ export async function ask(store: Store, question: string, options: AskOptions = 
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
     const quotes = await buildQuotes(store, speakers, page.ids);
+    // Words printed without a speaker in one article and with one in another: the speaker is who said them.
+    if (quotes[0]!.speaker === null) {
+      const words = matchKey(quotes[0]!.text);
+      const named = quotes.findIndex((x) => x.speaker !== null && [x.text, ...x.excerpts.map((e) => e.text)].some((t) => matchKey(t).includes(words)));
+      if (named > 0) quotes.unshift(...quotes.splice(named, 1));
+    }
     const first = quotes[0]!;
-    const others = [...new Set(quotes.map((x) => x.speaker))].filter((s) => s !== first.speaker);
-    const also = others.length ? `; also ${others.join(', ')}` : '';
-    const firstNamed = first.role ? `${first.speaker} (${first.role})` : first.speaker;
+    const others = [...new Set(quotes.map((x) => x.speaker))].filter((s): s is string => s !== null && s !== first.speaker);
+    const unnamedToo = first.speaker !== null && quotes.some((x) => x.speaker === null);
+    const also = [others.length ? `also ${others.join(', ')}` : '', unnamedToo ? 'also quoted without a named speaker' : ''].filter(Boolean);
+    const lead = first.speaker === null
+      ? `quoted without a named speaker, in ${plural(first.articles, 'article')}`
+      : `${first.role ? `${first.speaker} (${first.role})` : first.speaker}, reported in ${plural(first.articles, 'article')}`;
     return {
       ...base, kind: 'who-said', speaker: first.speaker, role: first.role, quotes, total: page.total,
-      answer: `"${q.phrase}": ${firstNamed}, reported in ${plural(first.articles, 'article')}${also}.`,
+      answer: `"${q.phrase}": ${lead}${also.length ? `; ${also.join('; ')}` : ''}.`,
     };
   }
 
@@ -94,14 +116,18 @@ async function openAnswer(store: Store, speakers: SpeakerCache, text: string, li
   if (terms.length === 0) {
     return { ...base, kind: 'open', answer: 'Ask about a person or a subject, e.g. "what did Bessent say?" or "when will India join Pax Silica?".' };
   }
-  const page = await tiered(store, undefined, terms, limit, offset);
+  const page = await tiered(store, undefined, terms, limit, offset, false, true);
   const quotes = await buildQuotes(store, speakers, page.ids);
   const passages = offset === 0 ? await findPassages(store, quotes, ...tiers(terms, false)) : [];
   if (quotes.length === 0 && passages.length === 0) {
     return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
   }
   const top = quotes[0];
-  const lead = top ? `Best match: ${top.speaker}${top.role ? ` (${top.role})` : ''}` : 'No one is quoted on this; the closest reporting is below';
+  const lead = !top
+    ? 'No one is quoted on this; the closest reporting is below'
+    : top.speaker === null
+      ? 'Best match: words quoted without a named speaker'
+      : `Best match: ${top.speaker}${top.role ? ` (${top.role})` : ''}`;
   return { ...base, kind: 'open', quotes, passages, total: page.total, answer: `${lead}. ${plural(page.total, 'statement')} and ${plural(passages.length, 'passage')} of reporting match.` };
 }
 
@@ -119,13 +145,34 @@ function tiers(terms: string[], anyFallback = true): TextQuery[] {
   return out;
 }
 
-async function tiered(store: Store, speakerId: number | undefined, terms: string[], limit: number, offset: number) {
+/**
+ * Quote ids over the search tiers, best first, until a page is filled (or, with `complete`, over every tier, so the
+ * count is exact). With `dropContained`, an unattributed quotation whose words are inside an attributed quote of the
+ * same or an earlier tier is left out: the attributed quote says it, with who said it.
+ */
+async function tiered(store: Store, speakerId: number | undefined, terms: string[], limit: number, offset: number, complete = false, dropContained = false) {
   const ids: number[] = [];
   const seen = new Set<number>();
+  const attributedKeys: string[] = [];
   for (const text of tiers(terms, speakerId !== undefined)) {
     const page = await store.quoteIds(speakerId === undefined ? { text } : { speakerId, text }, { limit: MAX_RANKED, offset: 0 });
-    for (const id of page.ids) if (!seen.has(id)) { seen.add(id); ids.push(id); }
-    if (ids.length >= offset + limit) break;
+    const fresh = page.ids.filter((id) => !seen.has(id));
+    for (const id of fresh) seen.add(id);
+    if (dropContained && fresh.length) {
+      const keys = await store.quoteKeys(fresh);
+      for (const id of fresh) {
+        const k = keys.get(id);
+        if (k?.attributed) attributedKeys.push(...k.keys);
+      }
+      for (const id of fresh) {
+        const k = keys.get(id);
+        if (k && !k.attributed && k.keys.every((key) => attributedKeys.some((a) => a.includes(key)))) continue;
+        ids.push(id);
+      }
+    } else {
+      ids.push(...fresh);
+    }
+    if (!complete && ids.length >= offset + limit) break;
   }
   return { ids: ids.slice(offset, offset + limit), total: ids.length };
 }
@@ -147,27 +194,6 @@ async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[
     }
   }
   return out;
-}
-
-/** The speakers a question's phrase can mean: an exact name, role or handle, else the closest containing its words. */
-export async function resolveSpeaker(store: Store, phrase: string): Promise<number[]> {
-  const key = nameKey(phrase);
-  if (!key) return [];
-  const exact = await store.speakersNamed(key);
-  if (exact.length) return exact;
-  const want = key.replace(/@/g, '').split(' ');
-  const glued = want.join('');
-  const best = new Map<number, number>();
-  for (const { key: k, speakerId } of await store.nameKeys()) {
-    const have = k.replace(/@/g, '').split(' ');
-    const fits = want.every((w) => have.includes(w)) || have.join('') === glued || (k.startsWith('@') && have.join('') === glued);
-    if (!fits) continue;
-    const extra = have.length - want.length;
-    best.set(speakerId, Math.min(best.get(speakerId) ?? Infinity, extra));
-  }
-  if (best.size === 0) return [];
-  const min = Math.min(...best.values());
-  return [...best].filter(([, extra]) => extra === min).map(([id]) => id);
 }
 
 function plural(n: number, word: string): string {

@@ -9,7 +9,8 @@ export function citationOf(r: Pick<CitationRow, 'file' | 'outlet' | 'title' | 'd
   return { file: r.file, outlet: r.outlet, title: r.title, date: r.date, url: r.url };
 }
 
-export function assembleQuote(id: number, rows: CitationRow[], articles: number, speaker: { name: string; role: string | null }): Quote {
+/** `speaker.name` null: an unattributed quotation. */
+export function assembleQuote(id: number, rows: CitationRow[], articles: number, speaker: { name: string | null; role: string | null }): Quote {
   const forms = new Map<string, { text: string; key: string; rows: CitationRow[] }>();
   for (const r of rows) {
     const form = verbatimForm(r.text);
@@ -48,5 +49,6 @@ export function assembleQuote(id: number, rows: CitationRow[], articles: number,
     citations,
     excerpts,
     articles: Math.max(articles, cited.size),
+    sieve: first.sieve,
   };
 }

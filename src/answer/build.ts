@@ -7,14 +7,19 @@ import { preferredRole } from './roles.ts';
 /** Citations listed per quote: the latest; `Quote.articles` gives how many carry it in all. */
 export const CITATIONS_PER_QUOTE = 20;
 
-/** The quotes with these ids, in this order. */
+/** The quotes with these ids, in this order; an unattributed quotation has a null speaker. */
 export async function buildQuotes(store: Store, speakers: SpeakerCache, ids: number[]): Promise<Quote[]> {
   const groups = await store.citations(ids, CITATIONS_PER_QUOTE);
   const quotes: Quote[] = [];
   for (const id of ids) {
     const group = groups.get(id);
     if (!group) continue;
-    const s = await speakers.get(group.rows[0]!.speakerId);
+    const speakerId = group.rows[0]!.speakerId;
+    if (speakerId === null) {
+      quotes.push(assembleQuote(id, group.rows, group.articles, { name: null, role: null }));
+      continue;
+    }
+    const s = await speakers.get(speakerId);
     if (!s) continue;
     quotes.push(assembleQuote(id, group.rows, group.articles, { name: s.name, role: preferredRole(s.roles) }));
   }

@@ -6,28 +6,146 @@ export type Question =
   | { kind: 'open'; text: string }
   | { kind: 'empty' };
 
-const SAY = 'say|said|saying|says|tell|told|post|posted|write|wrote|announce|announced|think|thinks|argue|argued|claim|claimed|state|stated|mean|urge|urged|comment|commented';
-const TOPIC = '(?:\\s+(?:about|on|regarding|concerning|re|of|over|when it comes to)\\s+(.+))?';
-
-const SPEAKER_FORMS: RegExp[] = [
-  new RegExp(`^what\\s+(?:did|does|do|has|have|had|is|was|were)\\s+(.+?)\\s+(?:${SAY})(?:\\s+(?:to\\s+|on\\s+)?(?:x|twitter|ani|ians|pti|reuters|reporters|journalists|the press|the media))?${TOPIC}$`, 'i'),
-  new RegExp(`^what(?:'s|\\s+is)?\\s+(.+?)\\s+(?:said|says|saying|posted|wrote|stated)${TOPIC}$`, 'i'),
-  new RegExp(`^(?:show\\s+me\\s+|give\\s+me\\s+|find\\s+|list\\s+)?(?:quotes?|statements?|comments?|remarks?|words)\\s+(?:from|by)\\s+(.+?)${TOPIC}$`, 'i'),
-  new RegExp(`^(?:show\\s+me\\s+|give\\s+me\\s+)?(.+?)['\u2019]s?\\s+(?:quotes|statements|comments|remarks|words|views)${TOPIC}$`, 'i'),
-  new RegExp(`^(?:did|has|have)\\s+(.+?)\\s+(?:${SAY})\\s+(?:anything|something)${TOPIC}$`, 'i'),
+/** Reporting verbs, base form first, then irregular forms (regular ones are made by inflect()). */
+const VERBS: string[][] = [
+  ['say', 'said'], ['tell', 'told'], ['write', 'wrote', 'written'], ['post'], ['add'], ['ask'], ['warn'], ['declare'], ['claim'],
+  ['argue'], ['insist'], ['stress'], ['note'], ['announce'], ['urge'], ['call for', 'called for', 'calls for', 'calling for'],
+  ['describe'], ['deny', 'denied', 'denies'], ['confirm'], ['suggest'], ['explain'], ['think', 'thought'], ['believe'],
+  ['reply', 'replied', 'replies'], ['respond'], ['react'], ['comment'], ['tweet'], ['testify', 'testified', 'testifies'],
+  ['pledge'], ['promise'], ['predict'], ['criticise'], ['criticize'], ['praise'], ['condemn'], ['accuse'], ['state'],
+  ['mean', 'meant'], ['speak', 'spoke', 'spoken'], ['propose'], ['recommend'], ['reveal'], ['admit'], ['acknowledge'],
+  ['emphasise'], ['emphasize'], ['highlight'], ['mention'], ['remark'], ['assert'], ['vow'], ['threaten'], ['welcome'],
+  ['reiterate'], ['recall'], ['observe'], ['point out', 'pointed out', 'points out', 'pointing out'], ['share'],
+  ['admit', 'admitted', 'admitting'], ['blog', 'blogged', 'blogging'], ['tweet'],
 ];
 
+/** say → says, saying; note → noted, noting; stress → stresses; deny → denies, denied. */
+function inflect(base: string): string[] {
+  if (base.includes(' ')) return [base];
+  const out = [base];
+  const e = base.endsWith('e');
+  const stem = e ? base.slice(0, -1) : base;
+  out.push(/(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`);
+  out.push(`${stem}ing`, e ? `${base}d` : `${base}ed`);
+  return out;
+}
+
+const VERB_FORMS = [...new Set(VERBS.flatMap(([base, ...irregular]) => [...inflect(base!), ...irregular]))].sort((a, b) => b.length - a.length);
+const VERB = VERB_FORMS.map((v) => v.replace(/ /g, '\\s+')).join('|');
+const STARTS_WITH_VERB = new RegExp(`^(?:${VERB})\\b`, 'i');
+
+/** Where or to whom something was said: not part of the topic. */
+const PLATFORM = `(?:x|twitter|truth\\s+social|social\\s+media|facebook|instagram|linkedin|threads|bluesky|weibo|wechat|telegram|youtube|tiktok|tv|television|radio|air|camera)`;
+const AUDIENCE = `(?:reporters|journalists|the\\s+press|the\\s+media|media|the\\s+nation|parliament|congress|the\\s+senate|lawmakers|legislators|the\\s+committee|ani|ians|pti|reuters|ap|afp|bloomberg|cnbc|cnn|bbc|fox(?:\\s+news)?|the\\s+\\w+\\s+(?:times|post|journal))`;
+const MEDIUM = `(?:post|posts|tweet|tweets|statement|statements|speech|interview|address|remarks|letter|op-?ed|article|video|message|press\\s+conference|news\\s+conference|press\\s+briefing|briefing|testimony|blog\\s+post|column|note|podcast)`;
+const WHERE: RegExp[] = [
+  new RegExp(`^(?:on|via|over)\\s+${PLATFORM}\\b`, 'i'),
+  new RegExp(`^in\\s+(?:his|her|their|its|a|an|the|this|that|one|a\\s+recent|his\\s+latest|her\\s+latest|the\\s+latest)\\s+(?:(?:latest|recent|new|first|last|joint|televised|written|official|brief)\\s+)?${MEDIUM}(?:\\s+(?:on|to|with|at|before)\\s+(?:${PLATFORM}|${AUDIENCE}|(?:the\\s+)?[\\w.&'-]+))?(?=\\s|$)`, 'i'),
+  new RegExp(`^(?:to|with|before)\\s+${AUDIENCE}(?=\\s|$)`, 'i'),
+  new RegExp(`^(?:publicly|recently|lately|today|yesterday|earlier|so\\s+far|ever|again|exactly|just|also|this\\s+week|last\\s+week|this\\s+morning|last\\s+night)(?=\\s|$)`, 'i'),
+];
+const WHERE_AT_END: RegExp[] = [
+  new RegExp(`\\s+(?:on|via|over)\\s+${PLATFORM}$`, 'i'),
+  new RegExp(`\\s+in\\s+(?:his|her|their|its|a|an|the|this|that)\\s+(?:(?:latest|recent|new|first|last|joint|televised|written|official)\\s+)?${MEDIUM}(?:\\s+(?:on|to|with|at|before)\\s+(?:${PLATFORM}|${AUDIENCE}|(?:the\\s+)?[\\w.&'-]+))?$`, 'i'),
+  new RegExp(`\\s+(?:to|with|before)\\s+${AUDIENCE}$`, 'i'),
+  new RegExp(`\\s+(?:publicly|recently|lately|today|yesterday|earlier|so\\s+far|this\\s+week|last\\s+week)$`, 'i'),
+];
+const BARE_AUDIENCE = new RegExp(`^${AUDIENCE}(?=\\s|$)`, 'i');
+/** Words that introduce a topic ("about recycling", "on supply chains"). */
+const MARKER = /(?:^|\s)(?:about|regarding|concerning|re|on|of|over|as\s+to|with\s+regard\s+to|in\s+relation\s+to|when\s+it\s+comes\s+to|on\s+the\s+subject\s+of)\s+/i;
+/** Verbs whose first words are who was addressed ("tell ANI about …", "urge Europe on …"), not the topic. */
+const ADDRESSING = /^(?:tell|told|telling|tells|ask|asked|asking|asks|urge|urged|urging|urges|warn|warned|warning|warns|promise|promised|promises|accuse|accused|accuses|critici[sz]e|critici[sz]ed|praise|praised|condemn|condemned|assure|assured|remind|reminded|inform|informed)$/i;
+/** A speaker phrase does not end in a small word: "the", "secretary of". */
+const DANGLING = /(?:^|\s)(?:the|a|an|of|for|and|to|in|at|on|by|with|from|s)$/i;
+const AUX = '(?:did|does|do|has|have|had|is|was|were|will|would|could|can|might)';
+
+/** "what did X say …", "what has X told reporters …": the speaker and the verb, the rest parsed by topicOf(). */
+function verbForm(text: string): { speaker: string; verb: string; rest: string } | null {
+  const m = new RegExp(`^(?:so\\s+|and\\s+)?what\\s+${AUX}\\s+(.+)$`, 'i').exec(text) ?? new RegExp(`^how\\s+${AUX}\\s+(.+)$`, 'i').exec(text);
+  if (!m) return null;
+  const body = m[1]!;
+  // The first reporting verb that ends a plausible name and is not itself followed by one: in "the Washington Post
+  // say", "the State Department say" and "the secretary of state say" the verb is "say".
+  const verbs = [...body.matchAll(new RegExp(`\\s(${VERB})(?=\\s|$)`, 'gi'))];
+  const mixedCase = /\p{Ll}/u.test(text) && /\p{Lu}/u.test(text.slice(1));
+  for (const [i, v] of verbs.entries()) {
+    const speaker = body.slice(0, v.index).replace(/\s+(?:have|has|had)\s+to$/i, '').trim();
+    const rest = body.slice(v.index! + v[0].length).trim();
+    if (!speaker || STARTS_WITH_VERB.test(rest) || DANGLING.test(speaker)) continue;
+    // A capitalised "Post" or "State" mid-question is part of a name when a later verb can end it.
+    if (mixedCase && /^\p{Lu}/u.test(v[1]!) && i + 1 < verbs.length) continue;
+    return { speaker, verb: v[1]!, rest };
+  }
+  return null;
+}
+
+/** What follows the verb, without where or to whom it was said: the topic, or null. */
+export function topicOf(rest: string, verb = 'say'): string | null {
+  let t = rest.trim();
+  // "tell reporters", "told the press": who was told.
+  if (ADDRESSING.test(verb)) t = t.replace(BARE_AUDIENCE, '').trim();
+  for (let changed = true; changed && t; ) {
+    changed = false;
+    for (const re of WHERE) {
+      const m = re.exec(t);
+      if (m) { t = t.slice(m[0].length).trim(); changed = true; }
+    }
+    for (const re of WHERE_AT_END) {
+      const m = re.exec(t);
+      if (m) { t = t.slice(0, m.index).trim(); changed = true; }
+    }
+  }
+  if (!t) return null;
+  const marker = MARKER.exec(t);
+  if (marker) {
+    const before = t.slice(0, marker.index).trim();
+    // "about recycling"; "ANI about recycling" after "tell": the words before the marker are who was told.
+    if (!before || (ADDRESSING.test(verb) && before.split(/\s+/).length <= 4)) t = t.slice(marker.index + marker[0].length).trim();
+  }
+  t = t.replace(/^(?:to|about|on|regarding|concerning|re|of|over)\s+/i, '').trim();
+  return t ? unquote(t) : null;
+}
+
+const SPEAKER_FORMS: RegExp[] = [
+  new RegExp(`^(?:show\\s+me\\s+|give\\s+me\\s+|find\\s+|list\\s+)?(?:quotes?|statements?|comments?|remarks?|words)\\s+(?:from|by)\\s+(.+?)(?:\\s+(?:about|on|regarding|concerning|re|of|over|when it comes to)\\s+(.+))?$`, 'i'),
+  new RegExp(`^(?:show\\s+me\\s+|give\\s+me\\s+)?(.+?)['\u2019]s?\\s+(?:quotes|statements|comments|remarks|words|views)(?:\\s+(?:about|on|regarding|concerning|re|of|over|when it comes to)\\s+(.+))?$`, 'i'),
+];
+/** "what X said about Y", "what's Bessent saying": fewer verbs, as an open question can start "what is …" too. */
+const WHAT_X_SAID = /^what(?:'s|\s+is|\s+has|\s+have)?\s+(.+?)\s+(said|says|saying|posted|wrote|stated|told|tweeted|announced|warned|claimed|argued)(?:\s+(.+))?$/i;
+const DID_X_SAY_ANYTHING = new RegExp(`^(?:did|has|have)\\s+(.+?)\\s+(${VERB})\\s+(?:anything|something)(?:\\s+(.+))?$`, 'i');
+
 const WHO_SAID = /^(?:who|which\s+\w+)\s+(?:said|says|has\s+said|called\s+for|talked\s+about|spoke\s+(?:of|about)|mentioned|wrote|posted|used\s+the\s+(?:phrase|words?))\s*:?\s+(.+)$/i;
+
+/** A speaker phrase is a name or a title, not a sentence. */
+const MAX_SPEAKER_WORDS = 8;
 
 export function parseQuestion(raw: string): Question {
   const text = raw.trim().replace(/\s+/g, ' ').replace(/[?!.\s]+$/, '');
   if (text === '') return { kind: 'empty' };
   const who = WHO_SAID.exec(text);
   if (who) return { kind: 'who-said', phrase: unquote(who[1]!) };
+  const speakerQuestion = (speaker: string, topic: string | null): Question | null =>
+    speaker.split(' ').length <= MAX_SPEAKER_WORDS && unquote(speaker) ? { kind: 'speaker', speaker: unquote(speaker), topic } : null;
+  const verb = verbForm(text);
+  if (verb) {
+    const q = speakerQuestion(verb.speaker, topicOf(verb.rest, verb.verb));
+    if (q) return q;
+  }
+  const said = WHAT_X_SAID.exec(text);
+  if (said) {
+    const q = speakerQuestion(said[1]!, said[3] ? topicOf(said[3], said[2]) : null);
+    if (q) return q;
+  }
+  const anything = DID_X_SAY_ANYTHING.exec(text);
+  if (anything) {
+    const q = speakerQuestion(anything[1]!, anything[3] ? topicOf(anything[3], anything[2]) : null);
+    if (q) return q;
+  }
   for (const form of SPEAKER_FORMS) {
     const m = form.exec(text);
-    if (m && m[1] && m[1].split(' ').length <= 8) {
-      return { kind: 'speaker', speaker: unquote(m[1]), topic: m[2] ? unquote(m[2]) : null };
+    if (m && m[1]) {
+      const q = speakerQuestion(m[1], m[2] ? unquote(m[2]) : null);
+      if (q) return q;
     }
   }
   return { kind: 'open', text };

@@ -47,7 +47,7 @@ export async function composeDigest(store: Store, options: DigestOptions = {}): 
 /** More articles and more outlets make a bigger story; quotes from the people involved make it a briefing one. */
 function importance(group: DigestArticleRow[]): number {
   const outlets = new Set(group.map((a) => a.outlet).filter(Boolean)).size;
-  const quotes = new Set(group.flatMap((a) => a.quoteIds)).size;
+  const quotes = new Set(group.flatMap((a) => a.attributedQuoteIds)).size;
   return group.length * 2 + outlets + Math.min(quotes, 3);
 }
 
@@ -56,10 +56,12 @@ const firstId = (group: DigestArticleRow[]) => group[0]!.articleId;
 async function story(store: Store, speakers: SpeakerCache, group: DigestArticleRow[]): Promise<Story> {
   const sentences = sentencesOf(group);
   const opening = sentences.filter((s) => s.paragraph < OPENING_PARAGRAPHS);
-  // The quotes most of the story's articles carry, direct ones first, one per speaker.
+  // The quotes most of the story's articles carry, direct ones first, one per speaker. Only words given to a
+  // speaker: an unattributed quotation is never a story's quote.
   const carried = new Map<number, number>();
-  for (const a of group) for (const q of a.quoteIds) carried.set(q, (carried.get(q) ?? 0) + 1);
-  const candidates = await buildQuotes(store, speakers, [...carried.keys()].sort((a, b) => carried.get(b)! - carried.get(a)! || a - b).slice(0, 12));
+  for (const a of group) for (const q of a.attributedQuoteIds) carried.set(q, (carried.get(q) ?? 0) + 1);
+  const candidates = (await buildQuotes(store, speakers, [...carried.keys()].sort((a, b) => carried.get(b)! - carried.get(a)! || a - b).slice(0, 12)))
+    .filter((q) => q.speaker !== null);
   const rank = { direct: 0, statement: 1, reported: 2 } as const;
   candidates.sort((a, b) => carried.get(b.id)! - carried.get(a.id)! || rank[a.kind] - rank[b.kind] || b.articles - a.articles);
   const quotes = candidates.filter((q, i) => candidates.findIndex((o) => o.speaker === q.speaker) === i).slice(0, 2);
@@ -68,7 +70,7 @@ async function story(store: Store, speakers: SpeakerCache, group: DigestArticleR
   for (const a of group) for (const s of a.speakerIds) quotedBy.set(s, (quotedBy.get(s) ?? 0) + 1);
   const people = await Promise.all([...quotedBy.keys()].sort((a, b) => quotedBy.get(b)! - quotedBy.get(a)! || a - b).map((id) => speakers.get(id)));
   const summary = summarise(opening, group.length);
-  const byQuotes = [...group].sort((a, b) => b.quoteIds.length - a.quoteIds.length);
+  const byQuotes = [...group].sort((a, b) => b.attributedQuoteIds.length - a.attributedQuoteIds.length);
   const headline = byQuotes.find((a) => a.title)?.title ?? clip(summary || sentences[0]?.text || 'Untitled story', 120);
   const outlets = [...new Set(group.map((a) => a.outlet).filter((o): o is string => o !== null))];
   const dates = group.map((a) => a.date).filter((d): d is string => d !== null).sort();

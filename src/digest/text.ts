@@ -1,6 +1,6 @@
 // The digest as plain text: the `text` field of the JSON, and what the console prints.
 import type { Digest, GroundedSummary, Story } from '../types.ts';
-import { formatDate, reach, reportedLead, SUMMARY_LABEL } from '../present.ts';
+import { formatDate, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL } from '../present.ts';
 
 export function digestText(d: Omit<Digest, 'text'>): string {
   const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
@@ -15,8 +15,8 @@ export function storyText(s: Story, n: number): string {
   const lines = [`${n}. ${s.headline}`];
   if (s.summary) lines.push(`   ${s.summary}`);
   for (const q of s.quotes) {
-    const who = q.role ? `${q.speaker}, ${q.role}` : q.speaker;
-    lines.push(q.kind === 'reported' ? `   ${reportedLead(q)} ${q.text}.` : `   \u201c${q.text}\u201d — ${who}`);
+    const who = quoteSpeaker(q);
+    lines.push(q.kind === 'reported' ? `   ${reportedLead(q)} ${q.text}${reportedEnd(q.text)}` : `   \u201c${q.text}\u201d — ${who}`);
   }
   if (s.figures.length) lines.push(`   Figures: ${s.figures.join('; ')}`);
   for (const x of s.next) lines.push(`   Next: ${x}`);

@@ -20,6 +20,7 @@ export interface Page extends ArticleMeta {
 }
 
 const HEADER_LINES = 12;
+const DATE_FIELD = /^date\s+(\d{4}-\d{2}-\d{2})(?:\s+[A-Z]{2,4})?\s+(?=\S)/u;
 
 /**
  * Reads blocks top to bottom. `hints` are what the file itself declares (front matter, HTML metadata): they win
@@ -52,6 +53,13 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
     if (i < HEADER_LINES || kept.length < 3) {
       const d = dateLine(text);
       if (d) { date ??= d; continue; }
+      // A scraper's "date 2025-03-17" field run into the first paragraph is metadata, not reporting.
+      const field = DATE_FIELD.exec(text);
+      if (field) {
+        date ??= dateLine(field[1]!);
+        text = text.slice(field[0].length).trim();
+        if (text === '') continue;
+      }
     }
     const dl = /^\p{Lu}[^,]{0,60},/u.test(text) ? DATELINE.exec(text) : null;
     if (dl) {
@@ -69,10 +77,10 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
     kept.push({ text: text.replace(/^[•·▪]\s+|^[-*]\s+(?=\p{Lu})/u, ''), heading: block.heading });
   }
 
-  // The first block is the headline when it reads like one; a repeated headline is printed once.
+  // The first block is the headline when it reads like one; a repeated headline is printed once, as a heading
+  // paragraph (headlines can carry a statement: "Kim Says \"…\"", "Tariffs have nullified Agoa – Tau").
   if (title === null && kept[0] && looksLikeHeadline(kept[0])) title = kept[0].text;
   const headlines = new Set<string>();
-  if (title) headlines.add(key(title));
   const paragraphs: Paragraph[] = [];
   for (const b of kept) {
     const heading = looksLikeHeadline(b);

@@ -32,14 +32,34 @@ export function parseArticle(file: string, text: string, receivedAt: Date): Pars
   return { ok: true, article: { file, ...page } };
 }
 
-/** Hard-wrapped text: a line that continues mid-sentence on the next line is one paragraph. */
+/**
+ * Hard-wrapped text: a line that continues mid-sentence on the next line is one paragraph. A line that ends
+ * without a sentence's end continues when the next starts in lower case; in a file wrapped at a fixed width
+ * (wire copy: many lines near the longest, ending mid-sentence) it continues whatever the next line's case,
+ * unless it is short enough to be a heading.
+ */
 function joinWrappedLines(lines: string[]): string[] {
+  const trimmed = lines.map((l) => l.trim());
+  const width = wrapWidth(trimmed);
   const out: string[] = [];
-  for (const raw of lines) {
-    const line = raw.trim();
+  for (const line of trimmed) {
     const prev = out[out.length - 1];
-    if (prev && line && /^\p{Ll}/u.test(line) && !/[.!?:"\u201d]$/u.test(prev)) out[out.length - 1] = `${prev} ${line}`;
+    const open = prev !== undefined && prev !== '' && !SENTENCE_END.test(prev);
+    const continues = open && line !== '' && (/^\p{Ll}/u.test(line) || (width > 0 && prev!.length >= width * 0.6));
+    if (continues) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
   }
   return out;
+}
+
+const SENTENCE_END = /[.!?:;"\u201d\u2019)\]]$/u;
+
+/** The width a file is wrapped at, or 0 when its lines are paragraphs. */
+function wrapWidth(lines: string[]): number {
+  const long = lines.filter((l) => l.length >= 40);
+  if (long.length < 4) return 0;
+  const width = Math.max(...long.map((l) => l.length));
+  if (width > 100) return 0;
+  const wrapped = long.filter((l) => l.length >= width * 0.8 && !SENTENCE_END.test(l)).length;
+  return wrapped >= 3 && wrapped >= long.length * 0.3 ? width : 0;
 }

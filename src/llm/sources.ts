@@ -1,6 +1,7 @@
 // What the model sees: an answer's quotes and passages, or a digest's stories and quotes, each under a short id
 // ("q1", "p1", "s1"), as JSON data. The same ids let grounding check each summary sentence against its sources.
 import type { Answer, Digest, Quote, QuoteKind } from '../types.ts';
+import { UNATTRIBUTED } from '../present.ts';
 
 export type Source =
   | { kind: 'quote'; quoteId: number; quoteKind: QuoteKind; text: string }
@@ -50,7 +51,8 @@ function quoteData(q: Quote, sources: Map<string, Source>) {
   }
   const outlets = [...new Set(q.citations.map((c) => c.outlet).filter((o): o is string => o !== null))];
   const dates = q.citations.map((c) => c.date).filter((d): d is string => d !== null).sort();
-  return { id, speaker: q.speaker, role: q.role, kind: q.kind, verb: q.verb, via: q.via, text: clip(q.text), outlets, date: dates[dates.length - 1] ?? null };
+  // An unattributed quotation goes to the model labelled as such, so no sentence can give it a speaker.
+  return { id, speaker: q.speaker ?? UNATTRIBUTED, role: q.role, kind: q.kind, verb: q.verb, via: q.via, text: clip(q.text), outlets, date: dates[dates.length - 1] ?? null };
 }
 
 function clip(text: string): string {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** Index tables, present and past (speaker_names is from the first layout), dropped together on a rebuild. */
-export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
+export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_words', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
 
 export const META = `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
@@ -68,10 +68,21 @@ CREATE TABLE IF NOT EXISTS speaker_keys (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speaker_keys_key ON speaker_keys(key);
 
--- A Quote: one speaker's words, however many articles carried them.
+-- The words each speaker can be found by (speaker-words.ts), from their name keys (is_role 0) and role keys
+-- (is_role 1), with how many of their keys give the word: a question's words are looked up here, never by a scan.
+CREATE TABLE IF NOT EXISTS speaker_words (
+  word TEXT NOT NULL,
+  is_role INTEGER NOT NULL,
+  speaker_id INTEGER NOT NULL,
+  keys INTEGER NOT NULL,
+  PRIMARY KEY (word, speaker_id, is_role)
+) WITHOUT ROWID;
+
+-- A Quote: one speaker's words, however many articles carried them. speaker_id is NULL for an unattributed
+-- quotation (the article prints the words but does not say who spoke them).
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY,
-  speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+  speaker_id INTEGER REFERENCES speakers(id),
   kind TEXT NOT NULL,
   kind_rank INTEGER NOT NULL,
   articles INTEGER NOT NULL DEFAULT 0,
@@ -84,7 +95,8 @@ CREATE TABLE IF NOT EXISTS citations (
   id INTEGER PRIMARY KEY,
   quote_id INTEGER NOT NULL REFERENCES quotes(id),
   article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  speaker_id INTEGER NOT NULL,
+  speaker_id INTEGER,                 -- NULL: unattributed
+  sieve TEXT NOT NULL,                -- the attribution rule that fired ("trigram/name"; "none" when unattributed)
   kind TEXT NOT NULL,
   verb TEXT,
   via TEXT,
@@ -97,6 +109,7 @@ CREATE INDEX IF NOT EXISTS citations_quote ON citations(quote_id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations(article_id);
 CREATE INDEX IF NOT EXISTS citations_key ON citations(speaker_id, kind, key);
 
+-- speaker is "s<id>", or "none" for an unattributed quotation; queries on the words are scoped to the text column.
 CREATE VIRTUAL TABLE IF NOT EXISTS citations_fts USING fts5(
   text, speaker, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
 );

@@ -5,7 +5,10 @@ import { dirname } from 'node:path';
 import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } from '../types.ts';
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
-import type { CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerRow, Store, TextQuery } from './store.ts';
+import { keyWords } from './speaker-words.ts';
+import type {
+  CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
+} from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
 /** The shorter of two texts must be this long (letters and digits) before it folds into the longer one. */
@@ -21,6 +24,9 @@ const FOLD_WINDOW = 300;
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
  */
 const RECENT_MATCHES = 200;
+/** The FTS speaker token of an unattributed quotation (speakers are "s<id>"). */
+const NO_SPEAKER = 'none';
+const speakerToken = (id: number | null) => (id === null ? NO_SPEAKER : `s${id}`);
 
 type Counts = Map<number, { quotes: number; quotedIn: number; mentions: number }>;
 type KeyCounts = Map<string, { speakerId: number; key: string; isRole: number; name: string; n: number }>;
@@ -46,7 +52,6 @@ class Tally {
 export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private nameKeyCache: { key: string; speakerId: number }[] | null = null;
   /** Counting 100,000 rows costs milliseconds on every answer; the count changes only when articles do. */
   private articleCountCache: number | null = null;
   /** Each speaker's latest direct quotations (speaker:kind → quote and key), for folding excerpts. */
@@ -127,13 +132,11 @@ export class SqliteStore implements Store {
 
   async putArticles(articles: ExtractedArticle[]): Promise<void> {
     this.writeArticles(articles);
-    this.nameKeyCache = null;
     this.articleCountCache = null;
   }
 
   async removeArticle(file: string): Promise<void> {
     this.removeFile(file);
-    this.nameKeyCache = null;
     this.articleCountCache = null;
   }
 
@@ -174,8 +177,8 @@ export class SqliteStore implements Store {
     }
 
     const insCitation = this.sql(
-      `INSERT INTO citations (quote_id, article_id, speaker_id, kind, verb, via, text, key, paragraph, start)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO citations (quote_id, article_id, speaker_id, sieve, kind, verb, via, text, key, paragraph, start)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker) VALUES (?, ?, ?)');
     const countQuote = this.sql(
@@ -185,18 +188,20 @@ export class SqliteStore implements Store {
     const counted = new Set<number>();
     const quoting = new Set<number>();
     for (const q of a.quotes) {
-      const speakerId = speakerIds[q.speakerRef]!;
+      // null: an unattributed quotation. It is stored and searchable, but no speaker's count or answer has it.
+      const speakerId = q.speakerRef === null ? null : speakerIds[q.speakerRef]!;
+      const sieve = q.sieve ?? (speakerId === null ? 'none' : 'unknown');
       const key = matchKey(q.text);
       const { quoteId, created } = this.quoteFor(speakerId, q.kind, key, tally);
-      const id = insCitation.run(quoteId, articleId, speakerId, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
-      insFts.run(id, q.text, `s${speakerId}`);
-      if (created) tally.speaker(speakerId, 'quotes', 1);
+      const id = insCitation.run(quoteId, articleId, speakerId, sieve, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
+      insFts.run(id, q.text, speakerToken(speakerId));
+      if (created && speakerId !== null) tally.speaker(speakerId, 'quotes', 1);
       // One more article carries this quote (counted once, however many times the article prints it).
       if (!counted.has(quoteId)) {
         counted.add(quoteId);
         countQuote.run({ id: quoteId, date: a.date });
       }
-      if (!quoting.has(speakerId)) {
+      if (speakerId !== null && !quoting.has(speakerId)) {
         quoting.add(speakerId);
         tally.speaker(speakerId, 'quotedIn', 1);
       }
@@ -207,11 +212,11 @@ export class SqliteStore implements Store {
     const cites = this.sql('SELECT id, quote_id AS quoteId, speaker_id AS speakerId FROM citations WHERE article_id = ?').all(articleId) as {
       id: number;
       quoteId: number;
-      speakerId: number;
+      speakerId: number | null;
     }[];
     const delFts = this.sql('DELETE FROM citations_fts WHERE rowid = ?');
     for (const c of cites) delFts.run(c.id);
-    for (const s of new Set(cites.map((c) => c.speakerId))) tally.speaker(s, 'quotedIn', -1);
+    for (const s of new Set(cites.map((c) => c.speakerId))) if (s !== null) tally.speaker(s, 'quotedIn', -1);
     this.sql('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE article_id = ?)').run(articleId);
     const named = this.sql('SELECT speaker_id AS speakerId, names FROM article_speakers WHERE article_id = ?').all(articleId) as { speakerId: number; names: string }[];
     for (const n of named) {
@@ -219,37 +224,72 @@ export class SqliteStore implements Store {
       tally.speaker(n.speakerId, 'mentions', -1);
     }
     this.sql('DELETE FROM articles WHERE id = ?').run(articleId); // cascades to paragraphs, citations, names
-    for (const gone of this.refreshQuotes(new Set(cites.map((c) => c.quoteId)))) tally.speaker(gone.speakerId, 'quotes', -1);
+    for (const gone of this.refreshQuotes(new Set(cites.map((c) => c.quoteId)))) if (gone.speakerId !== null) tally.speaker(gone.speakerId, 'quotes', -1);
     this.recent.clear();
   }
 
-  /** Writes a batch's summed counts; a speaker no article names or quotes any more is removed. */
+  /**
+   * Writes a batch's summed counts; a speaker no article names or quotes any more is removed. A key that appears
+   * (no article used it before) adds its words to speaker_words, one that disappears takes them away.
+   */
   private flush(tally: Tally): void {
     const upKey = this.sql(
       `INSERT INTO speaker_keys (speaker_id, key, is_role, name, articles) VALUES (@speakerId, @key, @isRole, @name, @n)
-       ON CONFLICT (speaker_id, key, is_role) DO UPDATE SET articles = articles + @n, name = CASE WHEN @n > 0 THEN @name ELSE name END`,
-    );
-    for (const k of tally.keys.values()) if (k.n !== 0) upKey.run(k);
+       ON CONFLICT (speaker_id, key, is_role) DO UPDATE SET articles = articles + @n, name = CASE WHEN @n > 0 THEN @name ELSE name END
+       RETURNING articles`,
+    ).pluck();
+    const delKey = this.sql('DELETE FROM speaker_keys WHERE speaker_id = ? AND key = ? AND is_role = ?');
+    const kindOf = this.sql('SELECT kind FROM speakers WHERE id = ?').pluck();
+    const words = new Map<string, { word: string; isRole: number; speakerId: number; n: number }>();
+    let removed = false;
+    for (const k of tally.keys.values()) {
+      if (k.n === 0) continue;
+      const articles = upKey.get(k) as number;
+      let change = 0;
+      if (articles <= 0) {
+        delKey.run(k.speakerId, k.key, k.isRole);
+        removed = true;
+        change = -1;
+      } else if (articles === k.n) {
+        change = 1; // no article used this key before the batch
+      }
+      if (change === 0) continue;
+      const kind = kindOf.get(k.speakerId) as SpeakerKind | undefined;
+      if (!kind) continue;
+      for (const word of keyWords(kind, k.key, k.isRole === 1)) {
+        const id = `${k.speakerId}\u0000${k.isRole}\u0000${word}`;
+        const w = words.get(id) ?? { word, isRole: k.isRole, speakerId: k.speakerId, n: 0 };
+        w.n += change;
+        words.set(id, w);
+      }
+    }
+    const upWord = this.sql(
+      `INSERT INTO speaker_words (word, is_role, speaker_id, keys) VALUES (@word, @isRole, @speakerId, @n)
+       ON CONFLICT (word, speaker_id, is_role) DO UPDATE SET keys = keys + @n RETURNING keys`,
+    ).pluck();
+    const delWord = this.sql('DELETE FROM speaker_words WHERE word = ? AND is_role = ? AND speaker_id = ?');
+    for (const w of words.values()) {
+      if (w.n !== 0 && (upWord.get(w) as number) <= 0) delWord.run(w.word, w.isRole, w.speakerId);
+    }
     const upSpeaker = this.sql('UPDATE speakers SET quotes = quotes + @quotes, quoted_in = quoted_in + @quotedIn, mentions = mentions + @mentions WHERE id = @id');
     for (const [id, s] of tally.speakers) upSpeaker.run({ id, ...s });
-    if ([...tally.keys.values()].some((k) => k.n < 0)) {
-      this.sql('DELETE FROM speaker_keys WHERE articles <= 0').run();
+    if (removed || [...tally.keys.values()].some((k) => k.n < 0)) {
       this.sql('DELETE FROM speakers WHERE mentions <= 0 AND quotes <= 0').run();
     }
   }
 
   /** After a removal: recounts each quote's articles and latest date; drops (and returns) quotes no article carries. */
-  private refreshQuotes(ids: Set<number>): { id: number; speakerId: number }[] {
+  private refreshQuotes(ids: Set<number>): { id: number; speakerId: number | null }[] {
     const upd = this.sql(
       `UPDATE quotes SET
          articles = (SELECT count(DISTINCT c.article_id) FROM citations c WHERE c.quote_id = quotes.id),
          latest = (SELECT max(a.date) FROM citations c JOIN articles a ON a.id = c.article_id WHERE c.quote_id = quotes.id)
        WHERE id = ?`,
     );
-    const gone: { id: number; speakerId: number }[] = [];
+    const gone: { id: number; speakerId: number | null }[] = [];
     for (const id of ids) {
       upd.run(id);
-      const row = this.sql('DELETE FROM quotes WHERE id = ? AND articles = 0 RETURNING id, speaker_id AS speakerId').get(id) as { id: number; speakerId: number } | undefined;
+      const row = this.sql('DELETE FROM quotes WHERE id = ? AND articles = 0 RETURNING id, speaker_id AS speakerId').get(id) as { id: number; speakerId: number | null } | undefined;
       if (row) gone.push(row);
     }
     return gone;
@@ -276,8 +316,15 @@ export class SqliteStore implements Store {
         }
       }
     } else {
-      const broader = this.sql("SELECT id FROM speakers WHERE kind = 'organisation' AND key LIKE ? LIMIT 2").pluck().all(`% ${s.key}`) as number[];
-      if (broader.length === 1) return broader[0]!;
+      // Organisation keys are sorted words (organisationKey): "Treasury" is the one known organisation whose key
+      // has all its words ("treasury us"), when there is only one.
+      const mine = s.key.split(' ').filter(Boolean);
+      const longest = [...mine].sort((a, b) => b.length - a.length)[0];
+      if (longest) {
+        const like = (this.sql("SELECT id, key FROM speakers WHERE kind = 'organisation' AND key LIKE ? ESCAPE '\\'").all(`%${longest.replace(/[\\%_]/g, '\\$&')}%`) as { id: number; key: string }[])
+          .filter((o) => o.key !== s.key && mine.every((w) => o.key.split(' ').includes(w)));
+        if (like.length === 1) return like[0]!.id;
+      }
     }
     return Number(this.sql('INSERT INTO speakers (kind, name, key, surname) VALUES (?, ?, ?, ?)').run(s.kind, s.name, s.key, s.surname).lastInsertRowid);
   }
@@ -286,9 +333,10 @@ export class SqliteStore implements Store {
    * The quote these words belong to: the same words from the same speaker, however old; or, for quotations,
    * a longer or shorter excerpt of words the speaker was recently quoted with (the last FOLD_WINDOW).
    */
-  private quoteFor(speakerId: number, kind: QuoteKind, key: string, tally: Tally): { quoteId: number; created: boolean } {
-    const found = new Set(this.sql('SELECT quote_id FROM citations WHERE speaker_id = ? AND kind = ? AND key = ?').pluck().all(speakerId, kind, key) as number[]);
-    const recent = kind === 'reported' ? null : this.recentQuotes(speakerId, kind);
+  private quoteFor(speakerId: number | null, kind: QuoteKind, key: string, tally: Tally): { quoteId: number; created: boolean } {
+    const found = new Set(this.sql('SELECT quote_id FROM citations WHERE speaker_id IS ? AND kind = ? AND key = ?').pluck().all(speakerId, kind, key) as number[]);
+    // Unattributed words fold only when identical: a shorter quotation inside a longer one may be someone else's.
+    const recent = kind === 'reported' || speakerId === null ? null : this.recentQuotes(speakerId, kind);
     if (recent) {
       for (const r of recent) {
         if ((key.length >= MIN_FOLD_KEY && r.key.includes(key)) || (r.key.length >= MIN_FOLD_KEY && key.includes(r.key))) found.add(r.quoteId);
@@ -306,7 +354,7 @@ export class SqliteStore implements Store {
         for (const id of merge) {
           this.sql('UPDATE citations SET quote_id = ? WHERE quote_id = ?').run(keep, id);
           this.sql('DELETE FROM quotes WHERE id = ?').run(id);
-          tally.speaker(speakerId, 'quotes', -1);
+          if (speakerId !== null) tally.speaker(speakerId, 'quotes', -1);
           if (recent) for (const r of recent) if (r.quoteId === id) r.quoteId = keep!;
         }
         this.refreshQuotes(new Set([keep!]));
@@ -368,28 +416,79 @@ export class SqliteStore implements Store {
     };
   }
 
-  async speakersNamed(key: string): Promise<number[]> {
-    return this.sql('SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ?').pluck().all(key) as number[];
+  async speakersNamed(key: string, options: { roles?: boolean; orgKey?: string } = {}): Promise<number[]> {
+    const ids = new Set(
+      (options.roles
+        ? this.sql('SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ?').pluck().all(key)
+        : this.sql('SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ? AND is_role = 0').pluck().all(key)) as number[],
+    );
+    if (options.orgKey) {
+      const org = this.sql("SELECT id FROM speakers WHERE kind = 'organisation' AND key = ?").pluck().get(options.orgKey) as number | undefined;
+      if (org !== undefined) ids.add(org);
+    }
+    return [...ids];
   }
 
-  async nameKeys(): Promise<{ key: string; speakerId: number }[]> {
-    this.nameKeyCache ??= this.sql('SELECT DISTINCT key, speaker_id AS speakerId FROM speaker_keys').all() as { key: string; speakerId: number }[];
-    return this.nameKeyCache;
+  async speakersWithWords(groups: string[][], scope: WordScope, limit: number, prefer: string[] = []): Promise<number[]> {
+    if (groups.length === 0 || groups.some((g) => g.length === 0)) return [];
+    const role = scope === 'names' ? ' AND is_role = 0' : '';
+    const lists = groups.map((g) => JSON.stringify([...new Set(g)]));
+    // Index lookups only: the group fewest speakers have drives, each other group is checked per speaker by its
+    // primary key (word, speaker_id), so a rare word ("nvidia") never costs what a common one ("minister") would.
+    const sizes = lists.map((l) => this.sql(`SELECT count(*) FROM speaker_words WHERE word IN (SELECT value FROM json_each(?))${role}`).pluck().get(l) as number);
+    const order = lists.map((l, i) => ({ l, n: sizes[i]! })).sort((a, b) => a.n - b.n);
+    if (order[0]!.n === 0) return [];
+    const others = order.slice(1).map(() => `AND EXISTS (SELECT 1 FROM json_each(?) j JOIN speaker_words w ON w.word = j.value AND w.speaker_id = s.id${role.replace('is_role', 'w.is_role')})`).join(' ');
+    // Those with a preferred word (the question's country) first, then the most quoted: a limit drops the least
+    // likely, not the speakers a question most likely means.
+    return this.sql(
+      `WITH m AS MATERIALIZED (SELECT DISTINCT speaker_id FROM speaker_words WHERE word IN (SELECT value FROM json_each(?))${role}),
+            p AS MATERIALIZED (SELECT DISTINCT speaker_id FROM speaker_words WHERE word IN (SELECT value FROM json_each(?)))
+       SELECT s.id FROM m JOIN speakers s ON s.id = m.speaker_id LEFT JOIN p ON p.speaker_id = s.id
+       WHERE 1 ${others}
+       ORDER BY p.speaker_id IS NULL, s.quotes DESC, s.mentions DESC, s.id
+       LIMIT ?`,
+    )
+      .pluck()
+      .all(order[0]!.l, JSON.stringify(prefer), ...order.slice(1).map((o) => o.l), limit) as number[];
   }
 
-  async quoteIds(filter: { speakerId?: number; text?: TextQuery }, page: { limit: number; offset: number }): Promise<QuotePage> {
+  async speakerKeys(ids: number[]): Promise<SpeakerKeys[]> {
+    if (ids.length === 0) return [];
+    const speakers = this.sql('SELECT id, kind, quotes, mentions FROM speakers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Omit<SpeakerKeys, 'names' | 'roles'>[];
+    const keys = this.sql('SELECT speaker_id AS speakerId, key, is_role AS isRole FROM speaker_keys WHERE speaker_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      speakerId: number;
+      key: string;
+      isRole: number;
+    }[];
+    const byId = new Map(speakers.map((s) => [s.id, { ...s, names: [] as string[], roles: [] as string[] }]));
+    for (const k of keys) byId.get(k.speakerId)?.[k.isRole ? 'roles' : 'names'].push(k.key);
+    return ids.map((id) => byId.get(id)).filter((s): s is SpeakerKeys => s !== undefined);
+  }
+
+  async quoteIds(filter: { speakerId?: number; text?: TextQuery; exclude?: number[] }, page: { limit: number; offset: number }): Promise<QuotePage> {
     const { speakerId, text } = filter;
     if (!text) {
       if (speakerId === undefined) throw new Error('quoteIds needs a speaker or a text query');
+      const all = this.sql('SELECT quotes FROM speakers WHERE id = ?').pluck().get(speakerId) as number;
+      if (filter.exclude?.length) {
+        const ids = this.sql(
+          `SELECT id FROM quotes WHERE speaker_id = ? AND id NOT IN (SELECT value FROM json_each(?))
+           ORDER BY kind_rank, articles DESC, latest DESC, id LIMIT ? OFFSET ?`,
+        )
+          .pluck()
+          .all(speakerId, JSON.stringify(filter.exclude), page.limit, page.offset) as number[];
+        return { ids, total: Math.max(0, all - filter.exclude.length) };
+      }
       const ids = this.sql('SELECT id FROM quotes WHERE speaker_id = ? ORDER BY kind_rank, articles DESC, latest DESC, id LIMIT ? OFFSET ?')
         .pluck()
         .all(speakerId, page.limit, page.offset) as number[];
-      const total = this.sql('SELECT quotes FROM speakers WHERE id = ?').pluck().get(speakerId) as number;
-      return { ids, total };
+      return { ids, total: all };
     }
     const match = ftsQuery(text);
     if (!match) return { ids: [], total: 0 };
-    const expr = speakerId === undefined ? match : `speaker : "s${speakerId}" AND (${match})`;
+    // The words are looked for in the quoted text only, never in the speaker column's tokens.
+    const expr = speakerId === undefined ? `text : (${match})` : `speaker : "${speakerToken(speakerId)}" AND text : (${match})`;
     const ranked = this.sql(
       `WITH hits AS (
          SELECT rowid AS cid, bm25(citations_fts, 1.0, 0.0) AS score FROM citations_fts
@@ -403,12 +502,27 @@ export class SqliteStore implements Store {
     return { ids: ranked.slice(page.offset, page.offset + page.limit), total: ranked.length };
   }
 
+  async quoteKeys(ids: number[]): Promise<Map<number, { attributed: boolean; keys: string[] }>> {
+    const out = new Map<number, { attributed: boolean; keys: string[] }>();
+    if (ids.length === 0) return out;
+    const rows = this.sql(
+      `SELECT DISTINCT c.quote_id AS quoteId, q.speaker_id IS NOT NULL AS attributed, c.key
+       FROM quotes q JOIN citations c ON c.quote_id = q.id WHERE q.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as { quoteId: number; attributed: number; key: string }[];
+    for (const r of rows) {
+      const e = out.get(r.quoteId) ?? { attributed: r.attributed === 1, keys: [] };
+      e.keys.push(r.key);
+      out.set(r.quoteId, e);
+    }
+    return out;
+  }
+
   async citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>> {
     const out = new Map<number, QuoteCitations>();
     if (quoteIds.length === 0) return out;
     const rows = this.sql(
-      `SELECT quoteId, speakerId, kind, verb, via, text, articleId, file, outlet, title, date, url, articles FROM (
-         SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
+      `SELECT quoteId, speakerId, sieve, kind, verb, via, text, articleId, file, outlet, title, date, url, articles FROM (
+         SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.sieve, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
                 a.file, a.outlet, a.title, a.date, a.url, q.articles,
                 row_number() OVER (PARTITION BY c.quote_id ORDER BY c.id DESC) AS n
          FROM quotes q JOIN citations c ON c.quote_id = q.id JOIN articles a ON a.id = c.article_id
@@ -454,12 +568,19 @@ export class SqliteStore implements Store {
       'date' in filter
         ? this.sql(`${base} WHERE date = @date OR (@undated AND date IS NULL) ORDER BY id LIMIT @limit`).all({ date: filter.date, undated: filter.includeUndated ? 1 : 0, limit })
         : this.sql(`${base} WHERE id > @after ORDER BY id LIMIT @limit`).all({ after: filter.afterArticleId, limit })
-    ) as Omit<DigestArticleRow, 'paragraphs' | 'quoteIds' | 'speakerIds'>[];
+    ) as Omit<DigestArticleRow, 'paragraphs' | 'quoteIds' | 'attributedQuoteIds' | 'speakerIds'>[];
     const paragraphs = this.sql('SELECT text FROM paragraphs WHERE article_id = ? AND heading = 0 ORDER BY idx').pluck();
     const cites = this.sql('SELECT DISTINCT quote_id AS quoteId, speaker_id AS speakerId FROM citations WHERE article_id = ?');
     return rows.map((r) => {
-      const c = cites.all(r.articleId) as { quoteId: number; speakerId: number }[];
-      return { ...r, paragraphs: paragraphs.all(r.articleId) as string[], quoteIds: [...new Set(c.map((x) => x.quoteId))], speakerIds: [...new Set(c.map((x) => x.speakerId))] };
+      const c = cites.all(r.articleId) as { quoteId: number; speakerId: number | null }[];
+      const named = c.filter((x) => x.speakerId !== null);
+      return {
+        ...r,
+        paragraphs: paragraphs.all(r.articleId) as string[],
+        quoteIds: [...new Set(c.map((x) => x.quoteId))],
+        attributedQuoteIds: [...new Set(named.map((x) => x.quoteId))],
+        speakerIds: [...new Set(named.map((x) => x.speakerId!))],
+      };
     });
   }
 

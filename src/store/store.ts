@@ -28,7 +28,10 @@ export interface ArticleRef {
 /** One citation of a quote, joined with its article: what the core assembles a Quote from. */
 export interface CitationRow extends ArticleRef {
   quoteId: number;
-  speakerId: number;
+  /** null: the article does not say who spoke the words. */
+  speakerId: number | null;
+  /** The attribution rule that fired ("none" when unattributed). */
+  sieve: string;
   kind: QuoteKind;
   verb: string | null;
   via: string | null;
@@ -39,7 +42,11 @@ export interface CitationRow extends ArticleRef {
 export interface DigestArticleRow extends ArticleRef {
   indexedAt: string;
   paragraphs: string[];
+  /** Every quote the article carries, unattributed ones included (the same words tie articles into a story). */
   quoteIds: number[];
+  /** The quotes it gives to a speaker: the only ones a story may show. */
+  attributedQuoteIds: number[];
+  /** The speakers it quotes. */
   speakerIds: number[];
 }
 
@@ -73,6 +80,21 @@ export interface QuotePage {
   total: number;
 }
 
+/** A speaker's keys (nameKey form) as the articles give them: for checking that a question's words fit. */
+export interface SpeakerKeys {
+  id: number;
+  kind: SpeakerKind;
+  quotes: number;
+  mentions: number;
+  /** Name, alias and handle keys. */
+  names: string[];
+  /** Role keys. */
+  roles: string[];
+}
+
+/** Which of a speaker's words a lookup may use: name words only, or names and roles. */
+export type WordScope = 'names' | 'any';
+
 export interface Store {
   /** Small named values the core keeps with the data (the extractor version the articles were parsed with). */
   getMeta(key: string): Promise<string | null>;
@@ -90,16 +112,32 @@ export interface Store {
   /** Speakers with at least one quote, most quoted first. */
   speakers(): Promise<SpeakerRow[]>;
   speaker(id: number): Promise<SpeakerRow | null>;
-  /** Speakers (quoted or only mentioned) known by this name, role or handle, exact match on the name key. */
-  speakersNamed(nameKey: string): Promise<number[]>;
-  /** Every name, role and handle key with its speaker: for looser matching of a question's speaker. */
-  nameKeys(): Promise<{ key: string; speakerId: number }[]>;
+  /**
+   * Speakers (quoted or only mentioned) known by exactly this name, handle or (with `roles`) role key; also an
+   * organisation whose merge key (organisationKey) is `orgKey`.
+   */
+  speakersNamed(nameKey: string, options?: { roles?: boolean; orgKey?: string }): Promise<number[]>;
+  /**
+   * Speakers having, for every group, at least one of the group's words among their speaker words (see
+   * speaker-words.ts), from names only or from names and roles: an index lookup per group. At most `limit`: those
+   * with any of the `prefer` words first (a question's countries), then the most quoted.
+   */
+  speakersWithWords(groups: string[][], scope: WordScope, limit: number, prefer?: string[]): Promise<number[]>;
+  /** The keys of these speakers, for checking a match word by word. */
+  speakerKeys(ids: number[]): Promise<SpeakerKeys[]>;
 
   /**
    * Quote ids, best first: with `text`, by relevance, then direct before statement before reported, then the
-   * number of articles; without, by kind, then articles, then the latest date.
+   * number of articles; without, by kind, then articles, then the latest date. Text is matched in the quoted
+   * words only. `exclude` (with a speaker and no text) leaves out quotes of that speaker already shown, e.g. those
+   * on a topic; `total` then counts the rest.
    */
-  quoteIds(filter: { speakerId?: number; text?: TextQuery }, page: { limit: number; offset: number }): Promise<QuotePage>;
+  quoteIds(filter: { speakerId?: number; text?: TextQuery; exclude?: number[] }, page: { limit: number; offset: number }): Promise<QuotePage>;
+  /**
+   * For each quote: whether a speaker is named, and the match keys (letters and digits) of its wordings, so an
+   * unattributed quotation can be recognised inside an attributed quote.
+   */
+  quoteKeys(ids: number[]): Promise<Map<number, { attributed: boolean; keys: string[] }>>;
   /** For each quote: its latest `perQuote` citations, and how many articles carry it in all. */
   citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>>;
   passages(query: TextQuery, limit: number): Promise<PassageRow[]>;

@@ -1,0 +1,335 @@
+// The people and organisations one article names, merged into one entity each ("Wang" is "Wang Yi", "the Chinese
+// commerce ministry" is "China's Ministry of Commerce (Mofcom)", a typo'd "Schreienmacher" is "Schreinemacher"),
+// and what "he", "the minister", "its energy minister" or "the Mofcom spokesperson" refers to at a given point.
+import type { FoundSpeaker } from '../types.ts';
+import { nameKey, splitHandle } from '../text/normalize.ts';
+import { acronymOf, countriesIn, entityWords, organisationKey } from '../text/entity-words.ts';
+import { distance } from 'fastest-levenshtein';
+import { CARRIERS, EMPTY_MODIFIERS, GENERIC_ROLES, ROLE_NOUNS } from './lexicon.ts';
+import { genderOfTitle, type Mention } from './mentions.ts';
+
+export interface Entity {
+  ref: number;
+  kind: 'person' | 'organisation';
+  name: string;
+  /** Lowercased name words, particles included ("luis", "de", "guindos"). */
+  tokens: string[];
+  key: string;
+  roles: string[];
+  aliases: Set<string>;
+  /** Words of its roles, normalised, for matching descriptions ("the energy minister"). */
+  roleWords: Set<string>;
+  acronyms: Set<string>;
+  gender: 'm' | 'f' | null;
+  first: number;
+  last: number;
+  /** Said something in this article (then it is more likely meant by "he" or "the minister"). */
+  spoke: boolean;
+  /** The organisation its role belongs to ("CEO of Nvidia" → Nvidia), for "his company". */
+  affiliation: Entity | null;
+}
+
+/** Entities of one article, in order of first mention. */
+export class Entities {
+  readonly all: Entity[] = [];
+
+  found(): FoundSpeaker[] {
+    return this.all.map((e) => ({
+      ref: e.ref,
+      kind: e.kind,
+      name: e.name,
+      key: e.key,
+      surname: e.kind === 'person' ? nameKey(surnameOf(e.name)) || null : null,
+      roles: [...e.roles],
+      aliases: [...e.aliases],
+    }));
+  }
+
+  /** The entity a named mention refers to, registering it (or what it adds) when `register` is set. */
+  named(m: Extract<Mention, { type: 'person' | 'organisation' }>, at: number, register = true): Entity | null {
+    // "a Reuters report": an agency speaks through its own reporting, not as the carrier of someone's words.
+    if (m.type === 'organisation') return this.organisation(m.name, at, register, m.role === 'work');
+    const words = m.name.map((w) => w.replace(/[.]$/, ''));
+    const full = words.filter((w) => !/^\p{Lu}$/u.test(w));
+    if (full.length === 0) return null;
+    const tokens = full.map((w) => w.toLowerCase());
+    if (m.single && tokens.length === 1) {
+      const known = this.byNamePart(tokens[0]!, at) ?? this.byAcronym(tokens[0]!);
+      if (known) return this.touch(known, at);
+      if (!register || CARRIERS.has(tokens[0]!)) return null;
+      // One capitalised word nobody was introduced by: a company or an agency as often as a person.
+      const kind = /^\p{Lu}{2,}/u.test(full[0]!) || !/^\p{Lu}\p{Ll}/u.test(full[0]!) ? 'organisation' : 'person';
+      return kind === 'organisation' ? this.organisation(full[0]!, at, true) : this.addPerson(full, tokens, at, m);
+    }
+    let e = this.all.find((x) => x.kind === 'person' && sameTokens(x.tokens, tokens)) ?? null;
+    if (!e) e = this.containing(tokens, at);
+    if (!e && register) {
+      // An earlier bare surname becomes this full name ("Huang", then "Jensen Huang").
+      const part = this.all.find((x) => x.kind === 'person' && x.tokens.length === 1 && tokens.includes(x.tokens[0]!));
+      if (part) {
+        Object.assign(part, { tokens, name: full.join(' '), key: nameKey(full.join(' ')) });
+        e = part;
+      }
+    }
+    if (!e) {
+      if (!register) return null;
+      if (CARRIERS.has(tokens.join(' '))) return null;
+      e = this.addPerson(full, tokens, at, m);
+    }
+    this.addRole(e, m.role);
+    e.aliases.add(words.join(' '));
+    if (m.title) {
+      e.aliases.add(`${m.title} ${surnameOf(e.name)}`);
+      e.gender ??= genderOfTitle(m.title);
+    }
+    return this.touch(e, at);
+  }
+
+  private addPerson(full: string[], tokens: string[], at: number, m: Extract<Mention, { type: 'person' }>): Entity {
+    const e = this.add('person', full.join(' '), nameKey(full.join(' ')), tokens, at);
+    e.aliases.add(full.join(' '));
+    if (full.length > 1) e.aliases.add(surnameOf(full.join(' ')));
+    e.gender = genderOfTitle(m.title);
+    return e;
+  }
+
+  organisation(name: string, at: number, register = true, carrierSpeaks = false): Entity | null {
+    const display = name.replace(/^(?:the|The)\s+/, '').replace(/['\u2019]s$/u, '').trim();
+    const inParens = /\(([^()]{2,12})\)\s*$/u.exec(display);
+    const bare = display.replace(/\s*\([^()]*\)\s*$/u, '').trim();
+    const key = organisationKey(bare);
+    if (!key || (CARRIERS.has(key) && !carrierSpeaks)) return null;
+    const words = key.split(' ');
+    let e = this.all.find((x) => x.kind === 'organisation' && x.key === key)
+      ?? (words.length === 1 ? this.byAcronym(words[0]!) : null)
+      ?? this.broader(words);
+    if (!e) {
+      if (!register) return null;
+      e = this.add('organisation', bare, key, words, at);
+    } else if (register && e.key !== key && words.length > e.key.split(' ').length && !/^\p{Lu}+$/u.test(bare)) {
+      // "the Ministry of Commerce", then "China's Ministry of Commerce": the fuller name is kept.
+      Object.assign(e, { name: bare, key, tokens: words });
+    }
+    e.aliases.add(bare);
+    // "(Mofcom)" as printed; initials of the name without a possessive country ("China's Ministry of …").
+    if (inParens) { e.acronyms.add(inParens[1]!.toLowerCase()); e.aliases.add(inParens[1]!); }
+    const initials = acronymOf(bare.replace(/^\S+['\u2019]s\s+/u, ''));
+    if (initials && !e.acronyms.has(initials)) { e.acronyms.add(initials); e.aliases.add(initials.toUpperCase()); }
+    return this.touch(e, at);
+  }
+
+  /** An organisation whose words include all of these ("Ministry of Commerce" → "China's Ministry of Commerce"). */
+  private broader(words: string[]): Entity | null {
+    // "the Treasury" after "the US Treasury": one word, when one organisation has it.
+    if (words.length === 1) {
+      const one = this.all.filter((x) => x.kind === 'organisation' && x.tokens.includes(words[0]!));
+      return one.length === 1 ? one[0]! : null;
+    }
+    const cands = this.all.filter((x) => x.kind === 'organisation' && words.every((w) => x.tokens.includes(w)) || x.kind === 'organisation' && x.tokens.length >= 2 && x.tokens.every((w) => words.includes(w)));
+    return cands.length === 1 ? cands[0]! : null;
+  }
+
+  private byAcronym(word: string): Entity | null {
+    const w = word.toLowerCase();
+    return this.all.find((x) => x.kind === 'organisation' && x.acronyms.has(w)) ?? null;
+  }
+
+  /** A person one of whose name words (or a near spelling, for typos) is this one word; the latest mentioned wins. */
+  private byNamePart(word: string, at: number): Entity | null {
+    let best: Entity | null = null;
+    for (const e of this.all) {
+      if (e.kind !== 'person' || e.first > at) continue;
+      if (e.tokens.includes(word) && (!best || e.last > best.last)) best = e;
+    }
+    if (best) return best;
+    if (word.length < 6) return null;
+    for (const e of this.all) {
+      if (e.kind !== 'person' || e.first > at) continue;
+      const surname = e.tokens[e.tokens.length - 1]!;
+      const allowed = Math.min(2, Math.floor(surname.length / 5));
+      if (surname.length >= 6 && surname[0] === word[0] && distance(surname, word) <= allowed && (!best || e.last > best.last)) best = e;
+    }
+    return best;
+  }
+
+  /** A known person whose name contains these words in order ("Tengku Zafrul" → "Zafrul Abdul Aziz" needs "zafrul"). */
+  private containing(tokens: string[], at: number): Entity | null {
+    const cands = this.all.filter((x) => x.kind === 'person' && x.first <= at && containsRun(x.tokens, tokens));
+    if (cands.length === 0) return null;
+    return cands.reduce((a, b) => (b.last > a.last ? b : a));
+  }
+
+  /** The organisation named last between two positions (for "its"). */
+  latestOrganisation(from: number, to: number): Entity | null {
+    let best: Entity | null = null;
+    for (const e of this.all) if (e.kind === 'organisation' && e.last >= from && e.last <= to && (!best || e.last > best.last)) best = e;
+    return best;
+  }
+
+  /** Attaches an X handle ("@SecScottBessent", "@USTreasury") to the person or body it spells, if any. */
+  addHandle(handle: string, roleBefore: string | null): void {
+    const spelled = nameKey(splitHandle(handle));
+    const byRole = roleBefore ? this.all.filter((e) => e.kind === 'person' && e.roles.some((r) => nameKey(r).endsWith(nameKey(roleBefore)))) : [];
+    const target =
+      (byRole.length === 1 ? byRole[0] : null) ??
+      this.all.find((e) => e.kind === 'person' && e.tokens.length > 1 && spelled.endsWith(e.tokens.join(' '))) ??
+      this.all.find((e) => e.kind === 'organisation' && (spelled === e.name.toLowerCase() || spelled === nameKey(e.name))) ??
+      this.all.find((e) => e.kind === 'person' && spelled.endsWith(nameKey(surnameOf(e.name))));
+    if (target) target.aliases.add(handle);
+  }
+
+  /** Adds a role that stood in apposition to this one name. */
+  addRole(e: Entity, role: string | null, org: Entity | null = null): void {
+    if (!role) return;
+    const clean = role.replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
+    if (!clean || clean.split(/\s+/).length > 16) return;
+    const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${org.name} ${clean}` : clean;
+    if (!e.roles.includes(full)) e.roles.push(full);
+    for (const w of entityWords(full)) e.roleWords.add(w);
+    const initials = acronymOf(full);
+    if (initials) e.roleWords.add(initials);
+    // "European Central Bank Vice President" is also the ECB's: an organisation's short names count as role words.
+    for (const o of this.all) if (o.kind === 'organisation' && o.tokens.length && o.tokens.every((w) => e.roleWords.has(w))) for (const a of o.acronyms) e.roleWords.add(a);
+    // "Minister Yeo", "Secretary Bessent": a name a question may use.
+    const head = [...full.split(/[\s,]+/)].reverse().find((w) => /^\p{Lu}/u.test(w) && ROLE_NOUNS.has(w.toLowerCase()));
+    if (e.kind === 'person' && head) e.aliases.add(`${head} ${surnameOf(e.name)}`);
+    // The organisation in a role ("CEO of Nvidia", "Nvidia CEO") is who "his company" means.
+    if (!e.affiliation) {
+      const named = this.all.find((x) => x.kind === 'organisation' && x !== e && x.tokens.length > 0 && x.tokens.every((w) => entityWords(full).includes(w)));
+      if (named) e.affiliation = named;
+    }
+  }
+
+  /**
+   * A description ("the minister", "its energy minister", "the top diplomat", "the Mofcom spokesperson",
+   * "the company") resolved to the latest entity it fits before `at`; failing that, to the one entity after it
+   * that fits, when the lead names someone before introducing them ("…, its energy minister said. … Saudi Energy
+   * Minister Prince Abdulaziz bin Salman …"). Null when nothing, or more than one entity ahead, fits.
+   */
+  describe(m: Extract<Mention, { type: 'description' }>, at: number, horizon: number, orgContext: Entity | null): Entity | null {
+    const fits = (e: Entity) => this.fits(e, m, orgContext);
+    // Among those that fit, the ones whose roles name the description's words (a country, an organisation)
+    // before those that merely do not contradict them; then the latest mentioned.
+    let best: Entity | null = null;
+    let bestScore = -1;
+    for (const e of this.all) {
+      if (e.first > at || !fits(e)) continue;
+      const score = this.support(e, m);
+      if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
+    }
+    if (best) return best;
+    const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fits(e));
+    return ahead.length === 1 ? ahead[0]! : null;
+  }
+
+  /** How many of a description's words an entity's roles or name actually contain. */
+  private support(e: Entity, m: Extract<Mention, { type: 'description' }>): number {
+    const words = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
+    return words.filter((w) => e.roleWords.has(w) || e.tokens.includes(w) || e.acronyms.has(w)).length;
+  }
+
+  private fits(e: Entity, m: Extract<Mention, { type: 'description' }>, orgContext: Entity | null): boolean {
+    const modifiers = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
+    const head = entityWords(m.head)[0] ?? m.head;
+    if (m.org) {
+      if (e.kind !== 'organisation') return false;
+      if (!orgHeadFits(head, e)) return false;
+      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w));
+    }
+    // "the Mofcom spokesperson": an organisation's unnamed spokesperson speaks for it; "the spokesperson", once
+    // the organisation has spoken so.
+    if (e.kind === 'organisation') {
+      if (head !== 'spokesperson' && head !== 'representative') return false;
+      if (modifiers.length === 0) return e.roleWords.has('spokesperson');
+      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || countryOf(e).includes(w));
+    }
+    const words = e.roleWords;
+    const countries = countryOfRole(e);
+    const office = /\bhead of (state|government)\b/iu.exec(m.text);
+    if (office) {
+      const heads = office[1]!.toLowerCase() === 'state' ? ['president', 'king', 'queen', 'emir', 'monarch', 'sultan'] : ['prime', 'premier', 'chancellor'];
+      if (!heads.some((w) => words.has(w))) return false;
+      return modifiers.filter((w) => w !== 'state' && w !== 'government').every((w) => !isCountry(w) || countries.length === 0 || countries.includes(w));
+    }
+    if (!roleHeadFits(head, words)) return false;
+    for (const w of modifiers) {
+      if (countries.length && isCountry(w) && !countries.includes(w)) return false;
+      if (isCountry(w) && countries.length === 0) continue; // the role names no country: nothing contradicts it
+      if (!words.has(w) && !(orgContext && e.affiliation === orgContext)) return false;
+    }
+    if (m.possessor === 'its' && orgContext && e.affiliation && e.affiliation !== orgContext) return false;
+    return true;
+  }
+
+  private add(kind: Entity['kind'], name: string, key: string, tokens: string[], at: number): Entity {
+    const e: Entity = {
+      ref: this.all.length, kind, name, tokens, key, roles: [], aliases: new Set(), roleWords: new Set(), acronyms: new Set(),
+      gender: null, first: at, last: at, spoke: false, affiliation: null,
+    };
+    this.all.push(e);
+    return e;
+  }
+
+  touch(e: Entity, at: number): Entity {
+    if (at > e.last) e.last = at;
+    return e;
+  }
+}
+
+/**
+ * The name a person is called by on second mention: the last word, or the first for Korean names written with a
+ * hyphenated given name ("Yeo Han-koo" → "Yeo"). Particles stay with it ("de Guindos", "von der Leyen").
+ */
+export function surnameOf(name: string): string {
+  const words = name.split(/\s+/);
+  if (words.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(words[1]!)) return words[0]!;
+  let i = words.length - 1;
+  while (i > 0 && PARTICLE_WORDS.has(words[i - 1]!.toLowerCase())) i--;
+  return words.slice(i).join(' ');
+}
+
+const PARTICLE_WORDS = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'ten', 'bin', 'binti', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'abu', 'ul']);
+
+function sameTokens(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+function containsRun(hay: string[], needle: string[]): boolean {
+  const core = needle.filter((w) => !PARTICLE_WORDS.has(w));
+  if (core.length === 0) return false;
+  for (let i = 0; i + needle.length <= hay.length; i++) if (needle.every((w, k) => hay[i + k] === w)) return true;
+  // "Tengku Zafrul" → "Zafrul Abdul Aziz": honorifics are dropped before this point; a strict run is required.
+  return false;
+}
+
+/** "minister" fits a role with minister; generic heads ("official", "leader", "chief") fit any role. */
+function roleHeadFits(head: string, words: Set<string>): boolean {
+  if (words.size === 0) return false;
+  if (GENERIC_ROLES.has(head)) return true;
+  if (words.has(head)) return true;
+  const synonyms: Record<string, string[]> = {
+    diplomat: ['foreign', 'ambassador', 'envoy', 'diplomat'],
+    pm: ['prime'],
+    president: ['president'],
+    chancellor: ['chancellor'],
+    lawmaker: ['senator', 'mp', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'mep'],
+    spokesperson: ['spokesperson'],
+    executive: ['ceo', 'executive', 'cfo', 'coo', 'chair'],
+    ceo: ['ceo', 'executive'],
+    envoy: ['envoy', 'ambassador', 'representative'],
+  };
+  return (synonyms[head] ?? []).some((w) => words.has(w));
+}
+
+function orgHeadFits(head: string, e: Entity): boolean {
+  if (e.tokens.includes(head)) return true;
+  const government = ['ministry', 'department', 'government', 'administration', 'cabinet', 'office', 'commission', 'agency', 'authority', 'embassy', 'council', 'bureau', 'secretariat', 'treasury', 'parliament', 'assembly', 'congress', 'senate'];
+  const isGovernment = e.tokens.some((w) => government.includes(w));
+  if (['company', 'firm', 'carmaker', 'automaker', 'chipmaker', 'maker', 'manufacturer', 'producer', 'group', 'giant', 'startup', 'lender', 'insurer', 'retailer', 'operator', 'exporter', 'importer', 'utility'].includes(head)) return !isGovernment;
+  if (head === 'government' || head === 'administration') return isGovernment;
+  return false;
+}
+
+const isCountry = (w: string) => countriesIn(w).length > 0;
+const countryOf = (e: Entity) => e.tokens.filter(isCountry);
+const countryOfRole = (e: Entity) => [...e.roleWords].filter(isCountry);

@@ -1,0 +1,460 @@
+// Reads the noun phrase that names a speaker, on either side of a reporting verb: "US Treasury Secretary Scott
+// Bessent", "EU trade commissioner Maros Sefcovic", "Kim Yongbeom, the Blue House Policy Chief,", "the minister",
+// "its energy minister", "the Mofcom spokesperson", "China's Ministry of Commerce", "he", "who" (→ the name before).
+// Written by hand: names, roles and organisations are told apart by their shape and the lexicon, which is fast and
+// predictable; a tagger (compromise) was measured and missed most non-Western names (see README).
+import { ANONYMOUS, EMPTY_MODIFIERS, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import {
+  ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
+  PUNCT, ROLE, TITLE, has, type Tok,
+} from './tokens.ts';
+
+export type Mention =
+  | { type: 'pronoun'; word: string }
+  | { type: 'person'; name: string[]; role: string | null; title: string | null; possessor: string | null; single: boolean }
+  | { type: 'organisation'; name: string; role: string | null }
+  | { type: 'description'; head: string; modifiers: string[]; text: string; possessor: string | null; org: boolean; definite: boolean }
+  | { type: 'relative'; antecedent: Mention | null }
+  | { type: 'anonymous'; text: string };
+
+export interface Read {
+  mention: Mention;
+  /** Token indices the phrase covers, [from, to). */
+  from: number;
+  to: number;
+}
+
+const PLACE_ROLES = new Set(['mp', 'mla', 'mep', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'councillor', 'councilor', 'legislator', 'candidate']);
+const MULTIWORD_HEADS = new Set(['state', 'government', 'staff', 'mission', 'delegation', 'cabinet']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our']);
+const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on']);
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'from', 'with', 'upon', 'following', 'over', 'since', 'to', 'while', 'when']);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'week',
+  'month', 'year', 'day', 'night', 'morning', 'afternoon', 'evening', 'last', 'this', 'earlier', 'later', 'weekend',
+]);
+const WORK_NOUNS = new Set(['report', 'reports', 'statement', 'analysis', 'study', 'survey', 'article', 'story', 'note', 'filing', 'release', 'bulletin', 'editorial', 'poll', 'data', 'memo', 'letter', 'post', 'notice']);
+const MALE = new Set(['mr', 'sir', 'lord', 'prince', 'king', 'sheikh', 'monsieur', 'herr', 'senor', 'father', 'brother', 'mister', 'his']);
+const FEMALE = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'princess', 'queen', 'sheikha', 'madam', 'madame', 'frau', 'senora', 'sister', 'datin', 'puan', 'hajjah', 'smt']);
+
+/** "Mr", "Dame": the gender an honorific gives, if any. */
+export function genderOfTitle(title: string | null): 'm' | 'f' | null {
+  if (!title) return null;
+  const t = title.toLowerCase().replace(/\.$/, '');
+  return MALE.has(t) ? 'm' : FEMALE.has(t) ? 'f' : null;
+}
+
+const nameWord = (t: Tok | undefined, prevIsRoleOrCap = false) =>
+  t !== undefined && !t.quoted && (has(t, NAME | INITIAL) || (t.text === 'He' && prevIsRoleOrCap) || (has(t, PARTICLE) && t.text !== 'He'));
+
+/** The speaker phrase that ends just before token `end` (a reporting verb): skips adverbs, an appositive, a time or place. */
+export function readBefore(toks: Tok[], end: number): Read | null {
+  let i = end - 1;
+  while (i >= 0 && has(toks[i], ADVERB) && has(toks[i], LOWER) && !toks[i]!.quoted) i--;
+  if (i < 0) return null;
+  const t = toks[i]!;
+  if (t.quoted) return null;
+  if (t.text === ',') return appositive(toks, i);
+  if (t.text === ')') {
+    const open = findBack(toks, i, '(');
+    return open > 0 ? readBefore(toks, open) : null;
+  }
+  const core = readCore(toks, i + 1);
+  if (core) return core;
+  // "The spokesperson in an interview said", "Kallas on Friday said", "Trump last week said".
+  for (let k = i; k >= Math.max(0, i - 6); k--) {
+    const w = toks[k]!;
+    if (w.quoted || has(w, PUNCT)) break;
+    if ((PREPOSITIONS.has(w.lower) || TIME_WORDS.has(w.lower)) && k > 0) {
+      const before = readCore(toks, k);
+      if (before && before.mention.type !== 'description') return before;
+      if (before) return before;
+    }
+  }
+  return null;
+}
+
+/** "Kim Yongbeom, the Blue House Policy Chief, stated": the name before the appositive, with its role. */
+function appositive(toks: Tok[], comma: number): Read | null {
+  let j = comma - 1;
+  let depth = 0;
+  for (; j >= 0 && comma - j <= 30; j--) {
+    const w = toks[j]!;
+    if (w.quoted) return null;
+    if (w.text === ')') depth++;
+    else if (w.text === '(') depth--;
+    else if (depth === 0 && w.text === ',') break;
+    else if (depth === 0 && /^[;:\u2014\u2013"\u201c\u201d]$/u.test(w.text)) return null;
+  }
+  if (j < 1 || toks[j]!.text !== ',') return null;
+  const inner = toks.slice(j + 1, comma);
+  const first = inner[0];
+  if (!first) return null;
+  // "Lopez, 54, said", "Lopez, speaking in Madrid, said": an age or a participle phrase, no role.
+  const relative = first.lower === 'who' || first.lower === 'whose' || (inner.length === 1 && /^\d{1,3}$/.test(first.text)) || (/ing$/.test(first.lower) && has(first, LOWER)) || first.lower === 'asked';
+  const role = relative ? null : roleOfAppositive(inner);
+  if (!relative && role === null) {
+    // "The committee chair, Ana Ruiz, said": a description, then the name in apposition.
+    const name = parse(inner, null);
+    const desc = readCore(toks, j);
+    if (name?.type === 'person' && !name.single && desc?.mention.type === 'description' && !desc.mention.org) {
+      name.role = joinTokens(toks.slice(desc.from, j).filter((w) => !DETERMINERS.has(w.lower)));
+      return { mention: name, from: desc.from, to: comma + 1 };
+    }
+    return null;
+  }
+  const head = readCore(toks, j);
+  if (!head || (head.mention.type !== 'person' && head.mention.type !== 'organisation')) return null;
+  if (head.mention.type === 'person' && role) head.mention.role = head.mention.role ? `${head.mention.role}, ${role}` : role;
+  return { mention: head.mention, from: head.from, to: comma + 1 };
+}
+
+/** The role an appositive gives ("the Blue House Policy Chief", "spokesperson for Iran's Foreign Ministry"), or null. */
+export function roleOfAppositive(inner: Tok[]): string | null {
+  const words = inner.filter((w) => !w.quoted);
+  if (words.length === 0 || words.length > 16 || words.length !== inner.length) return null;
+  let k = 0;
+  if (DETERMINERS.has(words[0]!.lower)) k = 1;
+  const rest = words.slice(k);
+  // A role noun must head the first stretch, before any verb-like lowercase word.
+  const roleAt = rest.findIndex((w) => has(w, ROLE));
+  if (roleAt < 0 || roleAt > 6) return null;
+  if (rest.slice(0, roleAt).some((w) => has(w, LOWER) && !has(w, ROLE | ORG) && !isModifier(w))) return null;
+  if (rest.some((w) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE))) return null;
+  // ", as well as Foreign Minister Mauro Vieira": another person, not this one's role.
+  const other = parse(rest, null);
+  if (other?.type === 'person' && !other.single) return null;
+  return joinTokens(rest);
+}
+
+const isModifier = (w: Tok) => has(w, LOWER) && /^[\p{Ll}-]+$/u.test(w.text) && !PREPOSITIONS.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and';
+
+function findBack(toks: Tok[], i: number, text: string): number {
+  for (let k = i; k >= 0 && i - k < 20; k--) if (toks[k]!.text === text) return k;
+  return -1;
+}
+
+/** The noun phrase whose last token is `end - 1`. */
+export function readCore(toks: Tok[], end: number): Read | null {
+  const last = toks[end - 1];
+  if (!last || last.quoted || has(last, PUNCT)) return null;
+  if (has(last, PRONOUN) && (has(last, LOWER) || end - 1 === 0 || !nameWord(toks[end - 2]))) {
+    if (last.text === 'He' && has(toks[end - 2], ROLE | CAP) && !has(toks[end - 2], PUNCT)) {
+      // "Ministry spokesman He Yadong": handled as a name below only when a name follows; alone, "He" is he.
+    }
+    return { mention: { type: 'pronoun', word: last.lower }, from: end - 1, to: end };
+  }
+  if (last.lower === 'who' || last.lower === 'which') {
+    if (toks[end - 2]?.text !== ',') return null;
+    const ante = readCore(toks, end - 2);
+    return { mention: { type: 'relative', antecedent: ante?.mention ?? null }, from: ante?.from ?? end - 1, to: end };
+  }
+  const np: Tok[] = [];
+  let det: string | null = null;
+  let roleSeen = false;
+  let lowers = 0;
+  let i = end - 1;
+  for (; i >= 0; i--) {
+    const t = toks[i]!;
+    if (t.quoted) break;
+    const right = np[0];
+    if (has(t, PUNCT)) {
+      if (t.text === ',' && right && roleSeen === false && has(right, CAP) && has(toks[i - 1], CAP) && listContinues(toks, i)) { np.unshift(t); continue; }
+      if (t.text === ',' && right && roleSeen && has(toks[i - 1], CAP) && !has(toks[i - 1], POSSESSIVE) && segmentIsRole(toks, i)) { np.unshift(t); continue; }
+      if ((t.text === ')' ) && right) {
+        const open = findBack(toks, i, '(');
+        if (open > 0 && i - open <= 4) { for (let k = i; k >= open; k--) np.unshift(toks[k]!); i = open; continue; }
+      }
+      break;
+    }
+    if (DETERMINERS.has(t.lower) && has(t, LOWER | CAP) && (t.lower !== 'the' || !CONNECTORS.has(toks[i - 1]?.lower ?? ''))) {
+      if (np.length > 0) det = t.lower;
+      break;
+    }
+    if (t.lower === 'the' && right) { np.unshift(t); continue; } // "Minister of the Interior"
+    if (has(t, POSSESSIVE) && has(t, CAP)) {
+      if (np.length === 0) break; // "Trump's" ends no speaker phrase
+      np.unshift(t);
+      i--;
+      break;
+    }
+    if (has(t, CAP)) {
+      if (has(t, CUE | PARTICIPLE) && !has(t, NAME | ROLE | ORG)) break; // a capitalised "Said" starting a sentence
+      if (isSentenceWord(t, toks, i)) break;
+      np.unshift(t);
+      if (has(t, ROLE | ORG)) roleSeen = true;
+      continue;
+    }
+    // "the head of state", "the chief of staff": one role noun in three words.
+    if (np.length === 0 && MULTIWORD_HEADS.has(t.lower) && toks[i - 1]?.lower === 'of' && has(toks[i - 2], ROLE)) {
+      np.unshift(toks[i - 2]!, toks[i - 1]!, t);
+      i -= 2;
+      roleSeen = true;
+      continue;
+    }
+    if (has(t, ROLE | ORG) || (has(t, ORG_DESC) && np.length === 0)) {
+      np.unshift(t);
+      roleSeen = true;
+      continue;
+    }
+    if (has(t, PARTICLE) && right && nameWord(right)) { np.unshift(t); continue; }
+    // "Nvidia CEO Jensen Huang and Commerce Department Secretary Howard Lutnick": the phrase ends at the other name.
+    if ((t.lower === 'and' || t.lower === '&') && nameWord(toks[i - 1]) && nameWord(toks[i - 2], true) && !has(toks[i - 1], ORG) && np.some((w) => has(w, ROLE))) break;
+    if (CONNECTORS.has(t.lower) && right) {
+      const left = toks[i - 1];
+      if (left && !left.quoted && (has(left, CAP | ROLE) || (t.lower === 'and' && roleSeen && left && isModifier(left)))) { np.unshift(t); continue; }
+      break;
+    }
+    if (roleSeen && isModifier(t) && lowers < 4 && !has(t, CUE | PARTICIPLE | ADVERB)) {
+      lowers++;
+      np.unshift(t);
+      continue;
+    }
+    break;
+  }
+  while (np.length && (CONNECTORS.has(np[0]!.lower) || np[0]!.text === ',')) np.shift();
+  if (np.length === 0) return null;
+  const mention = parse(np, det);
+  if (!mention) return null;
+  return { mention, from: end - np.length - (det ? 1 : 0), to: end };
+}
+
+/** A capitalised word that only starts the sentence ("The", "Meanwhile", "In") is not part of a name. */
+function isSentenceWord(t: Tok, _toks: Tok[], _i: number): boolean {
+  return !has(t, NAME | ROLE | ORG | COUNTRY | ACRONYM | TITLE) && !/^@/.test(t.text);
+}
+
+/** Before a comma inside a capitalised run: "Minister for Railways, Information and Broadcasting, and …". */
+function listContinues(toks: Tok[], comma: number): boolean {
+  // Walk left over the segment; it continues a role when a role noun heads the run further left.
+  for (let k = comma - 1; k >= 0 && comma - k < 14; k--) {
+    const w = toks[k]!;
+    if (w.quoted) return false;
+    if (has(w, ROLE | ORG) && has(w, CAP)) return true;
+    if (w.text === ',' || has(w, CAP) || CONNECTORS.has(w.lower)) continue;
+    return false;
+  }
+  return false;
+}
+
+/** The comma-separated segment before `comma` is part of a role's portfolio list, not another person. */
+function segmentIsRole(toks: Tok[], comma: number): boolean {
+  const seg: Tok[] = [];
+  for (let k = comma - 1; k >= 0 && comma - k < 10; k--) {
+    const w = toks[k]!;
+    if (w.quoted || has(w, PUNCT) || !(has(w, CAP) || CONNECTORS.has(w.lower))) break;
+    seg.unshift(w);
+  }
+  if (seg.length === 0) return false;
+  const m = parse(seg, null);
+  return !(m && m.type === 'person' && (m.name.length >= 2 || m.role !== null));
+}
+
+/** The speaker phrase that starts at token `start` (after an inverted verb: "said Huang", "says dtic Minister Parks Tau"). */
+export function readAfter(toks: Tok[], start: number): Read | null {
+  const np: Tok[] = [];
+  let det: string | null = null;
+  let i = start;
+  const first = toks[i];
+  if (!first || first.quoted) return null;
+  // "He said", "She added" (but "He Yadong said": a surname that looks like a pronoun).
+  if (has(first, PRONOUN) && (has(first, LOWER) || !nameWord(toks[i + 1], true))) return { mention: { type: 'pronoun', word: first.lower }, from: i, to: i + 1 };
+  if (DETERMINERS.has(first.lower)) { det = first.lower; i++; }
+  const head = toks[i];
+  if (det === 'a' || det === 'an' || (head && has(head, ANON) && has(head, LOWER))) {
+    // "a source close to the discussions", "officials", "a Reuters report": unnamed, or a work that speaks for its maker.
+    const work = readWork(toks, i);
+    if (work) return { mention: work.mention, from: start, to: work.to };
+    let k = i;
+    while (k < toks.length && !has(toks[k], PUNCT) && !toks[k]!.quoted && k - i < 12) k++;
+    const text = toks.slice(start, k).map((w) => w.text).join(' ');
+    if (toks.slice(i, k).some((w) => has(w, ANON))) return { mention: { type: 'anonymous', text }, from: start, to: k };
+  }
+  let roleSeen = false;
+  for (; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.quoted) break;
+    if (t.text === ',' && np.length > 0) {
+      // A portfolio list goes on ("Minister of Trade, Industry and Competition Parks Tau"); an appositive role is read below.
+      const next = toks[i + 1];
+      const inComplement = np.some((w, k) => has(w, ROLE | ORG) && ['of', 'for'].includes(np[k + 1]?.lower ?? ''));
+      if (next && has(next, CAP) && !DETERMINERS.has(next.lower) && inComplement && !hasName(np)) { np.push(t); continue; }
+      break;
+    }
+    if (has(t, PUNCT)) {
+      if (t.text === '(' && np.length > 0) {
+        const close = toks.findIndex((w, k) => k > i && w.text === ')');
+        if (close > 0 && close - i <= 4) { for (let k = i; k <= close; k++) np.push(toks[k]!); i = close; continue; }
+      }
+      break;
+    }
+    if (has(t, POSSESSIVE) && has(t, CAP)) {
+      if (has(toks[i + 1], LOWER) && !has(toks[i + 1], ROLE | ORG)) return null; // "Trump's measure" names no speaker
+      np.push(t);
+      // "Elon Musk's Tesla": the owner's name ends here; "China's Ministry of …" runs on.
+      if (np.length > 1 && np.slice(0, -1).every((w) => nameWord(w, true))) { i++; break; }
+      continue;
+    }
+    if (has(t, CAP) && !(has(t, CUE | PARTICIPLE) && !has(t, NAME | ROLE | ORG))) { np.push(t); if (has(t, ROLE | ORG)) roleSeen = true; continue; }
+    if (has(t, ROLE | ORG)) { np.push(t); roleSeen = true; continue; }
+    if (has(t, PARTICLE) && nameWord(toks[i + 1])) { np.push(t); continue; }
+    // "Chief of Staff Rui Costa and Communications Secretary …": two people, not one long role.
+    if ((t.lower === 'and' || t.lower === '&') && hasName(np)) break;
+    if (CONNECTORS.has(t.lower) && np.length > 0 && (has(toks[i + 1], CAP | ROLE) || t.lower === 'of' && toks[i + 1]?.lower === 'the')) { np.push(t); continue; }
+    if (t.lower === 'the' && np.length > 0 && CONNECTORS.has(np[np.length - 1]!.lower)) { np.push(t); continue; }
+    // A lowercase word joins only on its way to a role noun: a portfolio ("trade commissioner") or a word right
+    // before a capitalised title ("dtic Minister"); never a verb ("He met U.S. President …").
+    const toRole = [1, 2, 3].some((d) => has(toks[i + d], ROLE | ORG) && !toks[i + d]!.quoted && toks.slice(i + 1, i + d).every((w) => isModifier(w) || has(w, CAP)));
+    if (isModifier(t) && !has(t, CUE | PARTICIPLE | ADVERB) && toRole && (PORTFOLIOS.has(t.lower) || ROLE_ADJECTIVES.has(t.lower) || has(toks[i + 1], ROLE) && has(toks[i + 1], CAP))) { np.push(t); continue; }
+    break;
+  }
+  while (np.length && (CONNECTORS.has(np[np.length - 1]!.lower) || np[np.length - 1]!.text === ',' || np[np.length - 1]!.lower === 'the')) { np.pop(); i--; }
+  if (np.length === 0) return null;
+  const mention = parse(np, det);
+  if (!mention) return null;
+  let to = start + (det ? 1 : 0) + np.length;
+  // "said Rania Schmidt, the Finance Minister": an appositive role after the name.
+  if (mention.type === 'person' && toks[to]?.text === ',') {
+    let k = to + 1;
+    while (k < toks.length && !has(toks[k], PUNCT) && !toks[k]!.quoted && k - to < 14) k++;
+    const role = roleOfAppositive(toks.slice(to + 1, k));
+    if (role && (k >= toks.length || /^[,.;:]$/.test(toks[k]!.text))) {
+      mention.role = mention.role ? `${mention.role}, ${role}` : role;
+      to = k;
+    }
+  }
+  return { mention, from: start, to };
+}
+
+function hasName(np: Tok[]): boolean {
+  const m = parse(np, null);
+  return m !== null && m.type === 'person' && !m.single;
+}
+
+/** "a Reuters report", "the IMF's latest survey": the organisation whose work is cited. */
+function readWork(toks: Tok[], i: number): Read | null {
+  const names: Tok[] = [];
+  let k = i;
+  while (k < toks.length && has(toks[k], CAP) && !toks[k]!.quoted) names.push(toks[k++]!);
+  const noun = toks[k];
+  if (names.length === 0 || !noun || !WORK_NOUNS.has(noun.lower)) return null;
+  const name = names.map((w) => w.text.replace(/['\u2019]s$/u, '')).join(' ');
+  return { mention: { type: 'organisation', name, role: 'work' }, from: i, to: k + 1 };
+}
+
+/**
+ * What a phrase names. A role noun with a name after it is a person ("Nvidia CEO Jensen Huang"); after "of" the
+ * name is the last one or two name words ("CEO of Nvidia Jensen Huang"); an organisation noun at the head makes an
+ * organisation ("MP Materials", "China's Ministry of Commerce"); a role with no name is a description.
+ */
+export function parse(raw: Tok[], det: string | null): Mention | null {
+  const toks = raw.filter((t) => !t.quoted);
+  while (toks.length && (CONNECTORS.has(toks[0]!.lower) || toks[0]!.text === ',')) toks.shift();
+  if (toks.length === 0) return null;
+  let possessor: string | null = det && ['its', 'his', 'her', 'their'].includes(det) ? det : null;
+  const words = withoutParentheses(toks).filter((t) => !has(t, PUNCT) || t.text === ',');
+  const last = words[words.length - 1]!;
+  const lastIsName = nameWord(last, true) && !has(last, PARTICLE);
+
+  // An organisation: its head noun last ("MP Materials", "the commerce ministry"), or first with "of" ("Ministry of …").
+  const orgHeadLast = has(last, ORG) || (has(last, ORG_DESC) && !lastIsName);
+  const headAt = words.findIndex((w, k) => has(w, ORG) && has(w, CAP) && ['of', 'for'].includes(words[k + 1]?.lower ?? ''));
+  const orgHeadFirst = headAt >= 0 && !words.some((w, k) => k > headAt && has(w, ROLE)) && !words.slice(0, headAt).some((w) => has(w, ROLE));
+  const roleBeforeOrg = words.some((w, k) => has(w, ROLE) && !has(w, ORG) && ['of', 'for', 'at'].includes(words[k + 1]?.lower ?? ''));
+  // "Carmaker Stellantis", "chipmaker Nvidia": a company descriptor before the name.
+  if (has(words[0], ORG_DESC) && words.length > 1 && words.slice(1).every((w) => has(w, CAP)) && !words.some((w) => has(w, ROLE))) {
+    return { type: 'organisation', name: joinTokens(toks.slice(toks.indexOf(words[1]!))), role: null };
+  }
+  if (((orgHeadLast && !words.some((w, k) => has(w, ROLE) && k === words.length - 1)) || orgHeadFirst) && !roleBeforeOrg) {
+    const capitalised = words.some((w) => has(w, CAP) && !has(w, COUNTRY | POSSESSIVE)) || words.some((w) => has(w, ACRONYM));
+    const text = joinTokens(toks);
+    if (!capitalised && words.length === 1) return { type: 'description', head: last.lower, modifiers: [], text, possessor, org: true, definite: det === 'the' };
+    if (!words.some((w) => has(w, CAP))) return { type: 'description', head: last.lower, modifiers: words.slice(0, -1).map((w) => w.lower), text, possessor, org: true, definite: det === 'the' };
+    return { type: 'organisation', name: text, role: null };
+  }
+
+  let r = -1;
+  for (let k = words.length - 1; k >= 0; k--) if (has(words[k], ROLE) && !(words[k]!.text === 'He')) { r = k; break; }
+  if (r < 0) {
+    // No role: a name, with honorifics in front ("Prince Abdulaziz", "Mr Reynolds"), or one capitalised word.
+    let k = 0;
+    const titles: string[] = [];
+    while (k < words.length - 1 && has(words[k], TITLE)) titles.push(words[k++]!.text);
+    const name = words.slice(k);
+    if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
+      return { type: 'person', name: name.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: name.length === 1 && titles.length === 0 };
+    }
+    if (name.length === 1 && has(name[0], ACRONYM) && !has(name[0], COUNTRY)) {
+      return { type: 'person', name: [nameText(name[0]!)], role: null, title: titles.join(' ') || null, possessor, single: titles.length === 0 };
+    }
+    if (det === 'the' && words.every((w) => has(w, CAP) || CONNECTORS.has(w.lower))) return { type: 'organisation', name: joinTokens(toks), role: null };
+    return null;
+  }
+
+  // A role noun: the name follows it, after any "of …" complement and honorifics.
+  let nameFrom = r + 1;
+  // "MP for Birmingham Hodge Hill", "Senator from Ohio": what follows is a constituency, not a name.
+  const placeRole = PLACE_ROLES.has(words[r]!.lower) && ['for', 'from', 'of'].includes(words[nameFrom]?.lower ?? '');
+  if (placeRole) nameFrom = words.length;
+  else if (['of', 'for', 'to', 'on'].includes(words[nameFrom]?.lower ?? '')) {
+    nameFrom = -1;
+    // "CEO of Nvidia Jensen Huang", "Minister of Trade, Industry and Competition Parks Tau": a first name and a
+    // surname after the complement; one word right after "of"/"and" is the complement's own ("Ministry of Commerce").
+    for (let s = r + 2; s < words.length; s++) {
+      const rest = words.slice(s).filter((w) => !has(w, TITLE));
+      if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',') continue;
+      if (rest.every((w, n) => nameWord(w, n > 0)) && fullWords(rest) === 2 && !has(rest[0], PARTICLE)) { nameFrom = s; break; }
+    }
+    if (nameFrom < 0) nameFrom = words.length;
+  }
+  const roleWords = words.slice(0, nameFrom);
+  let k = nameFrom;
+  const titles: string[] = [];
+  while (k < words.length && has(words[k], TITLE) && k < words.length - 1) titles.push(words[k++]!.text);
+  let nameEnd = k;
+  while (nameEnd < words.length && nameWord(words[nameEnd], nameEnd > k || true)) nameEnd++;
+  const name = words.slice(k, nameEnd);
+  const role = joinTokens(roleWords.filter((w) => !DETERMINERS.has(w.lower) || roleWords.indexOf(w) > 0));
+  if (name.length > 0 && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && name.slice(1).every((w) => nameWord(w, true))) {
+    if (possessor && roleWords.length === 0) possessor = null;
+    return { type: 'person', name: name.map(nameText), role: role || null, title: titles.join(' ') || null, possessor, single: false };
+  }
+  if (name.length > 0) return null;
+  // No name: "the minister", "its energy minister", "the Mofcom spokesperson", "The Minister of Trade, Industry and …".
+  if (has(words[r], ANON) && !has(words[r], CAP) && words.length === 1) return { type: 'anonymous', text: joinTokens(toks) };
+  const head = words[r]!.lower;
+  const modifiers = words.filter((w, n) => n !== r && w.text !== ',' && !['of', 'for', 'to', 'and', '&', 'on', 'the'].includes(w.lower) && !EMPTY_MODIFIERS.has(w.lower)).map((w) => w.text);
+  if (!det && !possessor && !words.some((w) => has(w, CAP))) return null; // "officials said" — no determiner, nothing to resolve
+  return { type: 'description', head, modifiers, text: joinTokens(toks), possessor, org: false, definite: det === 'the' };
+}
+
+/** "Ministry of Commerce (Mofcom)": the parenthesis names the same thing; it is never part of a person's name. */
+function withoutParentheses(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  let depth = 0;
+  for (const t of toks) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out.push(t);
+  }
+  return out;
+}
+
+const fullWords = (ws: Tok[]) => ws.filter((w) => !has(w, INITIAL | PARTICLE) || w.text === 'Al' || w.text === 'El').length;
+const nameText = (t: Tok) => t.text.replace(/['\u2019]s$/u, '');
+
+/** Tokens back to text: "Minister of Trade, Industry and Competition". */
+export function joinTokens(toks: Tok[]): string {
+  let out = '';
+  for (const t of toks) {
+    if (t.text === ',' || t.text === ')') out += t.text;
+    else if (out.endsWith('(')) out += t.text;
+    else out += (out ? ' ' : '') + t.text;
+  }
+  return out.replace(/['\u2019]s$/u, '');
+}
+
+/** Is the word at `i` part of an anonymous plural ("officials said")? */
+export function anonymousWord(t: Tok | undefined): boolean {
+  return t !== undefined && ANONYMOUS.has(t.lower);
+}

@@ -1,0 +1,85 @@
+// The first pass over an article: everyone it names with a role or a full name, and every organisation,
+// registered in order of mention. Attribution then resolves "the minister" or "its energy minister" against them,
+// backwards first and, for a lead that names someone only later, forwards.
+import type { Entities } from './entities.ts';
+import { PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { joinTokens, readAfter } from './mentions.ts';
+import { ACRONYM, CAP, COUNTRY, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
+
+const position = (paragraph: number, offset: number) => paragraph * 1_000_000 + offset;
+
+export function registerMentions(toks: Tok[], ents: Entities, paragraph: number): void {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.quoted || has(t, PUNCT) || !has(t, CAP | ROLE)) continue;
+    if (!has(t, NAME | ROLE | ORG | TITLE | COUNTRY) && t.lower !== 'the') continue;
+    const read = readAfter(toks, i);
+    if (!read) {
+      // "the European Central Bank's decisions": an organisation named only in the possessive.
+      let k = i;
+      while (k < toks.length && has(toks[k], CAP) && !has(toks[k], POSSESSIVE) && !toks[k]!.quoted) k++;
+      if (k > i && has(toks[k], POSSESSIVE | CAP) && has(toks[k], POSSESSIVE) && toks.slice(i, k + 1).some((w) => has(w, ORG))) {
+        ents.organisation(joinTokens(toks.slice(i, k + 1)), position(paragraph, t.start));
+        i = k;
+      }
+      continue;
+    }
+    const m = read.mention;
+    if (m.type === 'person' && (m.name.length >= 2 || m.role || m.title)) {
+      const pos = position(paragraph, t.start);
+      // "CEO of Nvidia Jensen Huang": Nvidia is named too, and is who "his company" means; "the European Central
+      // Bank's …, its Vice President Luis de Guindos": the organisation "its" refers to.
+      const org = m.role ? organisationInRole(tokenize(m.role, 0, m.role.length, []), ents, pos) : null;
+      const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' ? ents.latestOrganisation(position(paragraph, toks[0]!.start), pos) : null;
+      if (owner && m.role) m.role = `${owner.name} ${m.role}`;
+      const e = ents.named(m, pos);
+      if (e && (org ?? owner) && !e.affiliation) e.affiliation = org ?? owner;
+      i = read.to - 1;
+    } else if (m.type === 'organisation' && toks.slice(read.from, read.to).some((w) => has(w, ORG | ORG_DESC))) {
+      ents.named(m, position(paragraph, t.start));
+      i = read.to - 1;
+    } else if (m.type === 'description') {
+      // "A spokesperson for China's Ministry of Commerce": the organisation is named; the words are used up.
+      organisationInRole(toks.slice(read.from, read.to), ents, position(paragraph, t.start));
+      i = read.to - 1;
+    }
+  }
+}
+
+/**
+ * The organisation a role names: a run headed by an organisation noun ("US Treasury", "Iran's Foreign Ministry"),
+ * or a company's name among the role's words ("Nvidia CEO", "CEO of Nvidia"). Portfolios ("Trade Minister") and
+ * title words ("Managing Director") are not organisations.
+ */
+function organisationInRole(toks: Tok[], ents: Entities, pos: number) {
+  const runs: Tok[][] = [];
+  let run: Tok[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const part = has(t, CAP) && !has(t, ROLE | TITLE | PUNCT) && !ROLE_ADJECTIVES.has(t.lower);
+    // "(Mofcom)" right after an organisation's name is its short name.
+    const paren = t.text === '(' && run.length > 0 && toks[i + 2]?.text === ')' && has(toks[i + 1], CAP);
+    if (paren) { run.push(t, toks[i + 1]!, toks[i + 2]!); i += 2; continue; }
+    if (part || (run.length && (t.lower === 'of' || t.lower === '&' || t.lower === 'and' && has(toks[i + 1], CAP)))) run.push(t);
+    else { if (run.length) runs.push(run); run = []; }
+  }
+  if (run.length) runs.push(run);
+  for (const r of runs) {
+    while (r.length && !has(r[r.length - 1], CAP) && r[r.length - 1]!.text !== ')') r.pop();
+    const head = r.findIndex((w) => has(w, ORG));
+    // "Ministry of Commerce (Mofcom)": the head noun with its complement; "US Treasury": up to the head noun.
+    if (head >= 0) {
+      const end = r[head + 1]?.lower === 'of' || r[head + 1]?.lower === 'for' ? r.length : findLastIndex(r, (w) => has(w, ORG)) + 1 + (r[findLastIndex(r, (w) => has(w, ORG)) + 1]?.text === '(' ? 3 : 0);
+      return ents.organisation(joinTokens(r.slice(0, end)), pos);
+    }
+    const name = r.filter((w) => !PORTFOLIOS.has(w.lower) && !has(w, COUNTRY));
+    if (name.length === 0 || name.length !== r.filter((w) => !has(w, COUNTRY)).length) continue;
+    if (name.every((w) => has(w, NAME | ACRONYM)) && !name.some((w) => w.text === '(')) return ents.organisation(name.map((w) => w.text).join(' '), pos);
+  }
+  return null;
+}
+
+function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
+  return -1;
+}

@@ -1,0 +1,201 @@
+// Where reported speech begins and ends around a reporting verb: "X said (on Friday) (that) CONTENT",
+// "CONTENT, X said.", "According to X, CONTENT", "…, adding that CONTENT". Works on one sentence's tokens.
+import { APPEAL_CUES, NAMING_CUES, NP_OBJECT_CUES, THINK_CUES } from './lexicon.ts';
+import { readAfter, type Read } from './mentions.ts';
+import { ADVERB, CAP, CUE, LOWER, PARTICIPLE, PRONOUN, PUNCT, has, type Tok } from './tokens.ts';
+
+export interface Content {
+  /** Token range of the reported words, [from, to). */
+  from: number;
+  to: number;
+}
+
+const TIME = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'earlier',
+  'later', 'recently', 'previously', 'separately', 'again', 'also', 'further', 'then', 'now', 'once', 'repeatedly', 'publicly',
+  'privately', 'ago',
+]);
+/** "this week", "last month", "earlier this year": a lead word counts as time only before a time noun. */
+const TIME_LEADS = new Set(['this', 'last', 'next', 'late', 'early', 'earlier', 'later']);
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'quarter', 'season', 'summer', 'winter', 'spring', 'autumn', 'fall']);
+const MODIFIER_PREPS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'via', 'through', 'from', 'upon', 'while', 'following', 'over', 'to', 'with', 'ahead', 'amid', 'as']);
+/** Words a clause can start with ("the Cabinet was", "it will", "Tariffs have", "there is"). */
+const CLAUSE_START = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'no', 'all', 'some', 'any', 'every', 'each', 'both', 'many', 'most', 'such', 'only', 'not', 'if', 'while', 'although', 'as', 'even', 'what', 'whether', 'more', 'much', 'several', 'few', 'one', 'two', 'three', 'nothing', 'everything', 'nobody', 'everyone', 'none']);
+const FINITE = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'could', 'can', 'should', 'must', 'may', 'might', 'shall',
+  'has', 'have', 'had', 'does', 'do', 'did', "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "doesn't", "didn't",
+  "hasn't", "haven't", "wouldn't", "couldn't", "shouldn't", 'won’t', 'can’t', 'isn’t', 'doesn’t', 'didn’t', 'wasn’t',
+]);
+/** Participles and phrases that start another statement and so end this one. */
+const CUT_WORDS = new Set(['citing', 'according', 'describing', 'calling', 'referring', 'pointing', 'prompting', 'sparking', 'following', 'advocating', 'accusing', 'urging', 'blaming', 'praising', 'welcoming', 'criticising', 'criticizing', 'condemning', 'reacting', 'responding', 'signalling', 'signaling']);
+
+/** Where the reported words after a verb at `cue` begin and end, or null when what follows is no statement. */
+export function contentAfter(toks: Tok[], cue: number, end: number): Content | null {
+  const verb = toks[cue]!.lower;
+  let i = cue + 1;
+  if (verb === 'told' || verb === 'tell' || verb === 'tells' || verb === 'telling' || verb === 'informed' || verb === 'assured' || verb === 'reassured') {
+    // "told reporters (at the airport) that …", "told Reuters …": the listener is skipped.
+    const listener = skipListener(toks, i, end);
+    if (listener === null) return null;
+    i = listener;
+  }
+  i = skipModifiers(toks, i, end);
+  let that = false;
+  if (toks[i]?.lower === 'that' && !toks[i]!.quoted) { i++; that = true; }
+  if (i >= end) return null;
+  if (toks[i]!.text === ',' || toks[i]!.text === ':') return null; // ", adding …" or a quotation follows: not here
+  const to = contentEnd(toks, i, end);
+  if (to - i < 3 && !toks.slice(i, to).some((t) => t.quoted)) return null;
+  const first = toks[i]!;
+  if (FINITE.has(first.lower)) return null; // "a world he said was reconfiguring": no subject, no statement
+  if (!that) {
+    if (APPEAL_CUES.has(verb)) return appeal(toks, i, to) ? { from: i, to } : null;
+    if (NAMING_CUES.has(verb)) return verb.startsWith('descri') && toks.slice(i, to).some((t) => t.lower === 'as') ? { from: i, to } : null;
+    if (/^(?:the)$/.test(first.lower) && /^(?:need|importance|urgency|necessity|significance|value|role)$/.test(toks[i + 1]?.lower ?? '') && (NP_OBJECT_CUES.has(verb) || verb === 'stressed')) return { from: i, to };
+    const objectFirst = NP_OBJECT_CUES.has(verb) || THINK_CUES.has(verb);
+    // After "said" a clause may open with a bare noun ("oil prices have …"); after "condemned" that is an object.
+    if (!startsClause(toks, i, to) && (objectFirst || !hasFinite(toks, i, Math.min(to, i + 6)))) return null;
+    if (objectFirst && !hasFinite(toks, i + 1, Math.min(to, i + 7))) return null;
+  }
+  return { from: i, to };
+}
+
+/** "CONTENT, X said": the sentence up to the comma before the speaker, when it reads as a clause. */
+export function contentBefore(toks: Tok[], comma: number, start: number): Content | null {
+  let i = start;
+  // An intro such as "But" or "Meanwhile," belongs to the clause; a leading quotation mark does not.
+  while (i < comma && has(toks[i], PUNCT)) i++;
+  if (comma - i < 3) return null;
+  if (toks.slice(i, comma).every((t) => t.quoted || has(t, PUNCT))) return null; // that is a direct quotation
+  // "Announcing India's inclusion, he said": a participle phrase sets the scene; it is not what was said.
+  if (/(?:ing|ed)$/.test(toks[i]!.lower) && !toks.slice(i, comma).some((t) => FINITE.has(t.lower))) return null;
+  // The clause must open with a subject (not "In his remarks, …") and carry a verb.
+  if (MODIFIER_PREPS.has(toks[i]!.lower) && !toks.slice(i, comma).some((t) => FINITE.has(t.lower))) return null;
+  if (!hasFinite(toks, i, comma) && !(comma - i >= 4 && startsClause(toks, i, comma) && toks.slice(i + 1, comma).some((t) => has(t, LOWER) && /[^s]s$/.test(t.lower)))) return null;
+  return { from: i, to: comma };
+}
+
+function skipListener(toks: Tok[], i: number, end: number): number | null {
+  let k = i;
+  // "reporters", "a cluster of journalists", "the BBC", "news agency ANI", "Parliament on Tuesday".
+  while (k < end && k - i < 8 && !toks[k]!.quoted) {
+    const t = toks[k]!;
+    if (t.lower === 'that') return k;
+    if (has(t, PUNCT)) return t.text === ',' || t.text === ':' ? null : k;
+    if (k > i && (CLAUSE_START.has(t.lower) && (t.lower !== 'a' && t.lower !== 'the' || hasFinite(toks, k + 1, Math.min(end, k + 5))) || has(t, PRONOUN))) return k;
+    k++;
+  }
+  return k > i ? k : null;
+}
+
+/** Skips "on Friday", "in a statement", "during a parliamentary debate", "earlier this week", "(US time)". */
+export function skipModifiers(toks: Tok[], i: number, end: number): number {
+  let k = i;
+  for (let guard = 0; guard < 6 && k < end; guard++) {
+    const t = toks[k]!;
+    if (t.quoted) break;
+    if (t.text === '(') {
+      const close = toks.findIndex((w, n) => n > k && w.text === ')');
+      if (close > 0 && close < end) { k = close + 1; continue; }
+      break;
+    }
+    if (TIME_LEADS.has(t.lower) && (TIME_NOUNS.has(toks[k + 1]?.lower ?? '') || TIME_LEADS.has(toks[k + 1]?.lower ?? '') && TIME_NOUNS.has(toks[k + 2]?.lower ?? ''))) { k += TIME_NOUNS.has(toks[k + 1]!.lower) ? 2 : 3; continue; }
+    if (TIME.has(t.lower) || has(t, ADVERB) && has(t, LOWER) && !FINITE.has(t.lower)) { k++; continue; }
+    if (MODIFIER_PREPS.has(t.lower)) {
+      // A prepositional phrase runs to "that", a comma, or the start of the clause it precedes.
+      let n = k + 1;
+      while (n < end && n - k < 12) {
+        const w = toks[n]!;
+        if (w.quoted || w.lower === 'that' || has(w, PUNCT)) break;
+        if (n > k + 1 && CLAUSE_START.has(w.lower) && !['a', 'an', 'all', 'more', 'much', 'one', 'two', 'three'].includes(w.lower) && hasFinite(toks, n, Math.min(end, n + 8)) && !MODIFIER_PREPS.has(toks[n - 1]!.lower)) break;
+        if (n > k + 1 && has(w, CAP) && hasFinite(toks, n + 1, Math.min(end, n + 6)) && !has(toks[n - 1], CAP) && !MODIFIER_PREPS.has(toks[n - 1]!.lower)) break;
+        n++;
+      }
+      if (n === k + 1) break;
+      k = n;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** The end of reported words: the sentence's end, or where another statement or attribution begins. */
+export function contentEnd(toks: Tok[], from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const t = toks[k]!;
+    if (t.quoted) continue;
+    if (t.text === ';') return trimEnd(toks, from, k);
+    if (t.text !== ',') continue;
+    const next = toks[k + 1];
+    const after = next && ['while', 'and', 'but', 'before', 'as', 'even'].includes(next.lower) ? toks[k + 2] : next;
+    if (after && !after.quoted && (has(after, PARTICIPLE) || CUT_WORDS.has(after.lower))) return trimEnd(toks, from, k);
+    // "…, he said, …" or "…, the minister added": an attribution inside ends what was reported before it.
+    if (next && !next.quoted && attributionFollows(toks, k + 1, end)) return trimEnd(toks, from, k);
+  }
+  return trimEnd(toks, from, end);
+}
+
+function attributionFollows(toks: Tok[], i: number, end: number): boolean {
+  for (let k = i; k < Math.min(end, i + 9); k++) {
+    const t = toks[k]!;
+    if (t.quoted || (has(t, PUNCT) && t.text !== '(' && t.text !== ')')) return false;
+    if (has(t, CUE) && has(t, LOWER) && !has(t, PARTICIPLE) && k > i) {
+      const rest = toks.slice(k + 1, end);
+      return rest.length === 0 || rest.every((w) => !has(w, CUE)) && rest.length < 12 && (rest[0]?.text === ',' || rest.length < 8 || ['on', 'in', 'at', 'during', 'to', 'after'].includes(rest[0]?.lower ?? ''));
+    }
+  }
+  if (has(toks[i], CUE) && has(toks[i], LOWER)) return readAfter(toks, i + 1) !== null;
+  return false;
+}
+
+function trimEnd(toks: Tok[], from: number, to: number): number {
+  let t = to;
+  while (t > from && has(toks[t - 1], PUNCT) && !toks[t - 1]!.quoted && !/["\u201d\u2019)]/u.test(toks[t - 1]!.text)) t--;
+  return t;
+}
+
+/** A clause begins here: a subject word (determiner, pronoun, capitalised word, number) rather than a verb or preposition. */
+function startsClause(toks: Tok[], i: number, to: number): boolean {
+  const t = toks[i]!;
+  if (t.quoted) return true;
+  if (has(t, PUNCT)) return /["\u201c\u2018]/u.test(t.text);
+  if (CLAUSE_START.has(t.lower) || has(t, PRONOUN) || has(t, CAP) || /^\d/.test(t.text)) return to - i >= 2;
+  // A bare plural subject: "countries should focus", "nations understand the need", "supply chains are".
+  return /s$/.test(t.lower) && !FINITE.has(t.lower) && to - i >= 3;
+}
+
+function hasFinite(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (FINITE.has(t.lower) || /n['\u2019]t$/u.test(t.lower)) return true;
+    if (k > from && has(t, LOWER) && !t.quoted && /[^e]ed$|ied$|eed$/.test(t.lower) && !has(toks[k - 1], PUNCT)) return true;
+  }
+  return false;
+}
+
+/** "urged nations to work together": an object, then "to" and a verb. */
+function appeal(toks: Tok[], i: number, to: number): boolean {
+  for (let k = i; k < Math.min(to, i + 7); k++) if (toks[k]!.lower === 'to' && k > i && has(toks[k + 1], LOWER)) return true;
+  return false;
+}
+
+/** "According to X, CONTENT" / "CONTENT, according to X": the source phrase and the content. */
+export function accordingTo(toks: Tok[], start: number, end: number): { read: Read; content: Content } | null {
+  for (let k = start; k + 1 < end; k++) {
+    if (toks[k]!.lower !== 'according' || toks[k + 1]!.lower !== 'to' || toks[k]!.quoted) continue;
+    const read = readAfter(toks, k + 2);
+    if (!read) return null;
+    if (toks[read.to]?.text === ',' && k <= start + 1) {
+      const from = read.to + 1;
+      const to = contentEnd(toks, from, end);
+      return to - from >= 3 ? { read, content: { from, to } } : null;
+    }
+    if (toks[k - 1]?.text === ',' && (read.to >= end - 1 || has(toks[read.to], PUNCT) || skipModifiers(toks, read.to, end) >= end)) {
+      const content = contentBefore(toks, k - 1, start);
+      return content ? { read, content } : null;
+    }
+    return null;
+  }
+  return null;
+}

@@ -1,0 +1,117 @@
+// Statements printed without a reporting verb: the turns of a Q&A transcript ("Li Yongjie:" then the answer),
+// a pull quote whose speaker stands on the next line ("We expect …" / "- Saudi Energy Minister Prince Abdulaziz"),
+// and headlines of the forms "Kim Yongbeom Says "…"" and "Tariffs have nullified Agoa – Tau".
+import type { Paragraph, QuoteKind } from '../types.ts';
+import type { Entities, Entity } from './entities.ts';
+import { CARRIERS } from './lexicon.ts';
+import { readAfter } from './mentions.ts';
+import { tokenize } from './tokens.ts';
+
+export interface Found {
+  paragraph: number;
+  start: number;
+  end: number;
+  entity: Entity;
+  sieve: string;
+  kind: QuoteKind;
+  verb: string | null;
+}
+
+const LABEL = /^\s*(\p{Lu}[\p{L}\p{M}.'\u2019 -]{1,50}?)\s*:\s*$/u;
+const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|update|updates|photo|image|video|read|read more|also read|watch|related|context|summary|key points|editor's note|q|a|question|answer)$/iu;
+const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
+
+/** A transcript: at least two paragraphs that are only a speaker's name and a colon. */
+export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: (p: number) => boolean; items: () => Found[] } {
+  const labels = new Map<number, Entity>();
+  paragraphs.forEach((p, i) => {
+    const m = LABEL.exec(p.text);
+    if (!m || NOT_LABELS.test(m[1]!.trim())) return;
+    const toks = tokenize(m[1]!, 0, m[1]!.length, []);
+    const read = readAfter(toks, 0);
+    if (!read || read.to < toks.length) return;
+    const mention = read.mention;
+    if (mention.type !== 'person' && mention.type !== 'organisation') return;
+    // A newsroom asking at a press conference is a speaker there ("Reuters:", "Bloomberg News:").
+    const e = mention.type === 'person' && mention.single && CARRIERS.has(mention.name[0]!.toLowerCase()) ? ents.organisation(mention.name[0]!, i * 1_000_000, true, true) ?? ents.named(mention, i * 1_000_000) : ents.named(mention, i * 1_000_000);
+    if (e) labels.set(i, e);
+  });
+  if (labels.size < 2) return { has: () => false, items: () => [] };
+  const turns = new Set<number>();
+  const found: Found[] = [];
+  let speaker: Entity | null = null;
+  paragraphs.forEach((p, i) => {
+    const label = labels.get(i);
+    if (label) { speaker = label; turns.add(i); return; }
+    if (!speaker || p.heading) return;
+    const text = p.text.trim();
+    // A turn is prose: it ends like a sentence. Page furniture after the last answer ends the transcript.
+    if (!/[.!?\u201d"]$/u.test(text)) { speaker = null; return; }
+    turns.add(i);
+    const start = p.text.indexOf(text);
+    found.push({ paragraph: i, start, end: start + text.length, entity: speaker, sieve: 'transcript/name', kind: 'direct', verb: null });
+  });
+  return { has: (p) => turns.has(p), items: () => found };
+}
+
+/**
+ * "We expect the true impact … a day." followed by a line that only names someone ("Saudi Energy Minister Prince
+ * Abdulaziz bin Salman"): a pull quote. The statement must speak in the first person and be attributed by nothing else.
+ */
+export function pullQuoteLines(paragraphs: Paragraph[], ents: Entities, attributed: Set<number>): Found[] {
+  const out: Found[] = [];
+  for (let i = 1; i < paragraphs.length; i++) {
+    const line = paragraphs[i]!.text.trim().replace(/^[-\u2013\u2014]\s*/u, '');
+    const prev = paragraphs[i - 1]!;
+    if (line.length > 120 || prev.heading || attributed.has(i - 1)) continue;
+    const statement = prev.text.trim();
+    const words = statement.split(/\s+/u).length;
+    if (words < 5 || words > 80 || !FIRST_PERSON.test(statement) || !/[.!?\u201d"]$/u.test(statement)) continue;
+    const toks = tokenize(line, 0, line.length, []);
+    const read = readAfter(toks, 0);
+    if (!read || read.to < toks.length) continue;
+    const m = read.mention;
+    if (m.type !== 'person' || (m.name.length < 2 && !m.role && !m.title)) continue;
+    const e = ents.named(m, i * 1_000_000);
+    if (!e) continue;
+    const inner = statement.replace(/^["\u201c]|["\u201d]$/gu, '');
+    const start = prev.text.indexOf(inner);
+    out.push({ paragraph: i - 1, start, end: start + inner.length, entity: e, sieve: 'pull-quote/name', kind: 'direct', verb: null });
+  }
+  return out;
+}
+
+const HEADLINE_SAYS = /((?:\p{Lu}[\p{L}\p{M}'\u2019-]+\s+){1,3})(?:Says|Said|says|said|Tells|tells)\s*:?\s*["\u201c\u2018']([^"\u201d\u2019']{8,200})["\u201d\u2019']/u;
+const HEADLINE_DASH = /^(.{12,200}?)\s+[-\u2013\u2014]\s+(\p{Lu}[\p{L}\p{M}'\u2019-]+(?:\s+\p{Lu}[\p{L}\p{M}'\u2019-]+)?)\s*$/u;
+
+/** Headlines that attribute words to someone the article names: "X Says "…"", "Words – Surname". */
+export function headlineQuotes(paragraphs: Paragraph[], ents: Entities): Found[] {
+  const out: Found[] = [];
+  paragraphs.forEach((p, i) => {
+    if (!p.heading) return;
+    const says = HEADLINE_SAYS.exec(p.text);
+    if (says) {
+      const e = known(says[1]!.trim(), ents);
+      if (e) {
+        const start = says.index + says[0].indexOf(says[2]!);
+        out.push({ paragraph: i, start, end: start + says[2]!.length, entity: e, sieve: 'headline/name', kind: 'direct', verb: 'said' });
+      }
+      return;
+    }
+    const dash = HEADLINE_DASH.exec(p.text);
+    if (dash) {
+      const e = known(dash[2]!, ents);
+      if (e && dash[1]!.split(/\s+/u).length >= 3) out.push({ paragraph: i, start: 0, end: dash[1]!.length, entity: e, sieve: 'headline/name', kind: 'reported', verb: 'said' });
+    }
+  });
+  return out;
+}
+
+/** A person the article's body names this way; headlines introduce no one. */
+function known(name: string, ents: Entities): Entity | null {
+  const toks = tokenize(name, 0, name.length, []);
+  const read = readAfter(toks, 0);
+  if (!read || read.mention.type !== 'person') return null;
+  const e = ents.named(read.mention, Number.MAX_SAFE_INTEGER, false);
+  return e && e.kind === 'person' ? e : null;
+}

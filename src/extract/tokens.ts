@@ -1,0 +1,103 @@
+// Words of one sentence with their offsets and what each word can be (a name, a role, a cue verb…), worked out
+// once per distinct word: the same few thousand words recur in every article.
+import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
+import {
+  ADVERBS, ANONYMOUS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
+  ROLE_NOUNS, THING_PRONOUNS, TITLES,
+} from './lexicon.ts';
+
+export const CAP = 1, ROLE = 2, TITLE = 4, ORG = 8, COUNTRY = 16, NAME = 32, PARTICLE = 64, INITIAL = 128, CUE = 256,
+  PARTICIPLE = 512, ADVERB = 1024, PRONOUN = 2048, ORG_DESC = 4096, ANON = 8192, ACRONYM = 16384, POSSESSIVE = 32768,
+  PUNCT = 65536, LOWER = 131072, INTRO = 262144;
+
+export interface Tok {
+  text: string;
+  /** Lowercased, possessive and trailing period removed. */
+  lower: string;
+  start: number;
+  end: number;
+  cls: number;
+  /** Inside a quotation: words in quotation marks are never a speaker's name or a reporting verb. */
+  quoted: boolean;
+}
+
+const WORD = /@\w+|[$\u20ac\u00a3\u00a5\u20b9]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019&%-]*(?:\.(?=[\p{L}])[\p{L}\p{N}]*)*\.?|[,;:()[\]\u2014\u2013"\u201c\u201d\u2018\u2019/]|-(?=\s)/gu;
+const ABBREV = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Rev|Hon|Inc|Ltd|Co|Corp|No|vs|etc)\.$|\.\p{L}+\.$/u;
+
+const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
+const memo = new Map<string, { cls: number; lower: string }>();
+
+/** What a word can be, independent of where it stands, and its lowercased form: worked out once per word. */
+function known(word: string): { cls: number; lower: string } {
+  let k = memo.get(word);
+  if (k === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    k = { cls: computeClass(word), lower: lowerOf(word) };
+    memo.set(word, k);
+  }
+  return k;
+}
+
+export function classOf(word: string): number {
+  return known(word).cls;
+}
+
+function computeClass(word: string): number {
+  let c = 0;
+  if (/^[,;:()[\]\u2014\u2013"\u201c\u201d\u2018\u2019/-]$/u.test(word)) {
+    c = PUNCT;
+  } else {
+    const possessive = /['\u2019]s$/u.test(word) || /s['\u2019]$/u.test(word);
+    const bare = word.replace(/['\u2019]s$|['\u2019]$/u, '').replace(/\.$/, '');
+    const l = bare.toLowerCase();
+    if (possessive) c |= POSSESSIVE;
+    if (/^[\p{Lu}@]/u.test(bare) || /^\p{Ll}+\p{Lu}/u.test(bare)) c |= CAP; // "iPhone", "eBay", "dtic" is not
+    else c |= LOWER;
+    if (/^\p{Lu}$/u.test(bare)) c |= INITIAL;
+    if (/^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(bare) && bare.length <= 8) c |= ACRONYM;
+    const parts = l.split('-');
+    if (ROLE_NOUNS.has(l) || parts.some((p) => ROLE_NOUNS.has(p) && p.length > 2)) c |= ROLE;
+    if (TITLES.has(l)) c |= TITLE;
+    if (ORG_NOUNS.has(l)) c |= ORG;
+    if (ORG_DESCRIPTIONS.has(l)) c |= ORG_DESC;
+    if (ANONYMOUS.has(l)) c |= ANON;
+    if (NAME_PARTICLES.has(l)) c |= PARTICLE;
+    if (CUE_VERBS.has(l)) c |= CUE;
+    if (PARTICIPLES.has(l)) c |= PARTICIPLE;
+    if (ADVERBS.has(l)) c |= ADVERB;
+    if (INTRO_WORDS.has(l)) c |= INTRO;
+    if (PERSON_PRONOUNS.has(l) || THING_PRONOUNS.has(l) || l === 'they') c |= PRONOUN;
+    if (entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
+    const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
+    if (nameShaped && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
+  }
+  return c;
+}
+
+/** The words of `text[from, to)`, each flagged when it lies inside one of the quotation spans. */
+export function tokenize(text: string, from: number, to: number, quoted: { start: number; end: number }[]): Tok[] {
+  const out: Tok[] = [];
+  const slice = text.slice(from, to);
+  let q = 0;
+  for (const m of slice.matchAll(WORD)) {
+    let word = m[0];
+    const start = from + m.index;
+    // A sentence's last word keeps its period only when it is an abbreviation ("U.S.", "Mr.").
+    if (word.length > 1 && word.endsWith('.') && !ABBREV.test(word)) {
+      word = word.slice(0, -1);
+    }
+    if (word.length > 2 && /['\u2019]$/u.test(word) && !/s['\u2019]$/u.test(word)) word = word.slice(0, -1);
+    while (q < quoted.length && quoted[q]!.end <= start) q++;
+    const inQuote = q < quoted.length && quoted[q]!.start <= start && start < quoted[q]!.end;
+    const { cls, lower } = known(word);
+    out.push({ text: word, lower, start, end: start + word.length, cls, quoted: inQuote && !(cls & PUNCT && QUOTE_CHARS.has(word)) });
+  }
+  return out;
+}
+
+function lowerOf(word: string): string {
+  return word.replace(/['\u2019]s$|['\u2019]$/u, '').replace(/\.$/, '').toLowerCase();
+}
+
+export const has = (t: Tok | undefined, cls: number): boolean => t !== undefined && (t.cls & cls) !== 0;
+export const isWord = (t: Tok | undefined): boolean => t !== undefined && (t.cls & PUNCT) === 0 && !t.quoted;
