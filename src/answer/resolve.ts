@@ -17,6 +17,7 @@ import type { SpeakerKeys, Store } from '../store/store.ts';
 import { acronymOf, COUNTRY_WORDS, entityWords, organisationKey } from '../text/entity-words.ts';
 import { nameKey } from '../text/normalize.ts';
 import { keyWords } from '../store/speaker-words.ts';
+import { TITLES as TITLES_OF_ADDRESS } from '../extract/lexicon.ts';
 
 /**
  * Candidates checked per step. The index returns them best first (the question's country, then the most quoted),
@@ -33,8 +34,8 @@ const GENERIC = new Set([
   'country', 'nation', 'spokespeople',
 ]);
 
-/** Honorifics dropped before a name is looked up by its words ("Mr Vaishnaw" → "vaishnaw"). */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'madam', 'prof', 'professor', 'hon', 'honourable']);
+/** Honorifics dropped before a name is looked up by its words ("Mr Vaishnaw", "Prince Abdulaziz", "Tengku Zafrul"). */
+const HONORIFICS = new Set([...TITLES_OF_ADDRESS, 'madam', 'honourable']);
 
 /** A question about a person by role must name a title; otherwise its words could be anyone's ("Modi" in "adviser to Modi"). */
 const TITLES = new Set([

@@ -184,7 +184,9 @@ export class Entities {
     const clean = role.replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${org.name} ${clean}` : clean;
-    if (!e.roles.includes(full)) e.roles.push(full);
+    // The same person is named with the same role again and again: what follows is worked out once.
+    if (e.roles.includes(full)) return;
+    e.roles.push(full);
     for (const w of entityWords(full)) e.roleWords.add(w);
     const initials = acronymOf(full);
     if (initials) e.roleWords.add(initials);

@@ -81,7 +81,7 @@ export const PORTFOLIOS = set(`
   women youth sports affairs european public works relations legal parliamentary planning heavy small medium enterprises
   oil gas minerals resources natural aviation maritime shipping ports textiles steel chemicals fertilisers fertilizers
   consumer protection personnel cabinet general administrative management human rights business services
-  industry finance housing
+  industry finance housing internal market markets staff
 `);
 
 /** Cues after which a quotation or clause follows directly, with no object ("she added, “…”"). */
@@ -259,3 +259,24 @@ const SHOWN: Record<string, string> = {
 export function shownVerb(verb: string): string {
   return SHOWN[verb] ?? verb;
 }
+
+/** Last words that make a capitalised phrase a place, an event or a thing, never a person ("Middle East", "Red Fort"). */
+export const NOT_PERSON_LAST = set(`
+  east west north south street square fort palace airport port island islands sea ocean river valley kingdom states
+  city province region county republic gulf bay coast day conference summit expo fair forum meeting week festival games
+  cup war accord agreement treaty act bill law social finance limited complex centre center hall park plaza avenue road
+  bridge tower market markets exchange index plan programme program initiative strategy fund zone corridor canal strait
+  peninsula mountains desert belt road station hotel hospital school college academy stadium church mosque temple
+  news times post journal herald daily weekly tribune gazette today online review
+`);
+
+/** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */
+export const CAPITALS = set(`
+  washington beijing moscow tokyo seoul pyongyang brussels london paris berlin delhi kyiv kiev tehran ankara canberra
+  ottawa brasilia riyadh doha cairo pretoria nairobi lagos abuja jakarta manila hanoi bangkok islamabad dhaka taipei
+  singapore geneva vienna rome madrid lisbon warsaw stockholm oslo copenhagen helsinki dublin athens jerusalem baghdad
+  damascus kabul bogota lima santiago caracas havana ankara budapest prague bucharest sofia belgrade zagreb minsk
+  tashkent astana baku tbilisi yerevan amman beirut muscat manama kuwait sanaa khartoum addis ababa accra dakar kinshasa
+  luanda harare lusaka gaborone windhoek maputo dodoma kampala kigali mogadishu tripoli tunis algiers rabat davos
+  shanghai mumbai dubai hongkong wellington
+`);

@@ -3,7 +3,7 @@
 // "its energy minister", "the Mofcom spokesperson", "China's Ministry of Commerce", "he", "who" (→ the name before).
 // Written by hand: names, roles and organisations are told apart by their shape and the lexicon, which is fast and
 // predictable; a tagger (compromise) was measured and missed most non-Western names (see README).
-import { ANONYMOUS, EMPTY_MODIFIERS, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { ANONYMOUS, EMPTY_MODIFIERS, NOT_PERSON_LAST, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import {
   ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
   PUNCT, ROLE, TITLE, has, type Tok,
@@ -381,6 +381,7 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     const titles: string[] = [];
     while (k < words.length - 1 && has(words[k], TITLE)) titles.push(words[k++]!.text);
     const name = words.slice(k);
+    if (name.length > 1 && NOT_PERSON_LAST.has(name[name.length - 1]!.lower)) return null; // "Middle East", "Red Fort"
     if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
       return { type: 'person', name: name.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: name.length === 1 && titles.length === 0 };
     }

@@ -4,7 +4,7 @@
 // records the sieve that fired. When no sieve is sure, a quotation stays unattributed: a wrong speaker is worse
 // than none. Written by hand because no JavaScript library attributes quotations in news text.
 import type { FoundQuote, Paragraph, QuoteKind } from '../types.ts';
-import { matchKey, trimQuoteEdges } from '../text/normalize.ts';
+import { trimQuoteEdges } from '../text/normalize.ts';
 import { findQuotations, maskQuotes, type QuoteSpan } from '../text/quote-marks.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
 import { Entities, type Entity } from './entities.ts';
@@ -483,7 +483,23 @@ function updateFocus(s: Sentence, found: Item[], state: State): void {
   // The latest organisation named is what "its" refers to ("the European Central Bank's …, its Vice President").
   const orgs = state.ents.all.filter((e) => e.kind === 'organisation' && e.last >= at(s.paragraph, s.span.start) && e.last < at(s.paragraph, s.span.end));
   if (!lastOrg && orgs.length) state.focusOrg = orgs.reduce((a, b) => (b.last > a.last ? b : a));
-  state.lastSubject = lastPerson ?? (subject?.kind === 'person' ? subject : null);
+  // The person the next sentence may go on about: the speaker, else the subject of the sentence's last clause
+  // ("…, and Lula had previously hinted at retaliation." → Lula).
+  const later = lastClauseSubject(s.toks, state.ents, s.paragraph);
+  state.lastSubject = lastPerson ?? later ?? (subject?.kind === 'person' ? subject : null);
+}
+
+/** The person heading a sentence's last coordinated clause (", and Lula had …", "; Tau said …"), if any. */
+function lastClauseSubject(toks: Tok[], ents: Entities, paragraph: number): Entity | null {
+  for (let k = toks.length - 2; k > 0; k--) {
+    const t = toks[k]!;
+    if (t.quoted || !(t.text === ';' || (['and', 'but'].includes(t.lower) && toks[k - 1]?.text === ','))) continue;
+    const read = readAfter(toks, k + 1);
+    if (!read || read.mention.type !== 'person' || !has(toks[read.to], LOWER) || has(toks[read.to], PUNCT)) return null;
+    const e = ents.named(read.mention, at(paragraph, toks[read.from]!.start), false);
+    return e?.kind === 'person' ? e : null;
+  }
+  return null;
 }
 
 /**
@@ -554,6 +570,9 @@ function platformOf(sentence: string): string | null {
   return null;
 }
 
+/** Letters and digits, lowercased: enough to see the same words twice within one article. */
+const looseKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /** Trims edges, applies the filters (scare quotes, titles, one-word quotations), keeps each statement once. */
 function finalise(items: Item[], texts: string[]): FoundQuote[] {
   const out: (FoundQuote & { k: string })[] = [];
@@ -582,7 +601,7 @@ function finalise(items: Item[], texts: string[]): FoundQuote[] {
     const id = `${it.paragraph}:${start}:${text.length}:${it.kind === 'reported' ? 'r' : 'd'}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ speakerRef: it.entity?.ref ?? null, sieve: it.entity ? it.sieve : 'none', kind: it.kind, verb: it.verb, via: it.via, text, paragraph: it.paragraph, start, k: matchKey(text) });
+    out.push({ speakerRef: it.entity?.ref ?? null, sieve: it.entity ? it.sieve : 'none', kind: it.kind, verb: it.verb, via: it.via, text, paragraph: it.paragraph, start, k: looseKey(text) });
   }
   // The same words twice for one speaker (a pull quote and the full post): keep the longer.
   const kept: (FoundQuote & { k: string })[] = [];

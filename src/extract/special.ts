@@ -25,6 +25,7 @@ const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: (p: number) => boolean; items: () => Found[] } {
   const labels = new Map<number, Entity>();
   paragraphs.forEach((p, i) => {
+    if (p.text.length > 60 || !p.text.trimEnd().endsWith(':')) return;
     const m = LABEL.exec(p.text);
     if (!m || NOT_LABELS.test(m[1]!.trim())) return;
     const toks = tokenize(m[1]!, 0, m[1]!.length, []);

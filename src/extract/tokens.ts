@@ -2,7 +2,7 @@
 // once per distinct word: the same few thousand words recur in every article.
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import {
-  ADVERBS, ANONYMOUS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
+  ADVERBS, ANONYMOUS, CAPITALS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
   ROLE_NOUNS, THING_PRONOUNS, TITLES,
 } from './lexicon.ts';
 
@@ -25,15 +25,26 @@ const WORD = /@\w+|[$\u20ac\u00a3\u00a5\u20b9]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u20
 const ABBREV = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Rev|Hon|Inc|Ltd|Co|Corp|No|vs|etc)\.$|\.\p{L}+\.$/u;
 
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
-const memo = new Map<string, { cls: number; lower: string }>();
 
-/** What a word can be, independent of where it stands, and its lowercased form: worked out once per word. */
-function known(word: string): { cls: number; lower: string } {
-  let k = memo.get(word);
+interface Known {
+  /** The word as a token: a sentence-final period and a closing apostrophe are not part of it ("said.", "mind,'"). */
+  text: string;
+  cls: number;
+  lower: string;
+}
+
+const memo = new Map<string, Known>();
+
+/** What a matched word is as a token, worked out once per distinct spelling. */
+function known(raw: string): Known {
+  let k = memo.get(raw);
   if (k === undefined) {
+    let word = raw;
+    if (word.length > 1 && word.endsWith('.') && !ABBREV.test(word)) word = word.slice(0, -1);
+    if (word.length > 2 && /['\u2019]$/u.test(word) && !/s['\u2019]$/u.test(word)) word = word.slice(0, -1);
     if (memo.size > 100_000) memo.clear();
-    k = { cls: computeClass(word), lower: lowerOf(word) };
-    memo.set(word, k);
+    k = { text: word, cls: computeClass(word), lower: lowerOf(word) };
+    memo.set(raw, k);
   }
   return k;
 }
@@ -69,6 +80,7 @@ function computeClass(word: string): number {
     if (PERSON_PRONOUNS.has(l) || THING_PRONOUNS.has(l) || l === 'they') c |= PRONOUN;
     if (entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
     const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
+    if (CAPITALS.has(l)) c |= COUNTRY; // "Beijing said": a government by its capital, not a person
     if (nameShaped && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
   }
   return c;
@@ -77,19 +89,13 @@ function computeClass(word: string): number {
 /** The words of `text[from, to)`, each flagged when it lies inside one of the quotation spans. */
 export function tokenize(text: string, from: number, to: number, quoted: { start: number; end: number }[]): Tok[] {
   const out: Tok[] = [];
-  const slice = text.slice(from, to);
   let q = 0;
-  for (const m of slice.matchAll(WORD)) {
-    let word = m[0];
-    const start = from + m.index;
-    // A sentence's last word keeps its period only when it is an abbreviation ("U.S.", "Mr.").
-    if (word.length > 1 && word.endsWith('.') && !ABBREV.test(word)) {
-      word = word.slice(0, -1);
-    }
-    if (word.length > 2 && /['\u2019]$/u.test(word) && !/s['\u2019]$/u.test(word)) word = word.slice(0, -1);
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+    const start = m.index;
+    const { text: word, cls, lower } = known(m[0].length <= to - start ? m[0] : m[0].slice(0, to - start));
     while (q < quoted.length && quoted[q]!.end <= start) q++;
     const inQuote = q < quoted.length && quoted[q]!.start <= start && start < quoted[q]!.end;
-    const { cls, lower } = known(word);
     out.push({ text: word, lower, start, end: start + word.length, cls, quoted: inQuote && !(cls & PUNCT && QUOTE_CHARS.has(word)) });
   }
   return out;

@@ -24,6 +24,8 @@ export interface QuoteSpan extends Span {
 const DOUBLE_OPEN = new Set(['\u201c', '\u201e', '\u00ab', '\u201f']);
 const DOUBLE_CLOSE = new Set(['\u201d', '\u00bb']);
 const DOUBLE = new Set(['"', '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb']);
+const DOUBLE_MARK = /["\u201c\u201d\u201e\u201f\u00ab\u00bb]/gu;
+const SINGLE_MARK = /['\u2018\u2019\u2039\u203a]/gu;
 const SINGLE_OPEN = new Set(['\u2018', "'", '\u2039']);
 const SINGLE_CLOSE = new Set(['\u2019', "'", '\u203a']);
 
@@ -58,9 +60,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
 function findInParagraph(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1; // index of the opening double mark, or -1
-  for (let i = 0; i < text.length; i++) {
+  DOUBLE_MARK.lastIndex = 0;
+  for (let m = DOUBLE_MARK.exec(text); m !== null; m = DOUBLE_MARK.exec(text)) {
+    const i = m.index;
     const c = text[i]!;
-    if (!DOUBLE.has(c)) continue;
     const before = text[i - 1];
     const after = text[i + 1];
     if (open < 0) {
@@ -123,7 +126,9 @@ function addSingleQuotes(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
   const inDouble = (i: number) => doubles.some((d) => d.start <= i && i < d.end);
   const singles: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  SINGLE_MARK.lastIndex = 0;
+  for (let m = SINGLE_MARK.exec(text); m !== null; m = SINGLE_MARK.exec(text)) {
+    const i = m.index;
     const c = text[i]!;
     if (open < 0) {
       if (SINGLE_OPEN.has(c) && opensAfter(text[i - 1]) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '') && !inDouble(i)) open = i;
