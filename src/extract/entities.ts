@@ -131,7 +131,14 @@ export class Entities {
 
   private byAcronym(word: string): Entity | null {
     const w = word.toLowerCase();
-    return this.all.find((x) => x.kind === 'organisation' && x.acronyms.has(w)) ?? null;
+    const exact = this.all.find((x) => x.kind === 'organisation' && x.acronyms.has(w));
+    if (exact) return exact;
+    // "MOFCOM" for "Ministry of Commerce", "Miti" for "Ministry of Investment, Trade and Industry".
+    if (w.length < 3) return null;
+    const spelled = this.all.filter((x) => x.kind === 'organisation' && abbreviates(w, x.name));
+    if (spelled.length !== 1) return null;
+    spelled[0]!.acronyms.add(w);
+    return spelled[0]!;
   }
 
   /** A person one of whose name words (or a near spelling, for typos) is this one word; the latest mentioned wins. */
@@ -220,8 +227,22 @@ export class Entities {
       if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
     }
     if (best) return best;
-    const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fits(e));
-    return ahead.length === 1 ? ahead[0]! : null;
+    // Named only later: the one that fits, or, when several do, the first of them introduced right after.
+    const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fits(e)).sort((a, b) => a.first - b.first);
+    if (ahead.length === 1) return ahead[0]!;
+    return ahead.length > 1 && ahead[0]!.first < nextParagraph(at) + 1_000_000 && ahead[1]!.first > ahead[0]!.first ? ahead[0]! : null;
+  }
+
+  /**
+   * A lead's description no known role fits ("…, the country's trade minister said."): the person the next
+   * paragraph opens with, when that person's roles, if any, do not contradict it. Wire copy names the speaker so.
+   */
+  introducedNext(m: Extract<Mention, { type: 'description' }>, at: number): Entity | null {
+    const from = nextParagraph(at);
+    const first = this.all.filter((e) => e.first >= from && e.first < from + 1_000).sort((a, b) => a.first - b.first)[0];
+    if (!first || first.kind !== (m.org ? 'organisation' : 'person')) return null;
+    if (first.roleWords.size > 0 && !this.fits(first, m, null)) return null;
+    return first;
   }
 
   /** How many of a description's words an entity's roles or name actually contain. */
@@ -236,7 +257,8 @@ export class Entities {
     if (m.org) {
       if (e.kind !== 'organisation') return false;
       if (!orgHeadFits(head, e)) return false;
-      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w));
+      // "the central bank" is Bank Indonesia: words that say what kind of body it is do not have to be its name's.
+      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || ORG_KINDS.has(w));
     }
     // "the Mofcom spokesperson": an organisation's unnamed spokesperson speaks for it; "the spokesperson", once
     // the organisation has spoken so.
@@ -247,6 +269,8 @@ export class Entities {
     }
     const words = e.roleWords;
     const countries = countryOfRole(e);
+    // A former office-holder is not "the minister", and "the former minister" is no current one.
+    if (words.has('former') !== m.modifiers.some((w) => /^(?:former|ex)$/i.test(w))) return false;
     const office = /\bhead of (state|government)\b/iu.exec(m.text);
     if (office) {
       const heads = office[1]!.toLowerCase() === 'state' ? ['president', 'king', 'queen', 'emir', 'monarch', 'sultan'] : ['prime', 'premier', 'chancellor'];
@@ -289,6 +313,30 @@ export function surnameOf(name: string): string {
   while (i > 0 && PARTICLE_WORDS.has(words[i - 1]!.toLowerCase())) i--;
   return words.slice(i).join(' ');
 }
+
+/**
+ * Whether a short name is made of the starts of a longer name's words, in order ("mofcom": MinistrY? no — "Mo"
+ * of Ministry, "f" of of, "Com" of Commerce). Each word gives its first letter or more; small words may be skipped.
+ */
+export function abbreviates(short: string, name: string): boolean {
+  const words = name.toLowerCase().replace(/^\S+['\u2019]s\s+/u, '').split(/[^\p{L}]+/u).filter(Boolean);
+  const small = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to']);
+  const go = (si: number, wi: number): boolean => {
+    if (si === short.length) return words.slice(wi).every((w) => small.has(w));
+    if (wi >= words.length) return false;
+    const w = words[wi]!;
+    for (let n = Math.min(w.length, short.length - si); n >= 1; n--) {
+      if (w.slice(0, n) === short.slice(si, si + n) && go(si + n, wi + 1)) return true;
+    }
+    return small.has(w) && go(si, wi + 1);
+  };
+  return short.length <= 8 && words.length >= 2 && go(0, 0);
+}
+
+/** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */
+const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
+
+const nextParagraph = (at: number) => (Math.floor(at / 1_000_000) + 1) * 1_000_000;
 
 const PARTICLE_WORDS = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'ter', 'ten', 'bin', 'binti', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'abu', 'ul']);
 

@@ -61,7 +61,7 @@ export const NP_OBJECT_CUES = set(`
   continue continues continued maintain maintains maintained observe observes observed agree agrees agreed
   warn warns warned caution cautions cautioned urge urges urged assure assures assured reassure reassures reassured
   inform testify testifies testified counter counters countered charge charges charged
-  comment comments commented remark remarks remarked claim claims claimed believe believes believed
+  comment comments commented remark remarks remarked claim claims claimed believe believes believed add adds added
 `);
 
 /** Adjectives inside titles ("Managing Director", "Chief Executive"): part of a role, never an organisation's name. */
@@ -135,6 +135,7 @@ export const ROLE_NOUNS = set(`
   billionaire investor president-designate chairman-designate economist scientist researcher expert consultant partner
   prosecutor lawyer activist campaigner candidate nominee emir sultan monarch crown regent speaker whip aide
   vice-chairman vice-chair vice-premier vice-chancellor trustee steward ombudsman commissar superintendent dean rector
+  member
   principal inspector auditor registrar controller comptroller envoy-designate representative-designate pm cm
 `);
 
@@ -162,7 +163,8 @@ export const ORG_NOUNS = set(`
   trust network networks media news times post journal herald tribune press broadcasting television radio
   institution centre center chamber assembly house palace kremlin ministries firm firms group bloc coalition
   consortium conglomerate unit division commissions councils agencies banks telecom insurance securities
-  corps guards guard forces force brigade militia regiment
+  corps guards guard forces force brigade militia regiment grupo banco banca banque empresa compania compagnie
+  societe gesellschaft konzern holding holdings bourse
 `);
 
 /** Organisation nouns a description can stand for: "the company said", "the ministry added". */
@@ -191,7 +193,7 @@ export const NOT_NAME_WORDS = set(`
   announcing addressing reacting regarding responding asked asking x twitter key read share home updated source
   reader comments newly details background quote update breaking watch photo image credit video live
   there here what who which whose why how not no yes all both each every many most some several few any
-  mr mrs ms dr
+  mr mrs ms dr one two three four five six seven eight nine ten eleven twelve dozens hundreds thousands millions
 `);
 
 /** First words of an intro phrase before a sentence's subject ("Following the meeting, Vaishnaw …"). */
@@ -219,7 +221,7 @@ export const THING_PRONOUNS = set(`it`);
 
 /** Adjectives in a description that say nothing about who is meant ("the top diplomat", "the former minister"). */
 export const EMPTY_MODIFIERS = set(`
-  top senior former current new then outgoing incoming acting veteran longtime long-time newly-appointed appointed
+  top senior current new then outgoing incoming acting veteran longtime long-time newly-appointed appointed
   elected powerful influential embattled beleaguered visiting local national federal state regional main chief key
   same other latest recent
 `);
@@ -261,13 +263,16 @@ export function shownVerb(verb: string): string {
 }
 
 /** Last words that make a capitalised phrase a place, an event or a thing, never a person ("Middle East", "Red Fort"). */
+/** First words that make a capitalised phrase a place ("Saint Lucia", "New Delhi", "Port Louis"). */
+export const NOT_PERSON_FIRST = set(`saint st san santa sao port fort mount mt lake cape new north south east west upper lower greater`);
+
 export const NOT_PERSON_LAST = set(`
   east west north south street square fort palace airport port island islands sea ocean river valley kingdom states
   city province region county republic gulf bay coast day conference summit expo fair forum meeting week festival games
   cup war accord agreement treaty act bill law social finance limited complex centre center hall park plaza avenue road
   bridge tower market markets exchange index plan programme program initiative strategy fund zone corridor canal strait
   peninsula mountains desert belt road station hotel hospital school college academy stadium church mosque temple
-  news times post journal herald daily weekly tribune gazette today online review
+  news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera
 `);
 
 /** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */

@@ -3,10 +3,10 @@
 // "its energy minister", "the Mofcom spokesperson", "China's Ministry of Commerce", "he", "who" (→ the name before).
 // Written by hand: names, roles and organisations are told apart by their shape and the lexicon, which is fast and
 // predictable; a tagger (compromise) was measured and missed most non-Western names (see README).
-import { ANONYMOUS, EMPTY_MODIFIERS, NOT_PERSON_LAST, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { ANONYMOUS, EMPTY_MODIFIERS, NOT_PERSON_FIRST, NOT_PERSON_LAST, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import {
-  ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
-  PUNCT, ROLE, TITLE, has, type Tok,
+  ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, INTRO, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
+  PLACE, PUNCT, ROLE, TITLE, has, type Tok,
 } from './tokens.ts';
 
 export type Mention =
@@ -26,6 +26,8 @@ export interface Read {
 
 const PLACE_ROLES = new Set(['mp', 'mla', 'mep', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'councillor', 'councilor', 'legislator', 'candidate']);
 const MULTIWORD_HEADS = new Set(['state', 'government', 'staff', 'mission', 'delegation', 'cabinet']);
+/** Nouns whose possessive makes a definite description: "the country's trade minister", "the group's chief". */
+const POSSESSOR_NOUNS = new Set(['country', 'nation', 'bloc', 'company', 'firm', 'group', 'bank', 'government', 'ministry', 'state', 'kingdom', 'union', 'party', 'region', 'province', 'city', 'organisation', 'organization', 'agency', 'alliance', 'coalition', 'club', 'carmaker', 'chipmaker', 'lender', 'island', 'territory', 'republic', 'federation', 'cartel', 'fund', 'board', 'council', 'commission', 'institute', 'industry', 'sector']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that', 'our']);
 const CONNECTORS = new Set(['of', 'for', 'to', 'and', '&', 'on']);
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'through', 'from', 'with', 'upon', 'following', 'over', 'since', 'to', 'while', 'when']);
@@ -75,7 +77,7 @@ export function readBefore(toks: Tok[], end: number): Read | null {
 }
 
 /** "Kim Yongbeom, the Blue House Policy Chief, stated": the name before the appositive, with its role. */
-function appositive(toks: Tok[], comma: number): Read | null {
+function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   let j = comma - 1;
   let depth = 0;
   for (; j >= 0 && comma - j <= 30; j--) {
@@ -88,12 +90,9 @@ function appositive(toks: Tok[], comma: number): Read | null {
   }
   if (j < 1 || toks[j]!.text !== ',') return null;
   const inner = toks.slice(j + 1, comma);
-  const first = inner[0];
-  if (!first) return null;
-  // "Lopez, 54, said", "Lopez, speaking in Madrid, said": an age or a participle phrase, no role.
-  const relative = first.lower === 'who' || first.lower === 'whose' || (inner.length === 1 && /^\d{1,3}$/.test(first.text)) || (/ing$/.test(first.lower) && has(first, LOWER)) || first.lower === 'asked';
-  const role = relative ? null : roleOfAppositive(inner);
-  if (!relative && role === null) {
+  if (inner.length === 0) return null;
+  const role = roleOfAppositive(inner);
+  if (role === null && !isAside(inner)) {
     // "The committee chair, Ana Ruiz, said": a description, then the name in apposition.
     const name = parse(inner, null);
     const desc = readCore(toks, j);
@@ -103,15 +102,35 @@ function appositive(toks: Tok[], comma: number): Read | null {
     }
     return null;
   }
-  const head = readCore(toks, j);
-  if (!head || (head.mention.type !== 'person' && head.mention.type !== 'organisation')) return null;
-  if (head.mention.type === 'person' && role) head.mention.role = head.mention.role ? `${head.mention.role}, ${role}` : role;
-  return { mention: head.mention, from: head.from, to: comma + 1 };
+  // "Nuno Salgueiro, leader of the Renovar party, which is polling third, said": asides one after another.
+  const head = readCore(toks, j) ?? (depthLeft > 0 && toks[j - 1]?.text !== ',' ? appositive(toks, j, depthLeft - 1) : null);
+  const named = head && (head.mention.type === 'person' || head.mention.type === 'organisation') ? head : depthLeft > 0 ? appositive(toks, j, depthLeft - 1) : null;
+  if (!named || (named.mention.type !== 'person' && named.mention.type !== 'organisation')) return null;
+  if (named.mention.type === 'person' && role) named.mention.role = named.mention.role ? `${named.mention.role}, ${role}` : role;
+  return { mention: named.mention, from: named.from, to: comma + 1 };
+}
+
+/**
+ * An aside between commas that is not a role and names no one: an age ("54"), a relative clause ("who chairs …",
+ * "which is polling third"), a participle ("speaking in Madrid"), a phrase ("for his part", "a close ally of the
+ * president", "Mexico's main private sector lobby").
+ */
+function isAside(inner: Tok[]): boolean {
+  const first = inner[0]!;
+  if (inner.length === 1 && /^\d{1,3}$/.test(first.text)) return true;
+  if (['who', 'whose', 'which', 'asked'].includes(first.lower)) return true;
+  if (/ing$/.test(first.lower) && has(first, LOWER)) return true;
+  if (inner.length > 14 || inner.some((w) => w.quoted || has(w, CUE) && has(w, LOWER) && !has(w, ROLE))) return false;
+  const other = parse(inner, null);
+  if (other?.type === 'person' && !other.single) return false; // another person, not an aside
+  // A phrase opened by a determiner, a possessive or a preposition.
+  return DETERMINERS.has(first.lower) || (has(first, POSSESSIVE) && inner.length > 1) || ['for', 'in', 'at', 'on', 'by', 'with', 'from', 'like', 'unlike', 'meanwhile', 'however', 'too', 'also'].includes(first.lower);
 }
 
 /** The role an appositive gives ("the Blue House Policy Chief", "spokesperson for Iran's Foreign Ministry"), or null. */
 export function roleOfAppositive(inner: Tok[]): string | null {
   const words = inner.filter((w) => !w.quoted);
+  if (['who', 'whose', 'which', 'that'].includes(words[0]?.lower ?? '')) return null; // a clause, not a title
   if (words.length === 0 || words.length > 16 || words.length !== inner.length) return null;
   let k = 0;
   if (DETERMINERS.has(words[0]!.lower)) k = 1;
@@ -137,6 +156,16 @@ function findBack(toks: Tok[], i: number, text: string): number {
 /** The noun phrase whose last token is `end - 1`. */
 export function readCore(toks: Tok[], end: number): Read | null {
   const last = toks[end - 1];
+  // "The Business Coordinating Council (CCE)": a short name in brackets after an organisation's is part of it.
+  if (last?.text === ')') {
+    const open = findBack(toks, end - 1, '(');
+    const inner = readCore(toks, open);
+    if (open > 0 && end - open <= 4 && inner?.mention.type === 'organisation') {
+      inner.mention.name = `${inner.mention.name} ${joinTokens(toks.slice(open, end))}`;
+      return { mention: inner.mention, from: inner.from, to: end };
+    }
+    return inner && end - open <= 4 ? { ...inner, to: end } : null;
+  }
   if (!last || last.quoted || has(last, PUNCT)) return null;
   if (has(last, PRONOUN) && (has(last, LOWER) || end - 1 === 0 || !nameWord(toks[end - 2]))) {
     if (last.text === 'He' && has(toks[end - 2], ROLE | CAP) && !has(toks[end - 2], PUNCT)) {
@@ -151,6 +180,7 @@ export function readCore(toks: Tok[], end: number): Read | null {
   }
   const np: Tok[] = [];
   let det: string | null = null;
+  let detWidth = 1;
   let roleSeen = false;
   let lowers = 0;
   let i = end - 1;
@@ -160,7 +190,7 @@ export function readCore(toks: Tok[], end: number): Read | null {
     const right = np[0];
     if (has(t, PUNCT)) {
       if (t.text === ',' && right && roleSeen === false && has(right, CAP) && has(toks[i - 1], CAP) && listContinues(toks, i)) { np.unshift(t); continue; }
-      if (t.text === ',' && right && roleSeen && has(toks[i - 1], CAP) && !has(toks[i - 1], POSSESSIVE) && segmentIsRole(toks, i)) { np.unshift(t); continue; }
+      if (t.text === ',' && right && roleSeen && has(toks[i - 1], CAP) && PORTFOLIOS.has(toks[i - 1]!.lower) && segmentIsRole(toks, i)) { np.unshift(t); continue; }
       if ((t.text === ')' ) && right) {
         const open = findBack(toks, i, '(');
         if (open > 0 && i - open <= 4) { for (let k = i; k >= open; k--) np.unshift(toks[k]!); i = open; continue; }
@@ -172,6 +202,12 @@ export function readCore(toks: Tok[], end: number): Read | null {
       break;
     }
     if (t.lower === 'the' && right) { np.unshift(t); continue; } // "Minister of the Interior"
+    // "the country's trade minister", "the bloc's top diplomat": a possessive noun is the description's determiner.
+    if (has(t, POSSESSIVE) && has(t, LOWER) && np.length > 0 && roleSeen && POSSESSOR_NOUNS.has(t.lower)) {
+      det = 'the';
+      detWidth = toks[i - 1]?.lower === 'the' ? 2 : 1;
+      break;
+    }
     if (has(t, POSSESSIVE) && has(t, CAP)) {
       if (np.length === 0) break; // "Trump's" ends no speaker phrase
       np.unshift(t);
@@ -179,7 +215,7 @@ export function readCore(toks: Tok[], end: number): Read | null {
       break;
     }
     if (has(t, CAP)) {
-      if (has(t, CUE | PARTICIPLE) && !has(t, NAME | ROLE | ORG)) break; // a capitalised "Said" starting a sentence
+      if (has(t, CUE | PARTICIPLE) && !has(t, NAME | ROLE | ORG) && !(right && has(right, ORG | ROLE) && has(right, CAP))) break; // a capitalised "Said" starting a sentence, not "State Department"
       if (isSentenceWord(t, toks, i)) break;
       np.unshift(t);
       if (has(t, ROLE | ORG)) roleSeen = true;
@@ -216,7 +252,7 @@ export function readCore(toks: Tok[], end: number): Read | null {
   if (np.length === 0) return null;
   const mention = parse(np, det);
   if (!mention) return null;
-  return { mention, from: end - np.length - (det ? 1 : 0), to: end };
+  return { mention, from: end - np.length - (det ? detWidth : 0), to: end };
 }
 
 /** A capitalised word that only starts the sentence ("The", "Meanwhile", "In") is not part of a name. */
@@ -295,12 +331,13 @@ export function readAfter(toks: Tok[], start: number): Read | null {
       if (np.length > 1 && np.slice(0, -1).every((w) => nameWord(w, true))) { i++; break; }
       continue;
     }
-    if (has(t, CAP) && !(has(t, CUE | PARTICIPLE) && !has(t, NAME | ROLE | ORG))) { np.push(t); if (has(t, ROLE | ORG)) roleSeen = true; continue; }
+    // A capitalised verb form inside a name is part of it ("State Department", "Report"): only before more of the name.
+    if (has(t, CAP) && (!has(t, CUE | PARTICIPLE) || has(t, NAME | ROLE | ORG) || has(toks[i + 1], CAP | ORG) && !toks[i + 1]!.quoted)) { np.push(t); if (has(t, ROLE | ORG)) roleSeen = true; continue; }
     if (has(t, ROLE | ORG)) { np.push(t); roleSeen = true; continue; }
     if (has(t, PARTICLE) && nameWord(toks[i + 1])) { np.push(t); continue; }
     // "Chief of Staff Rui Costa and Communications Secretary …": two people, not one long role.
     if ((t.lower === 'and' || t.lower === '&') && hasName(np)) break;
-    if (CONNECTORS.has(t.lower) && np.length > 0 && (has(toks[i + 1], CAP | ROLE) || t.lower === 'of' && toks[i + 1]?.lower === 'the')) { np.push(t); continue; }
+    if (CONNECTORS.has(t.lower) && np.length > 0 && (has(toks[i + 1], CAP | ROLE) && !has(toks[i + 1], INTRO) || t.lower === 'of' && toks[i + 1]?.lower === 'the')) { np.push(t); continue; }
     if (t.lower === 'the' && np.length > 0 && CONNECTORS.has(np[np.length - 1]!.lower)) { np.push(t); continue; }
     // A lowercase word joins only on its way to a role noun: a portfolio ("trade commissioner") or a word right
     // before a capitalised title ("dtic Minister"); never a verb ("He met U.S. President …").
@@ -359,8 +396,19 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
   // An organisation: its head noun last ("MP Materials", "the commerce ministry"), or first with "of" ("Ministry of …").
   const orgHeadLast = has(last, ORG) || (has(last, ORG_DESC) && !lastIsName);
   const headAt = words.findIndex((w, k) => has(w, ORG) && has(w, CAP) && ['of', 'for'].includes(words[k + 1]?.lower ?? ''));
-  const orgHeadFirst = headAt >= 0 && !words.some((w, k) => k > headAt && has(w, ROLE)) && !words.slice(0, headAt).some((w) => has(w, ROLE));
+  const roleThenName = words.some((w, k) => k > headAt && has(w, ROLE) && nameWord(words[k + 1], true));
+  const orgHeadFirst = headAt >= 0 && !roleThenName && !words.slice(0, headAt).some((w) => has(w, ROLE) && !['of', 'for'].includes(words[words.indexOf(w) + 1]?.lower ?? ''));
   const roleBeforeOrg = words.some((w, k) => has(w, ROLE) && !has(w, ORG) && ['of', 'for', 'at'].includes(words[k + 1]?.lower ?? ''));
+  // "a spokesperson for the Office of the US Trade Representative": the body's unnamed spokesperson.
+  const spokes = words.findIndex((w, k) => ['spokesperson', 'spokesman', 'spokeswoman', 'representative', 'official'].includes(w.lower) && ['of', 'for', 'at'].includes(words[k + 1]?.lower ?? ''));
+  if (spokes >= 0 && words.slice(spokes + 2).some((w) => has(w, ORG)) && !nameWord(last, true)) {
+    const modifiers = words.slice(spokes + 2).filter((w) => !['of', 'for', 'the', 'and', ','].includes(w.lower)).map((w) => w.text);
+    return { type: 'description', head: words[spokes]!.lower, modifiers, text: joinTokens(toks), possessor, org: false, definite: det !== 'a' && det !== 'an' };
+  }
+  // "Bank Indonesia", "Banco Andino": an organisation noun in a run of capitalised words, with no role.
+  if (!words.some((w) => has(w, ROLE)) && words.some((w) => has(w, ORG) && has(w, CAP)) && words.every((w) => has(w, CAP) || CONNECTORS.has(w.lower) || w.lower === 'the')) {
+    return { type: 'organisation', name: joinTokens(toks), role: null };
+  }
   // "Carmaker Stellantis", "chipmaker Nvidia": a company descriptor before the name.
   if (has(words[0], ORG_DESC) && words.length > 1 && words.slice(1).every((w) => has(w, CAP)) && !words.some((w) => has(w, ROLE))) {
     return { type: 'organisation', name: joinTokens(toks.slice(toks.indexOf(words[1]!))), role: null };
@@ -381,7 +429,13 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     const titles: string[] = [];
     while (k < words.length - 1 && has(words[k], TITLE)) titles.push(words[k++]!.text);
     const name = words.slice(k);
-    if (name.length > 1 && NOT_PERSON_LAST.has(name[name.length - 1]!.lower)) return null; // "Middle East", "Red Fort"
+    if (name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower))) return null; // "Middle East", "Saint Lucia"
+    if (name.length === 1 && titles.length === 0 && has(name[0], PLACE)) return null;
+    const of = name.findIndex((w) => w.lower === 'of' || w.lower === 'from');
+    if (of >= 2 && name.slice(of + 1).every((w) => has(w, CAP))) {
+      const own = name.slice(0, of);
+      if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2) return { type: 'person', name: own.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: false };
+    }
     if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
       return { type: 'person', name: name.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: name.length === 1 && titles.length === 0 };
     }

@@ -12,7 +12,7 @@ import { APPEAL_CUES, CUE_VERBS, NAMING_CUES, PLATFORMS, shownVerb, THINK_CUES }
 import { readAfter, readBefore, type Mention, type Read } from './mentions.ts';
 import { accordingTo, contentAfter, contentBefore, contentEnd, skipModifiers, type Content } from './reported.ts';
 import { findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
-import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, PUNCT, ROLE, has, tokenize, type Tok } from './tokens.ts';
+import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
 import { registerMentions } from './register.ts';
 
 export interface Extraction {
@@ -57,7 +57,7 @@ const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'following',
 const LIGHT_VERBS = new Set(['offered', 'gave', 'provided', 'expressed', 'voiced', 'made', 'pointed', 'raised', 'offers', 'gives', 'expresses', 'voices', 'makes', 'points']);
 const LIGHT_NOUNS = new Set(['assurances', 'assurance', 'hope', 'confidence', 'concern', 'concerns', 'optimism', 'doubt', 'doubts', 'clear', 'out', 'fears', 'worries', 'belief', 'view']);
 /** Words after which a quotation is part of a phrase, not a statement on its own. */
-const EMBEDDING = new Set(['about', 'of', 'on', 'a', 'an', 'the', 'as', 'for', 'to', 'with', 'from', 'by', 'over', 'regarding', 'called', 'dubbed', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'what']);
+const EMBEDDING = new Set(['about', 'of', 'on', 'a', 'an', 'the', 'as', 'for', 'to', 'with', 'from', 'by', 'over', 'regarding', 'called', 'dubbed', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'what']);
 
 /** Every quote in an article's paragraphs, each with its speaker or none; reader comments are never passed in. */
 export function extractQuotes(paragraphs: Paragraph[]): Extraction {
@@ -87,7 +87,8 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   }
 
   const items: Item[] = [];
-  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, sentences, paragraphs, focusAt: [] };
+  const lead = Math.max(0, paragraphs.findIndex((p) => !p.heading));
+  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, sentences, paragraphs, focusAt: [], lead };
   const transcript = findTranscript(paragraphs, ents);
 
   sentences.forEach((s, si) => {
@@ -108,6 +109,8 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
 
 interface State {
   ents: Entities;
+  /** The first paragraph of reporting (after headline and byline): where a lead names someone only later. */
+  lead: number;
   focus: Entity | null;
   /** The paragraph where the focus was last set: "he" does not reach further back than two paragraphs. */
   focusParagraph: number;
@@ -261,7 +264,7 @@ function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null;
   if (toks[bi - 1]?.text === ':') {
     const read = readBefore(toks, bi - 1);
     const m = read?.mention;
-    if (read && read.from === 0 && m && (m.type === 'person' && !m.single || m.type === 'person' && m.single && false || m.type === 'organisation')) return { cue: -1, read, participle: false };
+    if (read && read.from === 0 && m && (m.type === 'person' || m.type === 'organisation')) return { cue: -1, read, participle: false };
   }
   let k = bi - 1;
   while (k >= 0 && has(toks[k], PUNCT) && !toks[k]!.quoted && /^[,:\u2014\u2013"\u201c\u2018]$/u.test(toks[k]!.text)) k--;
@@ -269,7 +272,7 @@ function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null;
   for (let c = k; c >= 0 && k - c < 10; c--) {
     const t = toks[c]!;
     if (t.quoted || t.text === ';' || t.text === '.') return null;
-    if (!has(t, CUE | PARTICIPLE) || (has(t, CAP) && c > 0)) continue;
+    if (!has(t, CUE | PARTICIPLE) || (has(t, CAP) && c > 0) || (has(t, CUE) && !has(t, PARTICIPLE) && !isCue(toks, c))) continue;
     if (has(t, PARTICIPLE) && SPEECH_PARTICIPLES.has(t.lower)) return { cue: c, read: null, participle: true };
     if (has(t, PARTICIPLE)) return null;
     if (THINK_CUES.has(t.lower) || NAMING_CUES.has(t.lower)) return null;
@@ -289,8 +292,8 @@ function subjectOf(toks: Tok[], bi: number, sentence: string, text: string, q: Q
     if (t.quoted) continue;
     if (t.text === ';') return null;
     plain++;
-    if (!has(t, CUE | PARTICIPLE) || has(t, CAP)) continue;
-    if (NAMING_CUES.has(t.lower) && plain > 9) return null;
+    if (!has(t, CUE | PARTICIPLE) || has(t, CAP) || (has(t, CUE) && !has(t, PARTICIPLE) && !isCue(toks, c))) continue;
+    if (NAMING_CUES.has(t.lower) && plain > 14) return null;
     if (has(t, PARTICIPLE)) return SPEECH_PARTICIPLES.has(t.lower) || NAMING_CUES.has(t.lower) ? { cue: c, read: null, participle: true } : null;
     const read = readBefore(toks, c);
     return read ? { cue: c, read, participle: false } : null;
@@ -351,7 +354,7 @@ function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>
   let skipUntil = according && according.content.from > according.read.to ? according.content.to : -1;
   for (let c = 0; c < end; c++) {
     const t = toks[c]!;
-    if (c < skipUntil || t.quoted || !has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE)) continue;
+    if (c < skipUntil || t.quoted || !has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c)) continue;
     if (usedCues.has(c) && toks[c + 1]?.lower !== 'that') continue;
     if (t.lower === 'according') continue;
     // "The head of Nvidia downplayed … and said …": the verb shares the sentence's subject.
@@ -447,9 +450,15 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       // An organisation's unnamed spokesperson speaks for it; later "the spokesperson" means the same.
       if (e?.kind === 'organisation' && !m.org) ents.addRole(e, 'spokesperson');
       if (e) return { entity: e, how: 'description' };
+      // A lead naming its speaker only in the next paragraph ("…, the country's trade minister said on Tuesday.").
+      if (m.definite && s.paragraph <= state.lead + 1 && !m.org) {
+        const next = ents.introducedNext(m, pos);
+        if (next) { ents.addRole(next, descriptionRole(m)); return { entity: next, how: 'cataphora' }; }
+      }
       // Elegant variation ("The Labour MP for …" after "… Liam Byrne branded …"): the previous sentence's subject,
       // for a definite description of a person that no one in the article fits by role.
       if (!m.org && m.definite && state.lastSubject && !ents.all.some((x) => x.kind === 'person' && ents.describe(m, pos, pos, null) === x)) {
+        if (state.lastSubject.roleWords.size === 0) ents.addRole(state.lastSubject, descriptionRole(m));
         return { entity: state.lastSubject, how: 'variation' };
       }
       return null;
@@ -459,6 +468,12 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
     case 'anonymous':
       return null;
   }
+}
+
+/** The role a description gives the person it turned out to mean ("the country's trade minister" → "trade minister"). */
+function descriptionRole(m: Extract<Mention, { type: 'description' }>): string | null {
+  const words = m.text.split(/\s+/).filter((w) => !/['\u2019]s$/u.test(w) && !/^(?:the|a|an|its|his|her|their)$/i.test(w));
+  return words.length > 0 && words.length <= 8 ? words.join(' ') : null;
 }
 
 /** After a sentence: who "he" and "it" mean next — the latest speaker, else the sentence's subject. */

@@ -2,9 +2,9 @@
 // registered in order of mention. Attribution then resolves "the minister" or "its energy minister" against them,
 // backwards first and, for a lead that names someone only later, forwards.
 import type { Entities } from './entities.ts';
-import { PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { joinTokens, readAfter } from './mentions.ts';
-import { ACRONYM, CAP, COUNTRY, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
+import { ACRONYM, CAP, COUNTRY, CUE, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
 
 const position = (paragraph: number, offset: number) => paragraph * 1_000_000 + offset;
 
@@ -12,7 +12,9 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.quoted || has(t, PUNCT) || !has(t, CAP | ROLE)) continue;
-    if (!has(t, NAME | ROLE | ORG | TITLE | COUNTRY) && t.lower !== 'the') continue;
+    // A capitalised verb form can start a name only before more of it ("State Department").
+    const startsName = has(t, NAME | ROLE | ORG | TITLE | COUNTRY) || t.lower === 'the' || has(t, CUE) && has(toks[i + 1], CAP) && has(toks[i + 1], ORG | ROLE);
+    if (!startsName) continue;
     const read = readAfter(toks, i);
     if (!read) {
       // "the European Central Bank's decisions": an organisation named only in the possessive.
@@ -32,6 +34,13 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       const org = m.role ? organisationInRole(tokenize(m.role, 0, m.role.length, []), ents, pos) : null;
       const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' ? ents.latestOrganisation(position(paragraph, toks[0]!.start), pos) : null;
       if (owner && m.role) m.role = `${owner.name} ${m.role}`;
+      // "former Prime Minister Alberto Neves": no longer the prime minister.
+      if (m.role && /^(?:former|ex-?)$/i.test(toks[read.from - 1]?.lower ?? '')) m.role = `former ${m.role}`;
+      // A bare title ("Governor", "Deputy Governor", "CEO") belongs to the body the story is about at that point.
+      if (m.role && !org && !owner && isBareTitle(m.role)) {
+        const body = ents.latestOrganisation(position(Math.max(0, paragraph - 1), 0), pos);
+        if (body && INSTITUTIONS.test(body.name)) ents.addRole(ents.named(m, pos)!, `${body.name} ${m.role}`);
+      }
       const e = ents.named(m, pos);
       if (e && (org ?? owner) && !e.affiliation) e.affiliation = org ?? owner;
       i = read.to - 1;
@@ -82,4 +91,13 @@ function organisationInRole(toks: Tok[], ents: Entities, pos: number) {
 function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
   for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
   return -1;
+}
+
+/** Bodies whose titles go without naming them: a bank's governor, a company's chief executive. */
+const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council)\b/i;
+
+/** A role that is only a title ("Governor", "Deputy Governor", "Chief Executive"), naming no body or portfolio. */
+function isBareTitle(role: string): boolean {
+  const words = role.split(/\s+/);
+  return words.length <= 3 && words.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || ROLE_ADJECTIVES.has(w.toLowerCase()));
 }

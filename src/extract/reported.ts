@@ -53,8 +53,9 @@ export function contentAfter(toks: Tok[], cue: number, end: number): Content | n
     if (NAMING_CUES.has(verb)) return verb.startsWith('descri') && toks.slice(i, to).some((t) => t.lower === 'as') ? { from: i, to } : null;
     if (/^(?:the)$/.test(first.lower) && /^(?:need|importance|urgency|necessity|significance|value|role)$/.test(toks[i + 1]?.lower ?? '') && (NP_OBJECT_CUES.has(verb) || verb === 'stressed')) return { from: i, to };
     const objectFirst = NP_OBJECT_CUES.has(verb) || THINK_CUES.has(verb);
-    // After "said" a clause may open with a bare noun ("oil prices have …"); after "condemned" that is an object.
-    if (!startsClause(toks, i, to) && (objectFirst || !hasFinite(toks, i, Math.min(to, i + 6)))) return null;
+    // After "said" a clause may open with a bare noun ("oil prices have …", "nearly 300 exporters had …");
+    // after "condemned" that is an object.
+    if (!startsClause(toks, i, to) && (objectFirst || MODIFIER_PREPS.has(first.lower) || first.lower === 'to' || !hasFinite(toks, i, Math.min(to, i + 10)))) return null;
     if (objectFirst && !hasFinite(toks, i + 1, Math.min(to, i + 7))) return null;
   }
   return { from: i, to };
@@ -101,6 +102,7 @@ export function skipModifiers(toks: Tok[], i: number, end: number): number {
     }
     if (TIME_LEADS.has(t.lower) && (TIME_NOUNS.has(toks[k + 1]?.lower ?? '') || TIME_LEADS.has(toks[k + 1]?.lower ?? '') && TIME_NOUNS.has(toks[k + 2]?.lower ?? ''))) { k += TIME_NOUNS.has(toks[k + 1]!.lower) ? 2 : 3; continue; }
     if (TIME.has(t.lower) || has(t, ADVERB) && has(t, LOWER) && !FINITE.has(t.lower)) { k++; continue; }
+    if (t.lower === 'to' && has(toks[k + 1], LOWER) && !CLAUSE_START.has(toks[k + 1]!.lower)) break; // "agreed to keep"
     if (MODIFIER_PREPS.has(t.lower)) {
       // A prepositional phrase runs to "that", a comma, or the start of the clause it precedes.
       let n = k + 1;
@@ -130,6 +132,8 @@ export function contentEnd(toks: Tok[], from: number, end: number): number {
     const next = toks[k + 1];
     const after = next && ['while', 'and', 'but', 'before', 'as', 'even'].includes(next.lower) ? toks[k + 2] : next;
     if (after && !after.quoted && (has(after, PARTICIPLE) || CUT_WORDS.has(after.lower))) return trimEnd(toks, from, k);
+    // ", without giving details", ", before adding …": the reporter's words, not the speaker's.
+    if (next && ['without', 'before', 'after', 'while', 'by'].includes(next.lower) && /ing$/.test(toks[k + 2]?.lower ?? '')) return trimEnd(toks, from, k);
     // "…, he said, …" or "…, the minister added": an attribution inside ends what was reported before it.
     if (next && !next.quoted && attributionFollows(toks, k + 1, end)) return trimEnd(toks, from, k);
   }

@@ -17,17 +17,27 @@ export interface Found {
   verb: string | null;
 }
 
-const LABEL = /^\s*(\p{Lu}[\p{L}\p{M}.'\u2019 -]{1,50}?)\s*:\s*$/u;
 const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|update|updates|photo|image|video|read|read more|also read|watch|related|context|summary|key points|editor's note|q|a|question|answer)$/iu;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 
-/** A transcript: at least two paragraphs that are only a speaker's name and a colon. */
+/** "Q:" or "Question:": a turn whose asker the transcript does not name. */
+const ASKER = /^\s*(?:q|question|reporter|journalist)\s*[:.]\s*/iu;
+/** "Li Yongjie:" on its own line, or "Minister Morimoto: We are aware …" opening the turn. */
+const TURN = /^\s*(\p{Lu}[\p{L}\p{M}.'\u2019 -]{1,50}?)\s*:\s*/u;
+
+/**
+ * A transcript: at least two paragraphs that open with a speaker's name and a colon, alone on the line or before
+ * the words. Each turn, and the paragraphs that follow it until the next label, are that speaker's; turns under
+ * "Q:" (an unnamed asker) are no one's.
+ */
 export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: (p: number) => boolean; items: () => Found[] } {
-  const labels = new Map<number, Entity>();
+  const labels = new Map<number, { entity: Entity | null; text: number }>();
   paragraphs.forEach((p, i) => {
-    if (p.text.length > 60 || !p.text.trimEnd().endsWith(':')) return;
-    const m = LABEL.exec(p.text);
-    if (!m || NOT_LABELS.test(m[1]!.trim())) return;
+    if (p.heading) return;
+    const asker = ASKER.exec(p.text);
+    if (asker) { labels.set(i, { entity: null, text: asker[0].length }); return; }
+    const m = TURN.exec(p.text);
+    if (!m || NOT_LABELS.test(m[1]!.trim()) || m[1]!.split(/\s+/).length > 6) return;
     const toks = tokenize(m[1]!, 0, m[1]!.length, []);
     const read = readAfter(toks, 0);
     if (!read || read.to < toks.length) return;
@@ -35,21 +45,24 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
     if (mention.type !== 'person' && mention.type !== 'organisation') return;
     // A newsroom asking at a press conference is a speaker there ("Reuters:", "Bloomberg News:").
     const e = mention.type === 'person' && mention.single && CARRIERS.has(mention.name[0]!.toLowerCase()) ? ents.organisation(mention.name[0]!, i * 1_000_000, true, true) ?? ents.named(mention, i * 1_000_000) : ents.named(mention, i * 1_000_000);
-    if (e) labels.set(i, e);
+    if (e) labels.set(i, { entity: e, text: m[0].length });
   });
-  if (labels.size < 2) return { has: () => false, items: () => [] };
+  const named = [...labels.values()].filter((l) => l.entity).length;
+  if (labels.size < 2 || named < 1 || named < [...labels.values()].length / 3) return { has: () => false, items: () => [] };
   const turns = new Set<number>();
   const found: Found[] = [];
   let speaker: Entity | null = null;
   paragraphs.forEach((p, i) => {
     const label = labels.get(i);
-    if (label) { speaker = label; turns.add(i); return; }
-    if (!speaker || p.heading) return;
-    const text = p.text.trim();
+    let from = 0;
+    if (label) { speaker = label.entity; turns.add(i); from = label.text; }
+    if (!speaker || p.heading) { if (label) turns.add(i); return; }
+    const text = p.text.slice(from).trim();
+    if (!text) return; // the label alone: the words follow
     // A turn is prose: it ends like a sentence. Page furniture after the last answer ends the transcript.
     if (!/[.!?\u201d"]$/u.test(text)) { speaker = null; return; }
     turns.add(i);
-    const start = p.text.indexOf(text);
+    const start = p.text.indexOf(text, from);
     found.push({ paragraph: i, start, end: start + text.length, entity: speaker, sieve: 'transcript/name', kind: 'direct', verb: null });
   });
   return { has: (p) => turns.has(p), items: () => found };

@@ -8,7 +8,7 @@ import {
 
 export const CAP = 1, ROLE = 2, TITLE = 4, ORG = 8, COUNTRY = 16, NAME = 32, PARTICLE = 64, INITIAL = 128, CUE = 256,
   PARTICIPLE = 512, ADVERB = 1024, PRONOUN = 2048, ORG_DESC = 4096, ANON = 8192, ACRONYM = 16384, POSSESSIVE = 32768,
-  PUNCT = 65536, LOWER = 131072, INTRO = 262144;
+  PUNCT = 65536, LOWER = 131072, INTRO = 262144, PLACE = 524288;
 
 export interface Tok {
   text: string;
@@ -80,7 +80,8 @@ function computeClass(word: string): number {
     if (PERSON_PRONOUNS.has(l) || THING_PRONOUNS.has(l) || l === 'they') c |= PRONOUN;
     if (entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
     const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
-    if (CAPITALS.has(l)) c |= COUNTRY; // "Beijing said": a government by its capital, not a person
+    // "Beijing said": a government by its capital; alone, never a person ("Lima" in a longer name still is a name).
+    if (CAPITALS.has(l)) c |= PLACE;
     if (nameShaped && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
   }
   return c;
@@ -107,3 +108,13 @@ function lowerOf(word: string): string {
 
 export const has = (t: Tok | undefined, cls: number): boolean => t !== undefined && (t.cls & cls) !== 0;
 export const isWord = (t: Tok | undefined): boolean => t !== undefined && (t.cls & PUNCT) === 0 && !t.quoted;
+
+const NOUN_MARKERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'this', 'that', 'these', 'those', 'in', 'on']);
+
+/** A reporting verb used as a verb, not a noun of the same spelling ("in a post", "the report", "his comments"). */
+export function isCue(toks: Tok[], i: number): boolean {
+  const t = toks[i];
+  if (!t || t.quoted || !(t.cls & CUE)) return false;
+  const before = toks[i - 1];
+  return !(before && (NOUN_MARKERS.has(before.lower) || (before.cls & POSSESSIVE) !== 0));
+}

@@ -8,6 +8,8 @@ export type LineKind =
   | { kind: 'author'; name: string }
   | { kind: 'outlet'; name: string }
   | { kind: 'end-of-article' }
+  /** A link to another story ("Read more"); `bare` when the story's title follows on the next line. */
+  | { kind: 'link'; bare: boolean }
   | { kind: 'comments-start' }
   | { kind: 'key-points' };
 
@@ -25,10 +27,14 @@ const CHROME: RegExp[] = [
   /^(?:follow us on|subscribe to|sign up for|click here|download the app)\b/i,
   /^(?:tags?|topics?|filed under)\s*:/i,
   /^\d+\/\d+$/, // comment box counter "0/50"
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b/i, // "(Reporting by …; Editing by …)"
+  /^our standards:/i,
   /^(?:print|email|whatsapp|facebook|twitter|linkedin|copy link)(?:\s*[|•·]\s*(?:print|email|whatsapp|facebook|twitter|linkedin|copy link))*$/i,
 ];
 
-const END_OF_ARTICLE = /^(?:you may also like|related(?: articles| stories| news| posts)?|also read|read more|more from|recommended(?: for you)?|trending(?: now)?|latest news|most read|top stories)\s*:?$/i;
+const END_OF_ARTICLE = /^(?:you may also like|related(?: articles| stories| news| posts)?|more from|recommended(?: for you)?|trending(?: now)?|latest news|most read|top stories)\s*:?$/i;
+/** "Read more", "Also read: …": a link to another story inside this one; the article goes on after it. */
+const LINK_LINE = /^(?:read more|also read|read also|read|see also|related|watch)\s*(?::.*|$)/i;
 const COMMENTS = /^(?:reader comments|comments?|\d+\s+comments?|user comments|join the (?:discussion|conversation)|what (?:readers|people) are saying)\s*:?$/i;
 const BREADCRUMB = /^home\s*(?:»|›|>|\/|\|)\s*(.+)$/i;
 const AUTHOR = /^by\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})$/u;
@@ -42,6 +48,7 @@ export function classifyLine(line: string): LineKind {
   if (t.length > 120 && !/^home\s*[»›>\/|]/i.test(t)) return { kind: 'content' };
   if (CHROME.some((re) => re.test(t))) return { kind: 'chrome' };
   if (END_OF_ARTICLE.test(t)) return { kind: 'end-of-article' };
+  if (LINK_LINE.test(t)) return { kind: 'link', bare: !t.includes(':') || /:\s*$/.test(t) };
   if (COMMENTS.test(t)) return { kind: 'comments-start' };
   if (/^key points\b/i.test(t)) return { kind: 'key-points' };
   const crumb = BREADCRUMB.exec(t);

@@ -43,6 +43,12 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
     const line = classifyLine(text);
     if (line.kind === 'comments-start') { commentLines = blocks.slice(i + 1).map((b) => b.text); break; }
     if (line.kind === 'end-of-article') { ended = true; continue; }
+    if (line.kind === 'link') {
+      // The linked story's title, on the next line, is not this article either.
+      const next = blocks[i + 1]?.text.trim() ?? '';
+      if (line.bare && next && next.split(/\s+/).length <= 16 && !/[.!?"\u201d]$/u.test(next)) i++;
+      continue;
+    }
     if (ended || line.kind === 'chrome') continue;
     if (line.kind === 'key-points') { inKeyPoints = true; continue; }
     if (inKeyPoints && /^[•·▪*-]\s/u.test(text)) continue;
