@@ -132,7 +132,7 @@ function sameOrganisation(a: NameParts, b: NameParts): boolean {
   const [small, large] = a.entity.size <= b.entity.size ? [a, b] : [b, a];
   if (!small.entity.size) return false;
   for (const w of small.entity) if (!large.entity.has(w)) return false;
-  if (small.entity.size >= 2) return true;
+  if (small.entity.size >= 2 || small.entity.size === large.entity.size) return true; // the same words: "Oman" and "Oman (government)"
   const only = [...small.entity][0]!;
   if (GENERIC.has(only) || COUNTRY_WORDS.has(only)) return false;
   // "Lula" is not "Lula's advisors", "China" is not "China's Ministry of Commerce".

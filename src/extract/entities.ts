@@ -3,7 +3,7 @@
 // and what "he", "the minister", "its energy minister" or "the Mofcom spokesperson" refers to at a given point.
 import type { FoundSpeaker } from '../types.ts';
 import { nameKey, splitHandle } from '../text/normalize.ts';
-import { acronymOf, countriesIn, entityWords, organisationKey } from '../text/entity-words.ts';
+import { acronymOf, COUNTRY_WORDS, countriesIn, entityWords, organisationKey } from '../text/entity-words.ts';
 import { distance } from 'fastest-levenshtein';
 import { CARRIERS, EMPTY_MODIFIERS, GENERIC_ROLES, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
@@ -122,6 +122,7 @@ export class Entities {
   private broader(words: string[]): Entity | null {
     // "the Treasury" after "the US Treasury": one word, when one organisation has it.
     if (words.length === 1) {
+      if (COUNTRY_WORDS.has(words[0]!)) return null; // "Egypt" is not the Central Bank of Egypt
       const one = this.all.filter((x) => x.kind === 'organisation' && x.tokens.includes(words[0]!));
       return one.length === 1 ? one[0]! : null;
     }
@@ -215,7 +216,7 @@ export class Entities {
    * that fits, when the lead names someone before introducing them ("…, its energy minister said. … Saudi Energy
    * Minister Prince Abdulaziz bin Salman …"). Null when nothing, or more than one entity ahead, fits.
    */
-  describe(m: Extract<Mention, { type: 'description' }>, at: number, horizon: number, orgContext: Entity | null): Entity | null {
+  describe(m: Extract<Mention, { type: 'description' }>, at: number, horizon: number, orgContext: Entity | null, focus: Entity | null = null): Entity | null {
     const fits = (e: Entity) => this.fits(e, m, orgContext);
     // Among those that fit, the ones whose roles name the description's words (a country, an organisation)
     // before those that merely do not contradict them; then the latest mentioned.
@@ -223,7 +224,8 @@ export class Entities {
     let bestScore = -1;
     for (const e of this.all) {
       if (e.first > at || !fits(e)) continue;
-      const score = this.support(e, m);
+      // The person the text is about (the last subject or speaker) before anyone merely mentioned since.
+      const score = this.support(e, m) * 2 + (e === focus ? 1 : 0);
       if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
     }
     if (best) return best;
@@ -278,6 +280,8 @@ export class Entities {
       return modifiers.filter((w) => w !== 'state' && w !== 'government').every((w) => !isCountry(w) || countries.length === 0 || countries.includes(w));
     }
     if (!roleHeadFits(head, words)) return false;
+    // "the minister" is not the deputy minister, unless the description says so.
+    for (const lesser of LESSER) if (words.has(lesser) && !modifiers.includes(lesser) && !this.holdsFullOffice(e, head)) return false;
     for (const w of modifiers) {
       if (countries.length && isCountry(w) && !countries.includes(w)) return false;
       if (isCountry(w) && countries.length === 0) continue; // the role names no country: nothing contradicts it
@@ -285,6 +289,15 @@ export class Entities {
     }
     if (m.possessor === 'its' && orgContext && e.affiliation && e.affiliation !== orgContext) return false;
     return true;
+  }
+
+  /** Whether one of a person's roles has this title without a lesser rank before it ("Minister", not "Deputy Minister"). */
+  private holdsFullOffice(e: Entity, head: string): boolean {
+    return e.roles.some((r) => {
+      const words = entityWords(r);
+      const at = words.lastIndexOf(head);
+      return at >= 0 && !LESSER.includes(words[at - 1] ?? '');
+    });
   }
 
   private add(kind: Entity['kind'], name: string, key: string, tokens: string[], at: number): Entity {
@@ -335,6 +348,9 @@ export function abbreviates(short: string, name: string): boolean {
 
 /** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */
 const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
+
+/** Ranks below an office: "the minister" is not the deputy or vice minister. */
+const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
 
 const nextParagraph = (at: number) => (Math.floor(at / 1_000_000) + 1) * 1_000_000;
 

@@ -163,7 +163,8 @@ export const ORG_NOUNS = set(`
   trust network networks media news times post journal herald tribune press broadcasting television radio
   institution centre center chamber assembly house palace kremlin ministries firm firms group bloc coalition
   consortium conglomerate unit division commissions councils agencies banks telecom insurance securities
-  corps guards guard forces force brigade militia regiment grupo banco banca banque empresa compania compagnie
+  corps guards guard forces force brigade militia regiment mission delegation consulate pt tbk bhd sdn pte nv bv kk spa
+  srl oyj asa grupo banco banca banque empresa compania compagnie
   societe gesellschaft konzern holding holdings bourse
 `);
 
@@ -273,6 +274,8 @@ export const NOT_PERSON_LAST = set(`
   bridge tower market markets exchange index plan programme program initiative strategy fund zone corridor canal strait
   peninsula mountains desert belt road station hotel hospital school college academy stadium church mosque temple
   news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera
+  mining smelting trading shipping banking engineering manufacturing consulting holding metals energy power oil gas
+  chemicals motors foods logistics refining rate rates policy
 `);
 
 /** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */

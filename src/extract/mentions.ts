@@ -95,10 +95,22 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   if (role === null && !isAside(inner)) {
     // "The committee chair, Ana Ruiz, said": a description, then the name in apposition.
     const name = parse(inner, null);
+    if (name?.type !== 'person' || name.single) return null;
     const desc = readCore(toks, j);
-    if (name?.type === 'person' && !name.single && desc?.mention.type === 'description' && !desc.mention.org) {
+    if (desc?.mention.type === 'description' && !desc.mention.org) {
       name.role = joinTokens(toks.slice(desc.from, j).filter((w) => !DETERMINERS.has(w.lower)));
       return { mention: name, from: desc.from, to: comma + 1 };
+    }
+    // "Indonesia's special envoy for climate, Rachmat Hidayatullah, told …", "His rival, Lee Hyun-woo, …": the
+    // phrase that opens the clause describes the person named after it.
+    let k = j - 1;
+    while (k >= 0 && j - k <= 10 && !toks[k]!.quoted && !has(toks[k], PUNCT) && !(has(toks[k], CUE) && has(toks[k], LOWER))) k--;
+    const prefix = toks.slice(k + 1, j);
+    const opens = k < 0 || has(toks[k], PUNCT);
+    if (opens && prefix.length > 0 && (prefix.some((w) => has(w, ROLE)) || has(prefix[0], POSSESSIVE) || ['his', 'her', 'their'].includes(prefix[0]!.lower))) {
+      const role = prefix.filter((w, n) => !(n === 0 && (DETERMINERS.has(w.lower) || ['his', 'her', 'their'].includes(w.lower))));
+      if (role.some((w) => has(w, ROLE))) name.role = joinTokens(role);
+      return { mention: name, from: k + 1, to: comma + 1 };
     }
     return null;
   }
@@ -204,8 +216,11 @@ export function readCore(toks: Tok[], end: number): Read | null {
     if (t.lower === 'the' && right) { np.unshift(t); continue; } // "Minister of the Interior"
     // "the country's trade minister", "the bloc's top diplomat": a possessive noun is the description's determiner.
     if (has(t, POSSESSIVE) && has(t, LOWER) && np.length > 0 && roleSeen && POSSESSOR_NOUNS.has(t.lower)) {
+      // The possessor may have words of its own: "the central bank's chief", "the Gulf state's energy minister".
       det = 'the';
-      detWidth = toks[i - 1]?.lower === 'the' ? 2 : 1;
+      let k = i - 1;
+      while (k >= 0 && i - k <= 3 && !toks[k]!.quoted && !has(toks[k], PUNCT) && toks[k]!.lower !== 'the' && !has(toks[k], CUE)) k--;
+      detWidth = k >= 0 && toks[k]!.lower === 'the' ? i - k + 1 : 1;
       break;
     }
     if (has(t, POSSESSIVE) && has(t, CAP)) {
@@ -238,7 +253,7 @@ export function readCore(toks: Tok[], end: number): Read | null {
     if ((t.lower === 'and' || t.lower === '&') && nameWord(toks[i - 1]) && nameWord(toks[i - 2], true) && !has(toks[i - 1], ORG) && np.some((w) => has(w, ROLE))) break;
     if (CONNECTORS.has(t.lower) && right) {
       const left = toks[i - 1];
-      if (left && !left.quoted && (has(left, CAP | ROLE) || (t.lower === 'and' && roleSeen && left && isModifier(left)))) { np.unshift(t); continue; }
+      if (left && !left.quoted && (has(left, CAP | ROLE | ORG) || (t.lower === 'and' && roleSeen && left && isModifier(left)))) { np.unshift(t); continue; }
       break;
     }
     if (roleSeen && isModifier(t) && lowers < 4 && !has(t, CUE | PARTICIPLE | ADVERB)) {
@@ -314,7 +329,9 @@ export function readAfter(toks: Tok[], start: number): Read | null {
       // A portfolio list goes on ("Minister of Trade, Industry and Competition Parks Tau"); an appositive role is read below.
       const next = toks[i + 1];
       const inComplement = np.some((w, k) => has(w, ROLE | ORG) && ['of', 'for'].includes(np[k + 1]?.lower ?? ''));
-      if (next && has(next, CAP) && !DETERMINERS.has(next.lower) && inComplement && !hasName(np)) { np.push(t); continue; }
+      // "Trade, Industry and Competition Minister …": a list of portfolios before the title.
+      const portfolios = np.every((w) => PORTFOLIOS.has(w.lower) || w.text === ',' || w.lower === 'and') && toks.slice(i + 1, i + 7).some((w) => has(w, ROLE) && !w.quoted);
+      if (next && has(next, CAP) && !DETERMINERS.has(next.lower) && (inComplement || portfolios) && !hasName(np)) { np.push(t); continue; }
       break;
     }
     if (has(t, PUNCT)) {
@@ -393,9 +410,18 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
   const last = words[words.length - 1]!;
   const lastIsName = nameWord(last, true) && !has(last, PARTICLE);
 
+  // "Lee Hyun-woo of the main opposition Democratic Alliance": a person's name, then where they are from.
+  const ofAt = words.findIndex((w) => w.lower === 'of' || w.lower === 'from');
+  if (ofAt >= 2 && !has(words[0], TITLE | ROLE)) {
+    const own = words.slice(0, ofAt);
+    if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2 && fullWords(own) <= 4 && !notPerson(own)) {
+      return { type: 'person', name: own.map(nameText), role: null, title: null, possessor, single: false };
+    }
+  }
   // An organisation: its head noun last ("MP Materials", "the commerce ministry"), or first with "of" ("Ministry of …").
   const orgHeadLast = has(last, ORG) || (has(last, ORG_DESC) && !lastIsName);
-  const headAt = words.findIndex((w, k) => has(w, ORG) && has(w, CAP) && ['of', 'for'].includes(words[k + 1]?.lower ?? ''));
+  // "Ministry of Commerce", and in lower case after a possessive: "Russia's mission to the EU".
+  const headAt = words.findIndex((w, k) => has(w, ORG) && (has(w, CAP) || k === 1 && has(words[0], POSSESSIVE)) && ['of', 'for', 'to'].includes(words[k + 1]?.lower ?? ''));
   const roleThenName = words.some((w, k) => k > headAt && has(w, ROLE) && nameWord(words[k + 1], true));
   const orgHeadFirst = headAt >= 0 && !roleThenName && !words.slice(0, headAt).some((w) => has(w, ROLE) && !['of', 'for'].includes(words[words.indexOf(w) + 1]?.lower ?? ''));
   const roleBeforeOrg = words.some((w, k) => has(w, ROLE) && !has(w, ORG) && ['of', 'for', 'at'].includes(words[k + 1]?.lower ?? ''));
@@ -429,16 +455,19 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     const titles: string[] = [];
     while (k < words.length - 1 && has(words[k], TITLE)) titles.push(words[k++]!.text);
     const name = words.slice(k);
-    if (name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower))) return null; // "Middle East", "Saint Lucia"
-    if (name.length === 1 && titles.length === 0 && has(name[0], PLACE)) return null;
+    // "Cedric Lafontaine of Saint Lucia", "Lee Hyun-woo of the main opposition party": a name, then where from.
     const of = name.findIndex((w) => w.lower === 'of' || w.lower === 'from');
-    if (of >= 2 && name.slice(of + 1).every((w) => has(w, CAP))) {
+    if (of >= 2 && name.slice(of + 1).some((w) => has(w, CAP))) {
       const own = name.slice(0, of);
-      if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2) return { type: 'person', name: own.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: false };
+      if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2 && !notPerson(own)) return { type: 'person', name: own.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: false };
     }
+    if (notPerson(name)) return null; // "Middle East", "Saint Lucia"
+    if (name.length === 1 && titles.length === 0 && has(name[0], PLACE)) return null;
     if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
       return { type: 'person', name: name.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: name.length === 1 && titles.length === 0 };
     }
+    // "Oman said in a statement": a country speaking is its government.
+    if (name.length === 1 && titles.length === 0 && has(name[0], COUNTRY) && !has(name[0], PLACE)) return { type: 'organisation', name: nameText(name[0]!), role: null };
     if (name.length === 1 && has(name[0], ACRONYM) && !has(name[0], COUNTRY)) {
       return { type: 'person', name: [nameText(name[0]!)], role: null, title: titles.join(' ') || null, possessor, single: titles.length === 0 };
     }
@@ -458,7 +487,7 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     for (let s = r + 2; s < words.length; s++) {
       const rest = words.slice(s).filter((w) => !has(w, TITLE));
       if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',') continue;
-      if (rest.every((w, n) => nameWord(w, n > 0)) && fullWords(rest) === 2 && !has(rest[0], PARTICLE)) { nameFrom = s; break; }
+      if (rest.every((w, n) => nameWord(w, n > 0)) && fullWords(rest) === 2 && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
     }
     if (nameFrom < 0) nameFrom = words.length;
   }
@@ -494,6 +523,9 @@ function withoutParentheses(toks: Tok[]): Tok[] {
   }
   return out;
 }
+
+/** Words that make a capitalised phrase a place, an event or a firm rather than a person. */
+const notPerson = (name: Tok[]) => name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower));
 
 const fullWords = (ws: Tok[]) => ws.filter((w) => !has(w, INITIAL | PARTICLE) || w.text === 'Al' || w.text === 'El').length;
 const nameText = (t: Tok) => t.text.replace(/['\u2019]s$/u, '');

@@ -12,7 +12,7 @@ import { APPEAL_CUES, CUE_VERBS, NAMING_CUES, PLATFORMS, shownVerb, THINK_CUES }
 import { readAfter, readBefore, type Mention, type Read } from './mentions.ts';
 import { accordingTo, contentAfter, contentBefore, contentEnd, skipModifiers, type Content } from './reported.ts';
 import { findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
-import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
+import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, POSSESSIVE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
 import { registerMentions } from './register.ts';
 
 export interface Extraction {
@@ -208,7 +208,7 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
       }
     }
     // A quotation inside a phrase ("remarks about “…”", "a “…”") is not an utterance its neighbours attribute.
-    const embedded = bi > 0 && EMBEDDING.has(toks[bi - 1]!.lower);
+    const embedded = bi > 0 && (EMBEDDING.has(toks[bi - 1]!.lower) || has(toks[bi - 1], POSSESSIVE));
     // Sieve 2, trigram after: ",” Huang said" / ",” said Huang" / ",” the minister stressed".
     const after = ai < toks.length && !embedded ? attributionAt(toks, ai) : null;
     if (after) {
@@ -225,6 +225,13 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
         const r = before.participle ? mainSpeaker(toks, before.cue, s, state) : before.read ? resolve(before.read, q.start) : null;
         if (r) found = { ...r, sieve: before.cue < 0 ? 'colon' : before.participle ? 'intro-participle' : 'intro', verb: before.cue < 0 ? null : toks[before.cue]!.lower, strong: !before.participle };
       }
+    }
+    // Sieve 3b, intro at the end of the paragraph before: "… Al Ketbi, 61, told reporters in Abu Dhabi:" ¶ "“…”".
+    if (!found && q.start <= s.span.start && si > 0 && state.sentences[si - 1]!.paragraph === s.paragraph - 1 && /:\s*$/u.test(state.paragraphs[s.paragraph - 1]!.text)) {
+      const prev = state.sentences[si - 1]!;
+      const before = introBefore(prev.toks, prev.toks.length);
+      const r = before?.read ? resolveMention(before.read.mention, at(prev.paragraph, prev.span.end), state, prev) : before?.participle ? mainSpeaker(prev.toks, before.cue, prev, state) : null;
+      if (before && r) found = { ...r, sieve: 'intro', verb: before.cue < 0 ? null : prev.toks[before.cue]!.lower, strong: true };
     }
     // Sieve 4, the subject of the verb the quotation completes: "Kanai said these measures “…”", "called it a “…”".
     if (!found) {
@@ -276,11 +283,25 @@ function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null;
     if (has(t, PARTICIPLE) && SPEECH_PARTICIPLES.has(t.lower)) return { cue: c, read: null, participle: true };
     if (has(t, PARTICIPLE)) return null;
     if (THINK_CUES.has(t.lower) || NAMING_CUES.has(t.lower)) return null;
+    // Between the verb and the quotation only a listener, a time, a place or "that" ("told reporters in Doha:").
+    if (!onlyModifiers(toks, c + 1, k + 1)) return null;
     const read = readBefore(toks, c);
     return read ? { cue: c, read, participle: false } : null;
   }
   return null;
 }
+
+function onlyModifiers(toks: Tok[], from: number, to: number): boolean {
+  let i = from;
+  if (/^(?:told|tells|tell|informed|assured|asked)$/.test(toks[from - 1]?.lower ?? '')) {
+    while (i < to && !has(toks[i], PUNCT) && !MODIFIER_WORDS.has(toks[i]!.lower) && i - from < 6) i++;
+  }
+  i = skipModifiers(toks, i, to);
+  if (toks[i]?.lower === 'that') i++;
+  return i >= to;
+}
+
+const MODIFIER_WORDS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'from', 'that', 'while', 'as', 'with']);
 
 /** The nearest reporting verb earlier in the sentence whose statement the quotation belongs to. */
 function subjectOf(toks: Tok[], bi: number, sentence: string, text: string, q: QuoteSpan): { cue: number; read: Read | null; participle: boolean } | null {
@@ -331,7 +352,16 @@ export function sentenceSubject(toks: Tok[]): Read | null {
     if (!introish) break;
     i = comma + 1;
   }
-  return readAfter(toks, i);
+  const read = readAfter(toks, i);
+  // "Von Stetten's coalition partner, Economy Minister Jürgen Albers, backed …": an owner is not the subject; the
+  // name in apposition to what they own is.
+  if (read && !has(toks[read.to - 1], POSSESSIVE)) return read;
+  for (let k = i; k < Math.min(toks.length, i + 16); k++) {
+    if (toks[k]!.text !== ',' || toks[k]!.quoted) continue;
+    const inner = readAfter(toks, k + 1);
+    if (inner?.mention.type === 'person' && !inner.mention.single && toks[inner.to]?.text === ',' && has(toks[inner.to + 1], LOWER)) return inner;
+  }
+  return null;
 }
 
 /** Reported speech in a sentence: "X said (that) …", "…, X said.", "According to X, …", "…, adding that …". */
@@ -358,7 +388,7 @@ function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>
     if (usedCues.has(c) && toks[c + 1]?.lower !== 'that') continue;
     if (t.lower === 'according') continue;
     // "The head of Nvidia downplayed … and said …": the verb shares the sentence's subject.
-    const read = readBefore(toks, c) ?? (toks[c - 1]?.lower === 'and' ? sentenceSubject(toks) : null);
+    const read = readBefore(toks, c) ?? (['and', 'but'].includes(toks[c - 1]?.lower ?? '') ? sentenceSubject(toks) : null);
     // "weeks after the EU urged China to …": an appeal in a clause of time is background, not a statement.
     if (read && SUBORDINATORS.has(toks[read.from - 1]?.lower ?? '') && APPEAL_CUES.has(t.lower) && toks[c + 1]?.lower !== 'that') continue;
     if (read) {
@@ -417,7 +447,8 @@ function restIsModifiers(toks: Tok[], from: number, end: number): boolean {
   if (toks[k]!.text !== ',') return false;
   const next = toks[k + 1];
   const after = next && ['while', 'and'].includes(next.lower) ? toks[k + 2] : next;
-  return !next || has(after, PARTICIPLE) || (after !== undefined && CUE_VERBS.has(after.lower)) || /^["\u201c]/u.test(next.text);
+  // ", adding that …", ", paving the way for …": what follows is said or done besides; the attribution is complete.
+  return !next || has(after, PARTICIPLE) || (after !== undefined && (CUE_VERBS.has(after.lower) || has(after, LOWER) && /ing$/.test(after.lower))) || /^["\u201c]/u.test(next.text);
 }
 
 function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { entity: Entity | null; how: string } | null {
@@ -446,7 +477,7 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       // "his company": the organisation the person meant by "his" works for.
       if (m.org && (m.possessor === 'his' || m.possessor === 'her') && state.focus?.affiliation) return { entity: state.focus.affiliation, how: 'description' };
       const horizon = at(s.paragraph + 2, 0);
-      const e = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null);
+      const e = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
       // An organisation's unnamed spokesperson speaks for it; later "the spokesperson" means the same.
       if (e?.kind === 'organisation' && !m.org) ents.addRole(e, 'spokesperson');
       if (e) return { entity: e, how: 'description' };
@@ -472,7 +503,7 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
 
 /** The role a description gives the person it turned out to mean ("the country's trade minister" → "trade minister"). */
 function descriptionRole(m: Extract<Mention, { type: 'description' }>): string | null {
-  const words = m.text.split(/\s+/).filter((w) => !/['\u2019]s$/u.test(w) && !/^(?:the|a|an|its|his|her|their)$/i.test(w));
+  const words = m.text.split(/\s+/).filter((w) => !(/['\u2019]s$/u.test(w) && /^\p{Ll}/u.test(w)) && !/^(?:the|a|an|its|his|her|their)$/i.test(w));
   return words.length > 0 && words.length <= 8 ? words.join(' ') : null;
 }
 

@@ -78,7 +78,9 @@ function organisationInRole(toks: Tok[], ents: Entities, pos: number) {
     const head = r.findIndex((w) => has(w, ORG));
     // "Ministry of Commerce (Mofcom)": the head noun with its complement; "US Treasury": up to the head noun.
     if (head >= 0) {
-      const end = r[head + 1]?.lower === 'of' || r[head + 1]?.lower === 'for' ? r.length : findLastIndex(r, (w) => has(w, ORG)) + 1 + (r[findLastIndex(r, (w) => has(w, ORG)) + 1]?.text === '(' ? 3 : 0);
+      // The noun first ("Bank Indonesia", "PT Sulawesi Nickel Smelting", "Ministry of Commerce"): the whole run.
+      const lastOrg = findLastIndex(r, (w) => has(w, ORG));
+      const end = head === 0 || r[head + 1]?.lower === 'of' || r[head + 1]?.lower === 'for' ? r.length : lastOrg + 1 + (r[lastOrg + 1]?.text === '(' ? 3 : 0);
       return ents.organisation(joinTokens(r.slice(0, end)), pos);
     }
     const name = r.filter((w) => !PORTFOLIOS.has(w.lower) && !has(w, COUNTRY));

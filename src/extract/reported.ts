@@ -83,7 +83,9 @@ function skipListener(toks: Tok[], i: number, end: number): number | null {
     const t = toks[k]!;
     if (t.lower === 'that') return k;
     if (has(t, PUNCT)) return t.text === ',' || t.text === ':' ? null : k;
-    if (k > i && (CLAUSE_START.has(t.lower) && (t.lower !== 'a' && t.lower !== 'the' || hasFinite(toks, k + 1, Math.min(end, k + 5))) || has(t, PRONOUN))) return k;
+    // "told reporters at an industry conference that …": the listener ends where a place or time begins.
+    if (k > i && MODIFIER_PREPS.has(t.lower)) return k;
+    if (k > i && (CLAUSE_START.has(t.lower) && (!['a', 'an', 'the'].includes(t.lower) || hasFinite(toks, k + 1, Math.min(end, k + 5))) || has(t, PRONOUN))) return k;
     k++;
   }
   return k > i ? k : null;

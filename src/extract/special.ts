@@ -21,34 +21,56 @@ const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|updat
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 
 /** "Q:" or "Question:": a turn whose asker the transcript does not name. */
-const ASKER = /^\s*(?:q|question|reporter|journalist)\s*[:.]\s*/iu;
-/** "Li Yongjie:" on its own line, or "Minister Morimoto: We are aware …" opening the turn. */
-const TURN = /^\s*(\p{Lu}[\p{L}\p{M}.'\u2019 -]{1,50}?)\s*:\s*/u;
+const ASKER = /^(?:q|question|reporter|journalist|interviewer)$/iu;
+/** A speaker's label opening a paragraph: "Li Yongjie:", "Minister Morimoto: We are …", "Jane Doe (Governor, CBN): …". */
+const TURN = /^\s*(\p{Lu}[^:\n.!?"\u201c\u201d]{0,70}?)\s*:\s*/u;
+
+interface Label {
+  /** Who speaks this turn; null for an unnamed asker or a label that names no one the text knows. */
+  entity: Entity | null;
+  /** Where the turn's words start in the paragraph. */
+  text: number;
+}
+
+/** The label a paragraph opens with, if it is one: a name (with an optional "(role)") and a colon, not "Name: “…”". */
+function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
+  const m = TURN.exec(p.text);
+  if (!m) return null;
+  const rest = p.text.slice(m[0].length);
+  if (/^["\u201c\u2018']/u.test(rest)) return null; // "Solbakken: “…”" introduces one quotation; it is no transcript
+  const raw = m[1]!.trim();
+  if (ASKER.test(raw)) return { entity: null, text: m[0].length };
+  const role = /\(([^()]{2,60})\)\s*$/u.exec(raw);
+  const name = role ? raw.slice(0, role.index).trim() : raw;
+  if (!name || name.split(/\s+/).length > 6 || NOT_LABELS.test(name)) return null;
+  const toks = tokenize(name, 0, name.length, []);
+  const read = readAfter(toks, 0);
+  const mention = read && read.to >= toks.length ? read.mention : null;
+  let entity: Entity | null = null;
+  if (mention?.type === 'person' && mention.single && CARRIERS.has(mention.name[0]!.toLowerCase())) {
+    // A newsroom asking at a press conference is a speaker there ("Reuters:", "Bloomberg News:").
+    entity = ents.organisation(mention.name[0]!, i * 1_000_000, true, true);
+  } else if (mention?.type === 'person' || mention?.type === 'organisation') {
+    if (mention.type === 'person' && role) mention.role = role[1]!;
+    entity = ents.named(mention, i * 1_000_000);
+  }
+  return { entity, text: m[0].length };
+}
 
 /**
- * A transcript: at least two paragraphs that open with a speaker's name and a colon, alone on the line or before
- * the words. Each turn, and the paragraphs that follow it until the next label, are that speaker's; turns under
- * "Q:" (an unnamed asker) are no one's.
+ * A transcript: at least two paragraphs that open with a label and a colon, at least one naming a speaker. A
+ * turn is its label's paragraph and the plain paragraphs after it, up to the next label; turns under "Q:" (an
+ * unnamed asker) or a label that names no one are no one's. Live blogs' "Name: “…”" lines are not labels.
  */
 export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: (p: number) => boolean; items: () => Found[] } {
-  const labels = new Map<number, { entity: Entity | null; text: number }>();
+  const labels = new Map<number, Label>();
   paragraphs.forEach((p, i) => {
-    if (p.heading) return;
-    const asker = ASKER.exec(p.text);
-    if (asker) { labels.set(i, { entity: null, text: asker[0].length }); return; }
-    const m = TURN.exec(p.text);
-    if (!m || NOT_LABELS.test(m[1]!.trim()) || m[1]!.split(/\s+/).length > 6) return;
-    const toks = tokenize(m[1]!, 0, m[1]!.length, []);
-    const read = readAfter(toks, 0);
-    if (!read || read.to < toks.length) return;
-    const mention = read.mention;
-    if (mention.type !== 'person' && mention.type !== 'organisation') return;
-    // A newsroom asking at a press conference is a speaker there ("Reuters:", "Bloomberg News:").
-    const e = mention.type === 'person' && mention.single && CARRIERS.has(mention.name[0]!.toLowerCase()) ? ents.organisation(mention.name[0]!, i * 1_000_000, true, true) ?? ents.named(mention, i * 1_000_000) : ents.named(mention, i * 1_000_000);
-    if (e) labels.set(i, { entity: e, text: m[0].length });
+    if (p.heading || p.text.length < 3) return;
+    const label = labelOf(p, i, ents);
+    if (label) labels.set(i, label);
   });
   const named = [...labels.values()].filter((l) => l.entity).length;
-  if (labels.size < 2 || named < 1 || named < [...labels.values()].length / 3) return { has: () => false, items: () => [] };
+  if (labels.size < 2 || named < 1) return { has: () => false, items: () => [] };
   const turns = new Set<number>();
   const found: Found[] = [];
   let speaker: Entity | null = null;
@@ -56,11 +78,12 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
     const label = labels.get(i);
     let from = 0;
     if (label) { speaker = label.entity; turns.add(i); from = label.text; }
-    if (!speaker || p.heading) { if (label) turns.add(i); return; }
+    if (p.heading) { speaker = null; return; }
+    if (!speaker) { if (label) turns.add(i); return; }
     const text = p.text.slice(from).trim();
     if (!text) return; // the label alone: the words follow
-    // A turn is prose: it ends like a sentence. Page furniture after the last answer ends the transcript.
-    if (!/[.!?\u201d"]$/u.test(text)) { speaker = null; return; }
+    // A turn is the speaker's own prose: it ends like a sentence and reports no one. Anything else ends it.
+    if (!/[.!?\u201d"]$/u.test(text) || (!label && /["\u201c\u201d]/u.test(text))) { speaker = null; return; }
     turns.add(i);
     const start = p.text.indexOf(text, from);
     found.push({ paragraph: i, start, end: start + text.length, entity: speaker, sieve: 'transcript/name', kind: 'direct', verb: null });

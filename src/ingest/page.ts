@@ -20,6 +20,7 @@ export interface Page extends ArticleMeta {
 }
 
 const HEADER_LINES = 12;
+const AGENCY_DATELINE = /^\p{Lu}[\p{L} .'-]{1,30}?\s*\(([\p{Lu}][\p{L}/ ]{1,30})\)\s*[-\u2013\u2014:]+\s*/u;
 const DATE_FIELD = /^date\s+(\d{4}-\d{2}-\d{2})(?:\s+[A-Z]{2,4})?\s+(?=\S)/u;
 
 /**
@@ -66,6 +67,12 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
         text = text.slice(field[0].length).trim();
         if (text === '') continue;
       }
+    }
+    // "Jakarta (ANTARA) - …": a dateline with an agency and no date.
+    const bare = kept.length < 3 ? AGENCY_DATELINE.exec(text) : null;
+    if (bare) {
+      outlet ??= bare[1]!;
+      text = text.slice(bare[0].length).trim();
     }
     const dl = /^\p{Lu}[^,]{0,60},/u.test(text) ? DATELINE.exec(text) : null;
     if (dl) {

@@ -41,10 +41,10 @@ export function findQuotations(paragraphs: string[]): QuoteSpan[][] {
   const all = paragraphs.map(findInParagraph);
   for (let i = 0; i < all.length; i++) {
     const last = all[i]![all[i]!.length - 1];
-    if (!last || last.closed || last.single) continue;
+    if (!last || last.closed) continue;
     const next = paragraphs[i + 1];
     const first = all[i + 1]?.[0];
-    if (next !== undefined && first && first.start === next.length - next.trimStart().length && !first.single) {
+    if (next !== undefined && first && first.start === next.length - next.trimStart().length && first.single === last.single) {
       last.continues = true;
       first.continued = true;
     }
@@ -142,6 +142,11 @@ function addSingleQuotes(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
         open = -1;
       }
     }
+  }
+  // A single-quoted quotation left open at the paragraph's end runs on to the next (British style: ‘… / ‘… ’),
+  // when it opens a statement: after a colon or a comma, or at the paragraph's start, with a capital.
+  if (open >= 0 && /^(?:|.*[:,]\s*)$/su.test(text.slice(0, open)) && /^\p{Lu}/u.test(text.slice(open + 1, open + 2))) {
+    singles.push(span(text, open, text.length, false, true));
   }
   if (singles.length === 0) return doubles;
   return [...doubles, ...singles].sort((a, b) => a.start - b.start);
