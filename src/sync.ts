@@ -14,7 +14,7 @@ import type { ExtractJob } from './ingest/pool.ts';
  * Bump when extraction changes what it finds: articles parsed by an older extractor are parsed again at the
  * next start, even though their files did not change.
  */
-export const EXTRACTOR_VERSION = '3';
+export const EXTRACTOR_VERSION = '4';
 
 /** Articles written per transaction during a sync. */
 const BATCH = 500;

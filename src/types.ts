@@ -105,6 +105,11 @@ export interface ParsedArticle extends ArticleMeta {
   file: string;
   paragraphs: Paragraph[];
   comments: ReaderComment[];
+  /**
+   * The country the story is filed from or mostly about (its dateline, else the country its lead names most), in
+   * entity-word form ("korea", "south-africa"): among equally titled speakers, a question's country prefers theirs.
+   */
+  country: string | null;
 }
 
 /** A speaker as one article names them; the store merges these into corpus-wide Speakers. */

@@ -68,7 +68,7 @@ export function article(file: string, spec: ArticleSpec): ExtractedArticle {
   return {
     file, hash: `h${++hashes}`, size: 100, mtimeMs: 1,
     title: spec.title ?? file, outlet: spec.outlet ?? null, author: null, date: spec.date ?? '2026-01-13', url: null,
-    paragraphs, comments: [], speakers, quotes,
+    paragraphs, comments: [], speakers, quotes, country: null,
   };
 }
 

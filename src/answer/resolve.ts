@@ -231,15 +231,17 @@ async function rank(store: Store, speakers: SpeakerKeys[], q: Countries, options
     }
     return meets(wanted, q.own.size ? c.own : c.dest) ? 1 : 0;
   };
+  // A title with no country ("Energy Minister") in stories filed from or about the question's country comes next.
+  const home = (s: SpeakerKeys) => (wanted.size && s.homes.some((c) => wanted.has(c)) ? 1 : 0);
   const onTopic = new Map<number, number>();
   if (options.topicTerms?.length) {
-    const top = [...speakers].sort((a, b) => named(b) - named(a) || b.quotes - a.quotes).slice(0, MAX_TOPIC_COUNTS);
+    const top = [...speakers].sort((a, b) => named(b) - named(a) || home(b) - home(a) || b.quotes - a.quotes).slice(0, MAX_TOPIC_COUNTS);
     for (const s of top) {
       if (s.quotes === 0) continue;
       onTopic.set(s.id, (await store.quoteIds({ speakerId: s.id, text: { terms: options.topicTerms, mode: 'all' } }, { limit: 1, offset: 0 })).total);
     }
   }
   return [...speakers]
-    .sort((a, b) => named(b) - named(a) || (onTopic.get(b.id) ?? 0) - (onTopic.get(a.id) ?? 0) || b.quotes - a.quotes || b.mentions - a.mentions || a.id - b.id)
+    .sort((a, b) => named(b) - named(a) || home(b) - home(a) || (onTopic.get(b.id) ?? 0) - (onTopic.get(a.id) ?? 0) || b.quotes - a.quotes || b.mentions - a.mentions || a.id - b.id)
     .map((s) => s.id);
 }

@@ -150,6 +150,10 @@ export class Entities {
       if (e.tokens.includes(word) && (!best || e.last > best.last)) best = e;
     }
     if (best) return best;
+    // A surname given before the full name ("Okonkwo-Bello: “…”", then "Adaeze Okonkwo-Bello"): the one person
+    // the article names so later.
+    const later = this.all.filter((e) => e.kind === 'person' && e.first > at && e.tokens.length > 1 && e.tokens.includes(word));
+    if (later.length === 1) return later[0]!;
     if (word.length < 6) return null;
     for (const e of this.all) {
       if (e.kind !== 'person' || e.first > at) continue;
@@ -168,9 +172,9 @@ export class Entities {
   }
 
   /** The organisation named last between two positions (for "its"). */
-  latestOrganisation(from: number, to: number): Entity | null {
+  latestOrganisation(from: number, to: number, wanted: (e: Entity) => boolean = () => true): Entity | null {
     let best: Entity | null = null;
-    for (const e of this.all) if (e.kind === 'organisation' && e.last >= from && e.last <= to && (!best || e.last > best.last)) best = e;
+    for (const e of this.all) if (e.kind === 'organisation' && e.last >= from && e.last <= to && wanted(e) && (!best || e.last > best.last)) best = e;
     return best;
   }
 
@@ -200,6 +204,10 @@ export class Entities {
     if (initials) e.roleWords.add(initials);
     // "European Central Bank Vice President" is also the ECB's: an organisation's short names count as role words.
     for (const o of this.all) if (o.kind === 'organisation' && o.tokens.length && o.tokens.every((w) => e.roleWords.has(w))) for (const a of o.acronyms) e.roleWords.add(a);
+    // "MOFCOM spokesperson" is the spokesperson of China's Ministry of Commerce: the role is also given in full.
+    const short = full.split(/\s+/).find((w) => /^\p{Lu}{3,8}$/u.test(w) || /^\p{Lu}\p{Ll}{2,7}$/u.test(w) && w.length <= 6);
+    const body = short ? this.all.find((o) => o.kind === 'organisation' && (o.acronyms.has(short.toLowerCase()) || abbreviates(short.toLowerCase(), o.name)) && !entityWords(full).some((w) => o.tokens.includes(w))) : null;
+    if (body && e.kind === 'person') this.addRole(e, full.replace(short!, body.name));
     // "Minister Yeo", "Secretary Bessent": a name a question may use.
     const head = [...full.split(/[\s,]+/)].reverse().find((w) => /^\p{Lu}/u.test(w) && ROLE_NOUNS.has(w.toLowerCase()));
     if (e.kind === 'person' && head) e.aliases.add(`${head} ${surnameOf(e.name)}`);

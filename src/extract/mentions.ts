@@ -119,7 +119,23 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   const named = head && (head.mention.type === 'person' || head.mention.type === 'organisation') ? head : depthLeft > 0 ? appositive(toks, j, depthLeft - 1) : null;
   if (!named || (named.mention.type !== 'person' && named.mention.type !== 'organisation')) return null;
   if (named.mention.type === 'person' && role) named.mention.role = named.mention.role ? `${named.mention.role}, ${role}` : role;
+  // "X, who chairs the Alliance of Small Island States, said": a role told as a verb.
+  const office = named.mention.type === 'person' && !role ? officeOfClause(inner) : null;
+  if (office && named.mention.type === 'person') named.mention.role = named.mention.role ?? office;
   return { mention: named.mention, from: named.from, to: comma + 1 };
+}
+
+const OFFICE_VERBS: Record<string, string> = { chairs: 'chair of', heads: 'head of', leads: 'leader of', runs: 'head of', directs: 'director of', manages: 'manager of', oversees: 'head of', represents: 'representative of', governs: 'governor of', presides: 'president of' };
+
+/** "who chairs the Alliance of Small Island States" → "chair of the Alliance of Small Island States". */
+function officeOfClause(inner: Tok[]): string | null {
+  if (inner[0]?.lower !== 'who') return null;
+  let k = 1;
+  if (inner[k]?.lower === 'also') k++;
+  const verb = OFFICE_VERBS[inner[k]?.lower ?? ''];
+  if (!verb) return null;
+  const rest = inner.slice(k + 1).filter((w) => w.lower !== 'over');
+  return rest.length > 0 && rest.length <= 10 && rest.some((w) => has(w, CAP)) ? `${verb} ${joinTokens(rest)}` : null;
 }
 
 /**
@@ -331,7 +347,9 @@ export function readAfter(toks: Tok[], start: number): Read | null {
       const inComplement = np.some((w, k) => has(w, ROLE | ORG) && ['of', 'for'].includes(np[k + 1]?.lower ?? ''));
       // "Trade, Industry and Competition Minister …": a list of portfolios before the title.
       const portfolios = np.every((w) => PORTFOLIOS.has(w.lower) || w.text === ',' || w.lower === 'and') && toks.slice(i + 1, i + 7).some((w) => has(w, ROLE) && !w.quoted);
-      if (next && has(next, CAP) && !DETERMINERS.has(next.lower) && (inComplement || portfolios) && !hasName(np)) { np.push(t); continue; }
+      // "…Minister for Economic Affairs, Budi Santoso Pratama, said": a name between commas is an appositive.
+      const apposed = inComplement && nameBetweenCommas(toks, i + 1);
+      if (next && has(next, CAP) && !DETERMINERS.has(next.lower) && (inComplement || portfolios) && !hasName(np) && !apposed) { np.push(t); continue; }
       break;
     }
     if (has(t, PUNCT)) {
@@ -378,6 +396,14 @@ export function readAfter(toks: Tok[], start: number): Read | null {
     }
   }
   return { mention, from: start, to };
+}
+
+/** A person's full name from `i` up to a comma or a verb: "…, Budi Santoso Pratama, said". */
+function nameBetweenCommas(toks: Tok[], i: number): boolean {
+  let k = i;
+  while (k < toks.length && nameWord(toks[k], k > i) && !toks[k]!.quoted) k++;
+  const name = toks.slice(i, k);
+  return fullWords(name) >= 2 && !notPerson(name) && (toks[k]?.text === ',' || has(toks[k], LOWER));
 }
 
 function hasName(np: Tok[]): boolean {

@@ -480,6 +480,9 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       const e = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
       // An organisation's unnamed spokesperson speaks for it; later "the spokesperson" means the same.
       if (e?.kind === 'organisation' && !m.org) ents.addRole(e, 'spokesperson');
+      // Named only later ("Germany's finance minister …" then "Finance Minister Katharina von Stetten"): the
+      // description's country is theirs too.
+      if (e?.kind === 'person' && e.first > pos && /^\p{Lu}\S*['\u2019]s\b/u.test(m.text)) ents.addRole(e, descriptionRole(m));
       if (e) return { entity: e, how: 'description' };
       // A lead naming its speaker only in the next paragraph ("…, the country's trade minister said on Tuesday.").
       if (m.definite && s.paragraph <= state.lead + 1 && !m.org) {

@@ -32,14 +32,17 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       // "CEO of Nvidia Jensen Huang": Nvidia is named too, and is who "his company" means; "the European Central
       // Bank's …, its Vice President Luis de Guindos": the organisation "its" refers to.
       const org = m.role ? organisationInRole(tokenize(m.role, 0, m.role.length, []), ents, pos) : null;
-      const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' ? ents.latestOrganisation(position(paragraph, toks[0]!.start), pos) : null;
-      if (owner && m.role) m.role = `${owner.name} ${m.role}`;
+      const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' || /\bits\b/.test(m.role ?? '') ? ents.latestOrganisation(position(Math.max(0, paragraph - 2), 0), pos) : null;
+      // "its Vice President", "a member of its executive board": the organisation named before.
+      if (owner && m.role) m.role = /\bits\b/.test(m.role) ? m.role.replace(/\bits\b/, `the ${owner.name}'s`) : `${owner.name} ${m.role}`;
+      // "Nigeria's environment minister, Adaeze Okonkwo-Bello, …": a description before the name, between commas.
+      if (!m.role && toks[read.from - 1]?.text === ',' && toks[read.to]?.text === ',') m.role = describedBefore(toks, read.from - 1);
       // "former Prime Minister Alberto Neves": no longer the prime minister.
       if (m.role && /^(?:former|ex-?)$/i.test(toks[read.from - 1]?.lower ?? '')) m.role = `former ${m.role}`;
       // A bare title ("Governor", "Deputy Governor", "CEO") belongs to the body the story is about at that point.
       if (m.role && !org && !owner && isBareTitle(m.role)) {
-        const body = ents.latestOrganisation(position(Math.max(0, paragraph - 1), 0), pos);
-        if (body && INSTITUTIONS.test(body.name)) ents.addRole(ents.named(m, pos)!, `${body.name} ${m.role}`);
+        const body = ents.latestOrganisation(position(Math.max(0, paragraph - 3), 0), pos, (o) => INSTITUTIONS.test(o.name));
+        if (body) ents.addRole(ents.named(m, pos)!, `${body.name} ${m.role}`);
       }
       const e = ents.named(m, pos);
       if (e && (org ?? owner) && !e.affiliation) e.affiliation = org ?? owner;
@@ -96,10 +99,19 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
 }
 
 /** Bodies whose titles go without naming them: a bank's governor, a company's chief executive. */
-const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council)\b/i;
+const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council|ministry|department)\b/i;
 
 /** A role that is only a title ("Governor", "Deputy Governor", "Chief Executive"), naming no body or portfolio. */
 function isBareTitle(role: string): boolean {
   const words = role.split(/\s+/);
   return words.length <= 3 && words.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || ROLE_ADJECTIVES.has(w.toLowerCase()));
+}
+
+/** The phrase that opens a clause and describes the name after the comma at `comma`, if it holds a title. */
+function describedBefore(toks: Tok[], comma: number): string | null {
+  let k = comma - 1;
+  while (k >= 0 && comma - k <= 10 && !toks[k]!.quoted && !has(toks[k], PUNCT) && !(has(toks[k], CUE) && !has(toks[k], CAP))) k--;
+  if (k >= 0 && !has(toks[k], PUNCT)) return null;
+  const phrase = toks.slice(k + 1, comma).filter((w, n) => !(n === 0 && ['the', 'a', 'an', 'his', 'her', 'their'].includes(w.lower)));
+  return phrase.some((w) => has(w, ROLE)) ? joinTokens(phrase) : null;
 }

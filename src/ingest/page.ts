@@ -2,6 +2,7 @@
 // reporting paragraphs, metadata inferred from the page, and reader comments kept apart.
 import type { ArticleMeta, Paragraph, ReaderComment } from '../types.ts';
 import { collapseWhitespace } from '../text/normalize.ts';
+import { homeCountry } from './country.ts';
 import { classifyLine, outletName, TRAILING_AGENCY } from './chrome.ts';
 import { parseComments } from './comments.ts';
 import { DATELINE, dateLine, datelineDate, datesWithYear, withYear, type FoundDate } from './dates.ts';
@@ -17,10 +18,12 @@ export interface PageHints extends Partial<ArticleMeta> {}
 export interface Page extends ArticleMeta {
   paragraphs: Paragraph[];
   comments: ReaderComment[];
+  country: string | null;
 }
 
 const HEADER_LINES = 12;
-const AGENCY_DATELINE = /^\p{Lu}[\p{L} .'-]{1,30}?\s*\(([\p{Lu}][\p{L}/ ]{1,30})\)\s*[-\u2013\u2014:]+\s*/u;
+const AGENCY_DATELINE = /^(\p{Lu}[\p{L} .'-]{1,30}?)\s*\(([\p{Lu}][\p{L}/ ]{1,30})\)\s*[-\u2013\u2014:.]+\s*/u;
+const CAPS_DATELINE = /^(\p{Lu}[\p{Lu} .'-]{2,30}(?:,\s*\p{Lu}[\p{L} .]{1,30})?)\s*(?:\(([\p{Lu}][\p{L}/ ]{1,30})\))?\s*[\u2014\u2013-]{1,2}\s+(?=\p{Lu})/u;
 const DATE_FIELD = /^date\s+(\d{4}-\d{2}-\d{2})(?:\s+[A-Z]{2,4})?\s+(?=\S)/u;
 
 /**
@@ -32,6 +35,7 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
   let author: string | null = null;
   let outlet: string | null = null;
   let date: FoundDate | null = null;
+  let place: string | null = null;
   const kept: Block[] = [];
   let commentLines: string[] = [];
   let ended = false;
@@ -68,15 +72,17 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
         if (text === '') continue;
       }
     }
-    // "Jakarta (ANTARA) - …": a dateline with an agency and no date.
-    const bare = kept.length < 3 ? AGENCY_DATELINE.exec(text) : null;
+    // "Jakarta (ANTARA) - …", "LISBON, Portugal (AP) — …", "BEIJING — …": a dateline with no date.
+    const bare = kept.length < 3 ? AGENCY_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text) : null;
     if (bare) {
-      outlet ??= bare[1]!;
+      if (bare[2]) outlet ??= bare[2];
+      place ??= bare[1]!;
       text = text.slice(bare[0].length).trim();
     }
     const dl = /^\p{Lu}[^,]{0,60},/u.test(text) ? DATELINE.exec(text) : null;
     if (dl) {
       date ??= datelineDate(dl[2]!);
+      place ??= dl[1]!;
       if (dl[3]) outlet ??= dl[3];
       text = text.slice(dl[0].length).trim();
       if (text === '') continue;
@@ -113,6 +119,7 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
     url: hints.url ?? null,
     paragraphs,
     comments: parseComments(commentLines),
+    country: homeCountry(place, paragraphs),
   };
 }
 

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS articles (
   size INTEGER NOT NULL,
   mtime_ms REAL NOT NULL,
   title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
+  country TEXT, -- where the story is filed from or mostly about (a question's country prefers its speakers)
   comments TEXT NOT NULL DEFAULT '[]',
   indexed_at TEXT NOT NULL
 );

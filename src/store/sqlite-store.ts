@@ -145,9 +145,9 @@ export class SqliteStore implements Store {
     if (old) this.deleteArticle(old.id, tally);
     const articleId = Number(
       this.sql(
-        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, comments, indexed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, JSON.stringify(a.comments), new Date().toISOString())
+        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, indexed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, a.country, JSON.stringify(a.comments), new Date().toISOString())
         .lastInsertRowid,
     );
     const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');
@@ -461,8 +461,13 @@ export class SqliteStore implements Store {
       key: string;
       isRole: number;
     }[];
-    const byId = new Map(speakers.map((s) => [s.id, { ...s, names: [] as string[], roles: [] as string[] }]));
+    const homes = this.sql(
+      `SELECT DISTINCT s.speaker_id AS speakerId, a.country FROM article_speakers s JOIN articles a ON a.id = s.article_id
+       WHERE s.speaker_id IN (SELECT value FROM json_each(?)) AND a.country IS NOT NULL`,
+    ).all(JSON.stringify(ids)) as { speakerId: number; country: string }[];
+    const byId = new Map(speakers.map((s) => [s.id, { ...s, names: [] as string[], roles: [] as string[], homes: [] as string[] }]));
     for (const k of keys) byId.get(k.speakerId)?.[k.isRole ? 'roles' : 'names'].push(k.key);
+    for (const h of homes) byId.get(h.speakerId)?.homes.push(h.country);
     return ids.map((id) => byId.get(id)).filter((s): s is SpeakerKeys => s !== undefined);
   }
 

@@ -90,6 +90,8 @@ export interface SpeakerKeys {
   names: string[];
   /** Role keys. */
   roles: string[];
+  /** The countries of the articles that name them (ParsedArticle.country). */
+  homes: string[];
 }
 
 /** Which of a speaker's words a lookup may use: name words only, or names and roles. */

@@ -167,3 +167,32 @@ export function acronymOf(name: string): string | null {
   const words = name.replace(/\([^)]*\)/g, ' ').split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !STOP.has(w.toLowerCase()));
   return words.length >= 3 ? words.map((w) => w[0]!.toLowerCase()).join('') : null;
 }
+
+/** Capitals and datelined cities, to the country a story filed there is mostly about. */
+const CITY_COUNTRY: Record<string, string> = {
+  washington: 'us', 'new york': 'us', beijing: 'china', shanghai: 'china', 'hong kong': 'china', moscow: 'russia', tokyo: 'japan',
+  seoul: 'korea', pyongyang: 'north-korea', brussels: 'eu', london: 'uk', paris: 'france', berlin: 'germany', frankfurt: 'germany',
+  'new delhi': 'india', delhi: 'india', mumbai: 'india', kyiv: 'ukraine', kiev: 'ukraine', tehran: 'iran', ankara: 'turkey',
+  istanbul: 'turkey', canberra: 'australia', sydney: 'australia', ottawa: 'canada', brasilia: 'brazil', 'sao paulo': 'brazil',
+  riyadh: 'saudi', 'abu dhabi': 'uae', dubai: 'uae', doha: 'qatar', cairo: 'egypt', pretoria: 'south-africa',
+  johannesburg: 'south-africa', 'cape town': 'south-africa', nairobi: 'kenya', lagos: 'nigeria', abuja: 'nigeria',
+  jakarta: 'indonesia', 'kuala lumpur': 'malaysia', putrajaya: 'malaysia', manila: 'philippines', hanoi: 'vietnam', bangkok: 'thailand',
+  islamabad: 'pakistan', karachi: 'pakistan', dhaka: 'bangladesh', taipei: 'taiwan', singapore: 'singapore', rome: 'italy',
+  madrid: 'spain', lisbon: 'portugal', warsaw: 'poland', stockholm: 'sweden', oslo: 'norway', copenhagen: 'denmark',
+  helsinki: 'finland', dublin: 'ireland', athens: 'greece', jerusalem: 'israel', baghdad: 'iraq', damascus: 'syria',
+  kabul: 'afghanistan', 'mexico city': 'mexico', bogota: 'colombia', lima: 'peru', santiago: 'chile', 'buenos aires': 'argentina',
+  caracas: 'venezuela', havana: 'cuba', budapest: 'hungary', prague: 'czechia', vienna: 'austria', bern: 'switzerland',
+  'the hague': 'netherlands', amsterdam: 'netherlands', muscat: 'oman', kuwait: 'kuwait', manama: 'bahrain', amman: 'jordan',
+  beirut: 'lebanon', accra: 'ghana', 'addis ababa': 'ethiopia', astana: 'kazakhstan', baku: 'azerbaijan', montevideo: 'uruguay',
+};
+
+/** The country a dateline's place stands for ("SEOUL" → korea, "Lisbon, Portugal" → portugal), or null. */
+export function countryOfPlace(place: string): string | null {
+  const parts = place.toLowerCase().split(/\s*,\s*/);
+  for (const part of [...parts].reverse()) {
+    const words = entityWords(part);
+    const country = words.length === 1 && COUNTRY_WORDS.has(words[0]!) ? words[0]! : null;
+    if (country) return country;
+  }
+  return CITY_COUNTRY[parts[0]!.trim()] ?? null;
+}
