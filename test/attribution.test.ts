@@ -198,6 +198,71 @@ describe('one entity per person or body', () => {
   });
 });
 
+describe('wire copy and page layouts', () => {
+  it('gives a lead\'s "the country\'s trade minister said" to the person the next paragraph names', () => {
+    expect(whoSaid('exemption', 'Korea will seek a chip tariff exemption in Washington, the country\'s trade minister said on Tuesday.', 'Park Min-soo, who took over the portfolio in January, told lawmakers the talks would start next week.')).toEqual(['Park Min-soo']);
+  });
+
+  it('does not give "the minister" a deputy minister\'s words, nor a former minister\'s', () => {
+    expect(whoSaid('digging', 'Mining Minister Rahmat Siregar spoke to lawmakers.', 'He was joined by Deputy Minister Ayu Nasution. "We cannot keep digging at this pace," the minister said.')).toEqual(['Rahmat Siregar']);
+    expect(whoSaid('budget', 'Prime Minister Ana Mendes met former Prime Minister Luis Neves.', '"The budget comes first," the prime minister said.')).toEqual(['Ana Mendes']);
+  });
+
+  it('reads a description before the name as that person\'s role, whatever its words', () => {
+    const { speakers } = extractQuotes([{ text: "Nigeria's environment minister, Adaeze Obi, said the draft fell short.", heading: false }]);
+    expect(speakers.find((s) => s.name === 'Adaeze Obi')?.roles).toEqual(["Nigeria's environment minister"]);
+    expect(whoSaid('partner', 'His rival, Lee Jae-ho of the opposition Democratic Party, dismissed the deal as "a gift to our largest trading partner."')).toEqual(['Lee Jae-ho']);
+  });
+
+  it('takes the name before an aside, an age or a second appositive', () => {
+    expect(whoSaid('quotas', 'Nuno Salgado, leader of the Renovar party, which is polling third, said quotas would stay.')).toEqual(['Nuno Salgado']);
+    expect(whoSaid('partner', 'Brenner, for his part, told reporters: "Both of us get a partner we can trust."')).toEqual(['Brenner']);
+  });
+
+  it('speaks for a named body through its unnamed spokesperson, and for a government through its country', () => {
+    expect(said('A spokesperson for the Office of the US Trade Representative said the administration supported a one-year extension.')).toEqual([
+      'Office of the US Trade Representative [reported]: the administration supported a one-year extension',
+    ]);
+    expect(said('Oman, which has mediated between the two, said in a statement it regretted the decision.')).toEqual(['Oman [reported]: it regretted the decision']);
+  });
+
+  it('reads company names with markers and banks named after their country', () => {
+    expect(said('Bank Indonesia unexpectedly cut its benchmark rate.', '"Inflation will stay within the target range," the central bank said.')).toEqual([
+      'Bank Indonesia [direct]: Inflation will stay within the target range',
+    ]);
+    expect(whoSaid('plans', 'Liu Jun, president director of PT Sulawesi Nickel Smelting, said the company would not change its plans.')).toEqual(['Liu Jun']);
+  });
+
+  it('attributes a quotation opened after a colon that ends the paragraph before', () => {
+    expect(said('Energy Minister Obaid Al Ketbi, 61, told reporters in Abu Dhabi:', '"The market is well balanced, so there is no reason to move."')).toEqual([
+      'Obaid Al Ketbi [direct]: The market is well balanced, so there is no reason to move',
+    ]);
+  });
+
+  it('follows single quotation marks over paragraphs, British style', () => {
+    expect(said('Central banker Isabel Ortega spoke to the paper.', 'She said: \u2018The last mile of disinflation is behind us.', '\u2018The risks are now two-sided.\u2019')).toEqual([
+      'Isabel Ortega [direct]: The last mile of disinflation is behind us',
+      'Isabel Ortega [direct]: The risks are now two-sided',
+    ]);
+  });
+
+  it('reads a live blog\'s "Name: “…”" as one quotation, not as a transcript', () => {
+    expect(said('Environment Minister Eirik Solbakken pledged new money.', 'Solbakken: \u201cThis is not charity.\u201d', 'Observers said the text had been weakened.')).toEqual([
+      'Eirik Solbakken [direct]: This is not charity',
+    ]);
+  });
+
+  it('reads a transcript\'s inline labels, roles in brackets, and leaves an unnamed "Q:" unattributed', () => {
+    const lines = said('Q: Will the bank intervene?', 'Ada Eze (Governor, CBN): We are not defending any particular level.', 'Channels TV: What about oil revenues?', 'Ada Eze: Crude oil remains exempt.');
+    expect(lines).toEqual(['Ada Eze [direct]: We are not defending any particular level', 'Ada Eze [direct]: Crude oil remains exempt']);
+  });
+
+  it('never takes a city or a place for a person', () => {
+    const { speakers } = extractQuotes(['Washington has been ramping up sanctions on Tehran.', 'Delegates met at the Mandarin Oriental Hotel in Hong Kong and the Middle East summit ended.'].map((text) => ({ text, heading: false })));
+    expect(speakers.filter((s) => s.kind === 'person').map((s) => s.name)).toEqual([]);
+  });
+});
+
 describe('each quote records the sieve that attributed it', () => {
   it('names the rule and how the speaker was resolved', () => {
     expect(sieves(INTRO, '"Rates are too high," Lopez said.', 'She added, "Households feel it."', 'Lopez said banks must lend more.')).toEqual(['trigram/name', 'intro/pronoun', 'reported/name']);
@@ -214,6 +279,16 @@ describe('whole articles', () => {
     if (!r.ok) return;
     expect(r.article.quotes.map((q) => r.article.speakers[q.speakerRef!]?.name)).toContain('Rania Schmidt');
     expect(r.article.speakers.map((s) => s.name)).not.toContain('Rania');
+  });
+
+  it('does not end the article at a "Read more" link', () => {
+    const r = file('links.txt', 'Ministers agree sanctions package\n\nForeign Minister Anna Kovacs said the package was the largest yet.\n\nRead more\nWhat the oil price cap does\n\nHungary\u2019s Foreign Minister Zoltan Barta said Budapest had secured guarantees.\n');
+    expect(r.ok && r.article.quotes.map((q) => r.article.speakers[q.speakerRef!]!.name)).toEqual(['Anna Kovacs', 'Zoltan Barta']);
+  });
+
+  it('finds a story\'s home country from its dateline', () => {
+    const r = file('seoul.txt', 'SEOUL, March 3 (Reuters) - South Korea will seek an exemption, the trade minister said.\n');
+    expect(r.ok && r.article.country).toBe('korea');
   });
 
   it('keeps a one-paragraph wire item', () => {

@@ -255,6 +255,17 @@ export class Entities {
     return first;
   }
 
+  /** The spokesperson the next paragraph names, when nothing ties them to a body other than `org`. */
+  spokespersonNext(org: Entity, at: number): Entity | null {
+    const from = nextParagraph(at);
+    const named = this.all.filter((e) => e.kind === 'person' && e.first >= from && e.first < from + 1_000 && e.roleWords.has('spokesperson'));
+    if (named.length !== 1) return null;
+    const e = named[0]!;
+    if (e.affiliation && e.affiliation !== org) return null;
+    this.addRole(e, 'spokesperson', org);
+    return e;
+  }
+
   /** How many of a description's words an entity's roles or name actually contain. */
   private support(e: Entity, m: Extract<Mention, { type: 'description' }>): number {
     const words = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
@@ -386,7 +397,7 @@ function roleHeadFits(head: string, words: Set<string>): boolean {
     pm: ['prime'],
     president: ['president'],
     chancellor: ['chancellor'],
-    lawmaker: ['senator', 'mp', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'mep'],
+    lawmaker: ['senator', 'mp', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'mep', 'rep', 'sen', 'legislator', 'mla'],
     spokesperson: ['spokesperson'],
     executive: ['ceo', 'executive', 'cfo', 'coo', 'chair'],
     ceo: ['ceo', 'executive'],

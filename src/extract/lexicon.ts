@@ -135,9 +135,12 @@ export const ROLE_NOUNS = set(`
   billionaire investor president-designate chairman-designate economist scientist researcher expert consultant partner
   prosecutor lawyer activist campaigner candidate nominee emir sultan monarch crown regent speaker whip aide
   vice-chairman vice-chair vice-premier vice-chancellor trustee steward ombudsman commissar superintendent dean rector
-  member
+  member banker
   principal inspector auditor registrar controller comptroller envoy-designate representative-designate pm cm
 `);
+
+/** Offices abbreviated before a name ("Rep.", "Sen.", "Gov."): roles only when written with a full stop. */
+export const ROLE_ABBREVIATIONS = set(`rep sen gov gen lt col capt cmdr adm amb supt insp cllr sec pres atty`);
 
 /** Role nouns that say little on their own ("official", "leader"): they describe any role-holder. */
 export const GENERIC_ROLES = set(`official leader chief head figure boss executive officer aide representative`);
@@ -273,10 +276,18 @@ export const NOT_PERSON_LAST = set(`
   cup war accord agreement treaty act bill law social finance limited complex centre center hall park plaza avenue road
   bridge tower market markets exchange index plan programme program initiative strategy fund zone corridor canal strait
   peninsula mountains desert belt road station hotel hospital school college academy stadium church mosque temple
-  news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera
+  news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera newspaper
+  magazine radio television tv
   mining smelting trading shipping banking engineering manufacturing consulting holding metals energy power oil gas
   chemicals motors foods logistics refining rate rates policy
 `);
+
+/** Places of two or more words that read like a person's name ("Viet Nam", "Hai Phong", "Kuala Lumpur"). */
+export const PLACE_NAMES = new Set([
+  'viet nam', 'hai phong', 'da nang', 'ho chi minh', 'ho chi minh city', 'hong kong', 'kuala lumpur', 'buenos aires', 'sri lanka',
+  'costa rica', 'puerto rico', 'el salvador', 'abu dhabi', 'addis ababa', 'tel aviv', 'rio de janeiro', 'sao paulo', 'phnom penh',
+  'chiang mai', 'dar es salaam', 'kota kinabalu', 'johor bahru', 'cape town', 'la paz', 'san jose', 'santo domingo', 'port moresby',
+]);
 
 /** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */
 export const CAPITALS = set(`

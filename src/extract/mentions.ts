@@ -3,7 +3,7 @@
 // "its energy minister", "the Mofcom spokesperson", "China's Ministry of Commerce", "he", "who" (→ the name before).
 // Written by hand: names, roles and organisations are told apart by their shape and the lexicon, which is fast and
 // predictable; a tagger (compromise) was measured and missed most non-Western names (see README).
-import { ANONYMOUS, EMPTY_MODIFIERS, NOT_PERSON_FIRST, NOT_PERSON_LAST, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { ANONYMOUS, EMPTY_MODIFIERS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import {
   ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, INTRO, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
   PLACE, PUNCT, ROLE, TITLE, has, type Tok,
@@ -46,8 +46,11 @@ export function genderOfTitle(title: string | null): 'm' | 'f' | null {
   return MALE.has(t) ? 'm' : FEMALE.has(t) ? 'f' : null;
 }
 
+/** Month names that are also names ("Theresa May", "Liu Jun"): a name only after another name word. */
+const MONTH_NAMES = new Set(['may', 'jun', 'june', 'april', 'august']);
+
 const nameWord = (t: Tok | undefined, prevIsRoleOrCap = false) =>
-  t !== undefined && !t.quoted && (has(t, NAME | INITIAL) || (t.text === 'He' && prevIsRoleOrCap) || (has(t, PARTICLE) && t.text !== 'He'));
+  t !== undefined && !t.quoted && (has(t, NAME | INITIAL) || (t.text === 'He' && prevIsRoleOrCap) || (has(t, PARTICLE) && t.text !== 'He') || (prevIsRoleOrCap && has(t, CAP) && MONTH_NAMES.has(t.lower)));
 
 /** The speaker phrase that ends just before token `end` (a reporting verb): skips adverbs, an appositive, a time or place. */
 export function readBefore(toks: Tok[], end: number): Read | null {
@@ -62,6 +65,13 @@ export function readBefore(toks: Tok[], end: number): Read | null {
     return open > 0 ? readBefore(toks, open) : null;
   }
   const core = readCore(toks, i + 1);
+  // "the Chinese Embassy in Australia said": the body speaks, not the country it sits in.
+  if (core?.mention.type === 'organisation' && toks[core.from - 1]?.lower === 'in' && !toks[core.from - 1]!.quoted) {
+    const host = readCore(toks, core.from - 1);
+    if (host?.mention.type === 'organisation' && has(toks[core.from - 2], ORG)) {
+      return { mention: { type: 'organisation', name: `${host.mention.name} in ${core.mention.name}`, role: null }, from: host.from, to: core.to };
+    }
+  }
   if (core) return core;
   // "The spokesperson in an interview said", "Kallas on Friday said", "Trump last week said".
   for (let k = i; k >= Math.max(0, i - 6); k--) {
@@ -147,6 +157,8 @@ function isAside(inner: Tok[]): boolean {
   const first = inner[0]!;
   if (inner.length === 1 && /^\d{1,3}$/.test(first.text)) return true;
   if (['who', 'whose', 'which', 'asked'].includes(first.lower)) return true;
+  // "one of the companies affected", "among the exporters hit hardest": a group it belongs to.
+  if ((first.lower === 'one' && inner[1]?.lower === 'of') || first.lower === 'among') return inner.length <= 14 && !inner.some((w) => w.quoted);
   if (/ing$/.test(first.lower) && has(first, LOWER)) return true;
   if (inner.length > 14 || inner.some((w) => w.quoted || has(w, CUE) && has(w, LOWER) && !has(w, ROLE))) return false;
   const other = parse(inner, null);
@@ -287,7 +299,8 @@ export function readCore(toks: Tok[], end: number): Read | null {
 }
 
 /** A capitalised word that only starts the sentence ("The", "Meanwhile", "In") is not part of a name. */
-function isSentenceWord(t: Tok, _toks: Tok[], _i: number): boolean {
+function isSentenceWord(t: Tok, toks: Tok[], i: number): boolean {
+  if (MONTH_NAMES.has(t.lower) && nameWord(toks[i - 1])) return false; // "Liu Jun", "Theresa May"
   return !has(t, NAME | ROLE | ORG | COUNTRY | ACRONYM | TITLE) && !/^@/.test(t.text);
 }
 
@@ -328,7 +341,7 @@ export function readAfter(toks: Tok[], start: number): Read | null {
   if (has(first, PRONOUN) && (has(first, LOWER) || !nameWord(toks[i + 1], true))) return { mention: { type: 'pronoun', word: first.lower }, from: i, to: i + 1 };
   if (DETERMINERS.has(first.lower)) { det = first.lower; i++; }
   const head = toks[i];
-  if (det === 'a' || det === 'an' || (head && has(head, ANON) && has(head, LOWER))) {
+  if (det === 'a' || det === 'an' || (head && has(head, ANON) && has(head, LOWER) && !backReference(det, head))) {
     // "a source close to the discussions", "officials", "a Reuters report": unnamed, or a work that speaks for its maker.
     const work = readWork(toks, i);
     if (work) return { mention: work.mention, from: start, to: work.to };
@@ -513,7 +526,8 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     for (let s = r + 2; s < words.length; s++) {
       const rest = words.slice(s).filter((w) => !has(w, TITLE));
       if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',') continue;
-      if (rest.every((w, n) => nameWord(w, n > 0)) && fullWords(rest) === 2 && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
+      // "Minister of Industry and Trade Nguyen Dinh Khoa": Vietnamese and Chinese names may have three words.
+      if (rest.every((w, n) => nameWord(w, n > 0)) && (fullWords(rest) === 2 || fullWords(rest) === 3 && !PORTFOLIOS.has(rest[0]!.lower)) && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
     }
     if (nameFrom < 0) nameFrom = words.length;
   }
@@ -525,13 +539,14 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
   while (nameEnd < words.length && nameWord(words[nameEnd], nameEnd > k || true)) nameEnd++;
   const name = words.slice(k, nameEnd);
   const role = joinTokens(roleWords.filter((w) => !DETERMINERS.has(w.lower) || roleWords.indexOf(w) > 0));
+  if (name.length > 0 && NOT_PERSON_LAST.has(name[name.length - 1]!.lower)) return null; // "… Ministers' Meeting"
   if (name.length > 0 && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && name.slice(1).every((w) => nameWord(w, true))) {
     if (possessor && roleWords.length === 0) possessor = null;
     return { type: 'person', name: name.map(nameText), role: role || null, title: titles.join(' ') || null, possessor, single: false };
   }
   if (name.length > 0) return null;
   // No name: "the minister", "its energy minister", "the Mofcom spokesperson", "The Minister of Trade, Industry and …".
-  if (has(words[r], ANON) && !has(words[r], CAP) && words.length === 1) return { type: 'anonymous', text: joinTokens(toks) };
+  if (has(words[r], ANON) && !has(words[r], CAP) && words.length === 1 && !backReference(det, words[r]!)) return { type: 'anonymous', text: joinTokens(toks) };
   const head = words[r]!.lower;
   const modifiers = words.filter((w, n) => n !== r && w.text !== ',' && !['of', 'for', 'to', 'and', '&', 'on', 'the'].includes(w.lower) && !EMPTY_MODIFIERS.has(w.lower)).map((w) => w.text);
   if (!det && !possessor && !words.some((w) => has(w, CAP))) return null; // "officials said" — no determiner, nothing to resolve
@@ -551,7 +566,9 @@ function withoutParentheses(toks: Tok[]): Tok[] {
 }
 
 /** Words that make a capitalised phrase a place, an event or a firm rather than a person. */
-const notPerson = (name: Tok[]) => name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower));
+const notPerson = (name: Tok[]) => name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower) || endsInPlace(name));
+/** "Viet Nam", "Will Viet Nam": a name ending in a place of several words. */
+const endsInPlace = (name: Tok[]) => [2, 3, 4].some((n) => n <= name.length && PLACE_NAMES.has(name.slice(-n).map((w) => w.lower.replace(/['\u2019]s$/u, '')).join(' ')));
 
 const fullWords = (ws: Tok[]) => ws.filter((w) => !has(w, INITIAL | PARTICLE) || w.text === 'Al' || w.text === 'El').length;
 const nameText = (t: Tok) => t.text.replace(/['\u2019]s$/u, '');
@@ -565,6 +582,14 @@ export function joinTokens(toks: Tok[]): string {
     else out += (out ? ' ' : '') + t.text;
   }
   return out.replace(/['\u2019]s$/u, '');
+}
+
+/**
+ * "the lawmaker", "the economist": a definite singular of a specific role refers back to someone just named;
+ * "the official", "the source" and plurals stay anonymous.
+ */
+function backReference(det: string | null, head: Tok): boolean {
+  return det === 'the' && has(head, ROLE) && !GENERIC_ROLES.has(head.lower) && !/s$/.test(head.lower);
 }
 
 /** Is the word at `i` part of an anonymous plural ("officials said")? */

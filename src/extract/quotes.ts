@@ -8,9 +8,9 @@ import { trimQuoteEdges } from '../text/normalize.ts';
 import { findQuotations, maskQuotes, type QuoteSpan } from '../text/quote-marks.ts';
 import { splitSentences, type Span } from '../text/sentences.ts';
 import { Entities, type Entity } from './entities.ts';
-import { APPEAL_CUES, CUE_VERBS, NAMING_CUES, PLATFORMS, shownVerb, THINK_CUES } from './lexicon.ts';
+import { ANONYMOUS, APPEAL_CUES, CUE_VERBS, NAMING_CUES, PLATFORMS, shownVerb, THINK_CUES } from './lexicon.ts';
 import { readAfter, readBefore, type Mention, type Read } from './mentions.ts';
-import { accordingTo, contentAfter, contentBefore, contentEnd, skipModifiers, type Content } from './reported.ts';
+import { accordingTo, contentAfter, contentBefore, contentEnd, isTell, skipListener, skipModifiers, type Content } from './reported.ts';
 import { findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
 import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, POSSESSIVE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
 import { registerMentions } from './register.ts';
@@ -53,6 +53,9 @@ const LABEL_PREFIX = /^\s*(?:quote|statement|comment|he said|she said)\s*:\s*$/i
 const MIN_UNATTRIBUTED_WORDS = 4;
 /** A report after these is background to the sentence ("weeks after the EU urged China to …"), not a statement. */
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'following', 'once']);
+const TRAILING_CLAUSE = new Set(['as', 'while', 'amid', 'after', 'before', 'ahead', 'when', 'despite', 'following', 'days', 'weeks', 'hours', 'months']);
+const TRAILING_NOUNS = new Set(['step', 'move', 'decision', 'measure', 'sign', 'signal', 'day', 'week', 'reversal', 'blow', 'setback', 'boost']);
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'must', 'should', 'can', 'shall']);
 /** "offered assurances that", "expressed hope that", "made clear that": a verb and a noun that report speech. */
 const LIGHT_VERBS = new Set(['offered', 'gave', 'provided', 'expressed', 'voiced', 'made', 'pointed', 'raised', 'offers', 'gives', 'expresses', 'voices', 'makes', 'points']);
 const LIGHT_NOUNS = new Set(['assurances', 'assurance', 'hope', 'confidence', 'concern', 'concerns', 'optimism', 'doubt', 'doubts', 'clear', 'out', 'fears', 'worries', 'belief', 'view']);
@@ -87,7 +90,8 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   }
 
   const items: Item[] = [];
-  const lead = Math.max(0, paragraphs.findIndex((p) => !p.heading));
+  // The lead is the first paragraph of prose: a site name or a stray label line before it is not reporting.
+  const lead = Math.max(0, paragraphs.findIndex((p) => !p.heading && p.text.split(/\s+/).length >= 12));
   const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, sentences, paragraphs, focusAt: [], lead };
   const transcript = findTranscript(paragraphs, ents);
 
@@ -247,7 +251,14 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
     else if (!embedded) out.push(mk(s, si, q, q.inner, null, found ? `${found.sieve}/${found.how}` : 'none', null, via, kind, false));
   }
 
-  out.push(...reportedIn(s, si, state, usedCues, via));
+  const reported = reportedIn(s, si, state, usedCues, via);
+  // "Hoshina said in a statement it expected “a limited impact”": the pronoun is the reported speaker itself.
+  for (const item of out) {
+    if (!item.sieve.startsWith('subject/pronoun')) continue;
+    const around = reported.find((r) => r.start <= item.start && r.end >= item.end && r.entity);
+    if (around && around.entity!.kind === item.entity!.kind) item.entity = around.entity;
+  }
+  out.push(...reported);
   return out;
 }
 
@@ -353,6 +364,11 @@ export function sentenceSubject(toks: Tok[]): Read | null {
     i = comma + 1;
   }
   const read = readAfter(toks, i);
+  // "Its president, Takuya Ishizaki, struck …": the name in apposition to a description is the subject.
+  if (read?.mention.type === 'description' && toks[read.to]?.text === ',') {
+    const named = readAfter(toks, read.to + 1);
+    if (named?.mention.type === 'person' && toks[named.to]?.text === ',') return named;
+  }
   // "Von Stetten's coalition partner, Economy Minister Jürgen Albers, backed …": an owner is not the subject; the
   // name in apposition to what they own is.
   if (read && !has(toks[read.to - 1], POSSESSIVE)) return read;
@@ -387,6 +403,8 @@ function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>
     if (c < skipUntil || t.quoted || !has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c)) continue;
     if (usedCues.has(c) && toks[c + 1]?.lower !== 'that') continue;
     if (t.lower === 'according') continue;
+    // "Japan will add 12 types of …": a verb after a modal tells what will be done, not what was said.
+    if (MODALS.has(toks[c - 1]?.lower ?? '')) continue;
     // "The head of Nvidia downplayed … and said …": the verb shares the sentence's subject.
     const read = readBefore(toks, c) ?? (['and', 'but'].includes(toks[c - 1]?.lower ?? '') ? sentenceSubject(toks) : null);
     // "weeks after the EU urged China to …": an appeal in a clause of time is background, not a statement.
@@ -398,7 +416,9 @@ function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>
         skipUntil = content.to;
         continue;
       }
-      if (toks[read.from - 1]?.text === ',' && restIsModifiers(toks, c + 1, end)) {
+      // "…, spokesperson Qiao Wenhui told a regular press conference.": the listener is no statement.
+      const rest = isTell(t.lower) ? skipListener(toks, c + 1, end) ?? c + 1 : c + 1;
+      if (toks[read.from - 1]?.text === ',' && restIsModifiers(toks, rest, end)) {
         const before = contentBefore(toks, read.from - 1, 0);
         if (before) { emit(before, read, t.lower, 'reported-after'); continue; }
       }
@@ -448,6 +468,8 @@ function restIsModifiers(toks: Tok[], from: number, end: number): boolean {
   const next = toks[k + 1];
   const after = next && ['while', 'and'].includes(next.lower) ? toks[k + 2] : next;
   // ", adding that …", ", paving the way for …": what follows is said or done besides; the attribution is complete.
+  // ", as Seoul braces for …", ", a step likely to …": background the reporter adds after the attribution.
+  if (next && (TRAILING_CLAUSE.has(next.lower) || (['a', 'an'].includes(next.lower) && TRAILING_NOUNS.has(toks[k + 2]?.lower ?? '')))) return true;
   return !next || has(after, PARTICIPLE) || (after !== undefined && (CUE_VERBS.has(after.lower) || has(after, LOWER) && /ing$/.test(after.lower))) || /^["\u201c]/u.test(next.text);
 }
 
@@ -477,7 +499,14 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       // "his company": the organisation the person meant by "his" works for.
       if (m.org && (m.possessor === 'his' || m.possessor === 'her') && state.focus?.affiliation) return { entity: state.focus.affiliation, how: 'description' };
       const horizon = at(s.paragraph + 2, 0);
-      const e = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
+      const described = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
+      // "the lawmaker", "the analyst": words also used of unnamed people mean only the person just spoken of.
+      const e = ANONYMOUS.has(m.head) && described !== state.lastSubject && described !== state.focus ? null : described;
+      // Wire leads: "…, a spokesperson for the Ministry of Commerce said." ¶ "…, spokesperson Qiao Wenhui told …".
+      if (e?.kind === 'organisation' && !m.org && s.paragraph <= state.lead + 1) {
+        const named = ents.spokespersonNext(e, pos);
+        if (named) return { entity: named, how: 'cataphora' };
+      }
       // An organisation's unnamed spokesperson speaks for it; later "the spokesperson" means the same.
       if (e?.kind === 'organisation' && !m.org) ents.addRole(e, 'spokesperson');
       // Named only later ("Germany's finance minister …" then "Finance Minister Katharina von Stetten"): the

@@ -99,7 +99,7 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
 }
 
 /** Bodies whose titles go without naming them: a bank's governor, a company's chief executive. */
-const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council|ministry|department)\b/i;
+const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council|ministry|department|embassy|consulate|mission|secretariat|office)\b/i;
 
 /** A role that is only a title ("Governor", "Deputy Governor", "Chief Executive"), naming no body or portfolio. */
 function isBareTitle(role: string): boolean {

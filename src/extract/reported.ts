@@ -33,7 +33,7 @@ const CUT_WORDS = new Set(['citing', 'according', 'describing', 'calling', 'refe
 export function contentAfter(toks: Tok[], cue: number, end: number): Content | null {
   const verb = toks[cue]!.lower;
   let i = cue + 1;
-  if (verb === 'told' || verb === 'tell' || verb === 'tells' || verb === 'telling' || verb === 'informed' || verb === 'assured' || verb === 'reassured') {
+  if (isTell(verb)) {
     // "told reporters (at the airport) that …", "told Reuters …": the listener is skipped.
     const listener = skipListener(toks, i, end);
     if (listener === null) return null;
@@ -76,7 +76,13 @@ export function contentBefore(toks: Tok[], comma: number, start: number): Conten
   return { from: i, to: comma };
 }
 
-function skipListener(toks: Tok[], i: number, end: number): number | null {
+/** Verbs whose listener comes first: "told reporters (that) …", "assured investors …". */
+export function isTell(verb: string): boolean {
+  return TELL.has(verb);
+}
+const TELL = new Set(['told', 'tell', 'tells', 'telling', 'informed', 'assured', 'reassured']);
+
+export function skipListener(toks: Tok[], i: number, end: number): number | null {
   let k = i;
   // "reporters", "a cluster of journalists", "the BBC", "news agency ANI", "Parliament on Tuesday".
   while (k < end && k - i < 8 && !toks[k]!.quoted) {

@@ -42,6 +42,11 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   if (ASKER.test(raw)) return { entity: null, text: m[0].length };
   const role = /\(([^()]{2,60})\)\s*$/u.exec(raw);
   const name = role ? raw.slice(0, role.index).trim() : raw;
+  // "Reporter (Thanh Nien Newspaper):": the newsroom asks; a bare "Reporter:" is no one in particular.
+  if (role && ASKER.test(name)) {
+    const outlet = role[1]!.trim();
+    return { entity: /^\p{Lu}/u.test(outlet) ? ents.organisation(outlet, i * 1_000_000, true, true) : null, text: m[0].length };
+  }
   if (!name || name.split(/\s+/).length > 6 || NOT_LABELS.test(name)) return null;
   const toks = tokenize(name, 0, name.length, []);
   const read = readAfter(toks, 0);

@@ -3,7 +3,7 @@
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import {
   ADVERBS, ANONYMOUS, CAPITALS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
-  ROLE_NOUNS, THING_PRONOUNS, TITLES,
+  ROLE_ABBREVIATIONS, ROLE_NOUNS, THING_PRONOUNS, TITLES,
 } from './lexicon.ts';
 
 export const CAP = 1, ROLE = 2, TITLE = 4, ORG = 8, COUNTRY = 16, NAME = 32, PARTICLE = 64, INITIAL = 128, CUE = 256,
@@ -68,6 +68,8 @@ function computeClass(word: string): number {
     if (/^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(bare) && bare.length <= 8) c |= ACRONYM;
     const parts = l.split('-');
     if (ROLE_NOUNS.has(l) || parts.some((p) => ROLE_NOUNS.has(p) && p.length > 2)) c |= ROLE;
+    // "Rep. Kim Min-seo", "Sen. Ortiz", "Gov. Hale": an abbreviated office is a role only with its full stop.
+    if (word.endsWith('.') && ROLE_ABBREVIATIONS.has(l)) c |= ROLE;
     if (TITLES.has(l)) c |= TITLE;
     if (ORG_NOUNS.has(l)) c |= ORG;
     if (ORG_DESCRIPTIONS.has(l)) c |= ORG_DESC;

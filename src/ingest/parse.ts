@@ -44,7 +44,7 @@ function joinWrappedLines(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of trimmed) {
     const prev = out[out.length - 1];
-    const open = prev !== undefined && prev !== '' && !SENTENCE_END.test(prev);
+    const open = prev !== undefined && prev !== '' && !ends(prev, width > 0) && !MENU.test(prev) && !MENU.test(line);
     const continues = open && line !== '' && (/^\p{Ll}/u.test(line) || (width > 0 && prev!.length >= width * 0.6));
     if (continues) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
@@ -53,6 +53,16 @@ function joinWrappedLines(lines: string[]): string[] {
 }
 
 const SENTENCE_END = /[.!?:;"\u201d\u2019)\]]$/u;
+/** In wrapped copy a line may break after a closing quote mid-sentence ("were "not aimed at X"⏎and were"). */
+const QUOTE_END = /["\u201d\u2019]$/u;
+const QUOTE_SENTENCE_END = /[.!?]["\u201d\u2019]$/u;
+/** Menus and metadata bars ("Top | Japan | Politics", "May 5 | Business") are lines of their own. */
+const MENU = / \| /;
+
+function ends(line: string, wrapped: boolean): boolean {
+  if (wrapped && QUOTE_END.test(line)) return QUOTE_SENTENCE_END.test(line);
+  return SENTENCE_END.test(line);
+}
 
 /** The width a file is wrapped at, or 0 when its lines are paragraphs. */
 function wrapWidth(lines: string[]): number {
