@@ -5,7 +5,7 @@ import type { FoundSpeaker } from '../types.ts';
 import { nameKey, splitHandle } from '../text/normalize.ts';
 import { acronymOf, COUNTRY_WORDS, countriesIn, entityWords, organisationKey } from '../text/entity-words.ts';
 import { distance } from 'fastest-levenshtein';
-import { CARRIERS, EMPTY_MODIFIERS, GENERIC_ROLES, ROLE_NOUNS } from './lexicon.ts';
+import { CARRIERS, EMPTY_MODIFIERS, GENERIC_ROLES, ORG_NOUNS, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
 
 export interface Entity {
@@ -19,6 +19,8 @@ export interface Entity {
   aliases: Set<string>;
   /** Words of its roles, normalised, for matching descriptions ("the energy minister"). */
   roleWords: Set<string>;
+  /** Words of the offices it no longer holds ("former state secretary"), for "the former minister". */
+  formerWords: Set<string>;
   acronyms: Set<string>;
   gender: 'm' | 'f' | null;
   first: number;
@@ -54,9 +56,11 @@ export class Entities {
     if (full.length === 0) return null;
     const tokens = full.map((w) => w.toLowerCase());
     if (m.single && tokens.length === 1) {
-      const known = this.byNamePart(tokens[0]!, at) ?? this.byAcronym(tokens[0]!);
+      const known = this.byNamePart(tokens[0]!, at) ?? this.byAcronym(tokens[0]!) ?? this.all.find((x) => x.kind === 'organisation' && x.key === tokens[0]);
       if (known) return this.touch(known, at);
       if (!register || CARRIERS.has(tokens[0]!)) return null;
+      // "Retailers say …", "Economists expect …": a group opening a sentence, not someone introduced.
+      if (GROUP_PLURAL.test(tokens[0]!)) return null;
       // One capitalised word nobody was introduced by: a company or an agency as often as a person.
       const kind = /^\p{Lu}{2,}/u.test(full[0]!) || !/^\p{Lu}\p{Ll}/u.test(full[0]!) ? 'organisation' : 'person';
       return kind === 'organisation' ? this.organisation(full[0]!, at, true) : this.addPerson(full, tokens, at, m);
@@ -199,6 +203,10 @@ export class Entities {
     // The same person is named with the same role again and again: what follows is worked out once.
     if (e.roles.includes(full)) return;
     e.roles.push(full);
+    if (/^(?:former|ex-?)\s/i.test(full)) {
+      for (const w of entityWords(full)) e.formerWords.add(w);
+      return;
+    }
     for (const w of entityWords(full)) e.roleWords.add(w);
     const initials = acronymOf(full);
     if (initials) e.roleWords.add(initials);
@@ -249,10 +257,27 @@ export class Entities {
    */
   introducedNext(m: Extract<Mention, { type: 'description' }>, at: number): Entity | null {
     const from = nextParagraph(at);
-    const first = this.all.filter((e) => e.first >= from && e.first < from + 1_000).sort((a, b) => a.first - b.first)[0];
-    if (!first || first.kind !== (m.org ? 'organisation' : 'person')) return null;
-    if (first.roleWords.size > 0 && !this.fits(first, m, null)) return null;
+    const kind = m.org ? 'organisation' : 'person';
+    // The organisation a person's title names ("Bundesbank President …") is registered first; it is not the one meant.
+    const first = this.all.filter((e) => e.first >= from && e.first < from + 1_000 && e.kind === kind).sort((a, b) => a.first - b.first)[0];
+    if (!first) return null;
+    if (first.roleWords.size > 0 && !this.fits(first, m, null) && !this.fitsKind(first, m)) return null;
     return first;
+  }
+
+  /**
+   * "The CS insisted …" after "Cabinet Secretary Esther Wangari Mutua": short for a title someone holds. Only an
+   * acronym no organisation has, and only when it fits one person.
+   */
+  byTitleInitials(acronym: string): Entity | null {
+    const a = acronym.toLowerCase();
+    // An organisation known by a longer name has these initials; the bare acronym registered alone does not count.
+    if (this.all.some((e) => e.kind === 'organisation' && e.name !== acronym && (e.acronyms.has(a) || e.key === a))) return null;
+    const holders = this.all.filter((e) => e.kind === 'person' && e.roles.some((r) => {
+      const caps = r.split(/[\s,]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      return caps.length >= a.length && caps.slice(-a.length).map((w) => w[0]!.toLowerCase()).join('') === a;
+    }));
+    return holders.length === 1 ? holders[0]! : null;
   }
 
   /** The spokesperson the next paragraph names, when nothing ties them to a body other than `org`. */
@@ -264,6 +289,18 @@ export class Entities {
     if (e.affiliation && e.affiliation !== org) return null;
     this.addRole(e, 'spokesperson', org);
     return e;
+  }
+
+  /**
+   * "the head of Germany's central bank" for the "Bundesbank President" named next: the title fits and the other
+   * words only say what kind of body it is.
+   */
+  private fitsKind(e: Entity, m: Extract<Mention, { type: 'description' }>): boolean {
+    const head = entityWords(m.head)[0] ?? m.head;
+    if (!roleHeadFits(head, e.roleWords)) return false;
+    const countries = countryOfRole(e);
+    const modifiers = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
+    return modifiers.every((w) => e.roleWords.has(w) || ORG_KINDS.has(w) || ORG_NOUNS.has(w) || (isCountry(w) && (countries.length === 0 || countries.includes(w))));
   }
 
   /** How many of a description's words an entity's roles or name actually contain. */
@@ -288,10 +325,10 @@ export class Entities {
       if (modifiers.length === 0) return e.roleWords.has('spokesperson');
       return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || countryOf(e).includes(w));
     }
-    const words = e.roleWords;
-    const countries = countryOfRole(e);
     // A former office-holder is not "the minister", and "the former minister" is no current one.
-    if (words.has('former') !== m.modifiers.some((w) => /^(?:former|ex)$/i.test(w))) return false;
+    const former = m.modifiers.some((w) => /^(?:former|ex)$/i.test(w));
+    const words = former ? e.formerWords : e.roleWords;
+    const countries = countryOfRole(e);
     const office = /\bhead of (state|government)\b/iu.exec(m.text);
     if (office) {
       const heads = office[1]!.toLowerCase() === 'state' ? ['president', 'king', 'queen', 'emir', 'monarch', 'sultan'] : ['prime', 'premier', 'chancellor'];
@@ -321,7 +358,7 @@ export class Entities {
 
   private add(kind: Entity['kind'], name: string, key: string, tokens: string[], at: number): Entity {
     const e: Entity = {
-      ref: this.all.length, kind, name, tokens, key, roles: [], aliases: new Set(), roleWords: new Set(), acronyms: new Set(),
+      ref: this.all.length, kind, name, tokens, key, roles: [], aliases: new Set(), roleWords: new Set(), formerWords: new Set(), acronyms: new Set(),
       gender: null, first: at, last: at, spoke: false, affiliation: null,
     };
     this.all.push(e);
@@ -368,6 +405,8 @@ export function abbreviates(short: string, name: string): boolean {
 /** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */
 const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
 
+/** Plural nouns of people in groups ("retailers", "economists", "participants"), never one speaker's name. */
+const GROUP_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|ives)$/u;
 /** Ranks below an office: "the minister" is not the deputy or vice minister. */
 const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
 

@@ -72,6 +72,8 @@ export const ROLE_ADJECTIVES = set(`
 
 /** Job words of portfolios and ministries: "Minister of Trade" names a portfolio, "CEO of Nvidia" an organisation. */
 export const PORTFOLIOS = set(`
+  procurement veterans pensions exports skills schools policing prisons borders equalities equality consumer regional
+  local cyber space nuclear armed forces
   trade finance foreign defence defense energy commerce industry industries health education interior justice economy
   economic agriculture transport transportation environment information broadcasting railways state labour labor home
   external affairs climate technology culture tourism development planning investment competition security policy
@@ -277,7 +279,8 @@ export const NOT_PERSON_LAST = set(`
   bridge tower market markets exchange index plan programme program initiative strategy fund zone corridor canal strait
   peninsula mountains desert belt road station hotel hospital school college academy stadium church mosque temple
   news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera newspaper
-  magazine radio television tv
+  magazine radio television tv defence defense systems technologies solutions aerospace pharmaceuticals airlines airways
+  semiconductor semiconductors electric electronics
   mining smelting trading shipping banking engineering manufacturing consulting holding metals energy power oil gas
   chemicals motors foods logistics refining rate rates policy
 `);
@@ -288,6 +291,14 @@ export const PLACE_NAMES = new Set([
   'costa rica', 'puerto rico', 'el salvador', 'abu dhabi', 'addis ababa', 'tel aviv', 'rio de janeiro', 'sao paulo', 'phnom penh',
   'chiang mai', 'dar es salaam', 'kota kinabalu', 'johor bahru', 'cape town', 'la paz', 'san jose', 'santo domingo', 'port moresby',
 ]);
+
+/** Last words of a company's name ("Fjordvern Defence", "Hoshina Motors", "Vale Mining"): an organisation, never a person. */
+export const COMPANY_LAST = set(`
+  mining smelting trading shipping banking engineering manufacturing consulting holding holdings metals energy power oil
+  gas chemicals motors foods logistics refining defence defense systems technologies solutions aerospace pharmaceuticals
+  airlines airways semiconductor semiconductors electric electronics news times post journal herald tribune gazette
+  newspaper magazine radio television tv steel textiles cement airways resources
+`);
 
 /** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */
 export const CAPITALS = set(`

@@ -3,7 +3,7 @@
 // "its energy minister", "the Mofcom spokesperson", "China's Ministry of Commerce", "he", "who" (→ the name before).
 // Written by hand: names, roles and organisations are told apart by their shape and the lexicon, which is fast and
 // predictable; a tagger (compromise) was measured and missed most non-Western names (see README).
-import { ANONYMOUS, EMPTY_MODIFIERS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { ANONYMOUS, COMPANY_LAST, EMPTY_MODIFIERS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import {
   ACRONYM, ADVERB, ANON, CAP, COUNTRY, CUE, INITIAL, INTRO, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN,
   PLACE, PUNCT, ROLE, TITLE, has, type Tok,
@@ -105,6 +105,12 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   if (role === null && !isAside(inner)) {
     // "The committee chair, Ana Ruiz, said": a description, then the name in apposition.
     const name = parse(inner, null);
+    // "The Norwegian manufacturer, Fjordvern Defence, said": a company named after what kind of company it is.
+    if (name?.type === 'organisation') {
+      const kind = readCore(toks, j);
+      const generic = kind && ((kind.mention.type === 'description' && kind.mention.org) || (has(toks[j - 1], ORG_DESC) && has(toks[j - 1], LOWER)));
+      return generic ? { mention: name, from: kind.from, to: comma + 1 } : null;
+    }
     if (name?.type !== 'person' || name.single) return null;
     const desc = readCore(toks, j);
     if (desc?.mention.type === 'description' && !desc.mention.org) {
@@ -179,7 +185,8 @@ export function roleOfAppositive(inner: Tok[]): string | null {
   const roleAt = rest.findIndex((w) => has(w, ROLE));
   if (roleAt < 0 || roleAt > 6) return null;
   if (rest.slice(0, roleAt).some((w) => has(w, LOWER) && !has(w, ROLE | ORG) && !isModifier(w))) return null;
-  if (rest.some((w) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE))) return null;
+  // A verb makes it a clause ("who said …"); "state secretary" is a title.
+  if (rest.some((w, n) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE) && !has(rest[n + 1], ROLE))) return null;
   // ", as well as Foreign Minister Mauro Vieira": another person, not this one's role.
   const other = parse(rest, null);
   if (other?.type === 'person' && !other.single) return null;
@@ -254,6 +261,8 @@ export function readCore(toks: Tok[], end: number): Read | null {
     if (has(t, POSSESSIVE) && has(t, CAP)) {
       if (np.length === 0) break; // "Trump's" ends no speaker phrase
       np.unshift(t);
+      // "the head of Germany's central bank": the possessive sits inside a role's "of"; the phrase goes on.
+      if (toks[i - 1]?.lower === 'of' && has(toks[i - 2], ROLE) && has(toks[i - 2], LOWER)) continue;
       i--;
       break;
     }
@@ -373,7 +382,8 @@ export function readAfter(toks: Tok[], start: number): Read | null {
       break;
     }
     if (has(t, POSSESSIVE) && has(t, CAP)) {
-      if (has(toks[i + 1], LOWER) && !has(toks[i + 1], ROLE | ORG)) return null; // "Trump's measure" names no speaker
+      // "Trump's measure" names no speaker; "the head of Germany's central bank" does.
+      if (has(toks[i + 1], LOWER) && !has(toks[i + 1], ROLE | ORG) && !lowerRunToOrg(toks, i + 1)) return null;
       np.push(t);
       // "Elon Musk's Tesla": the owner's name ends here; "China's Ministry of …" runs on.
       if (np.length > 1 && np.slice(0, -1).every((w) => nameWord(w, true))) { i++; break; }
@@ -389,6 +399,8 @@ export function readAfter(toks: Tok[], start: number): Read | null {
     if (t.lower === 'the' && np.length > 0 && CONNECTORS.has(np[np.length - 1]!.lower)) { np.push(t); continue; }
     // A lowercase word joins only on its way to a role noun: a portfolio ("trade commissioner") or a word right
     // before a capitalised title ("dtic Minister"); never a verb ("He met U.S. President …").
+    // "the head of Germany's central bank": an organisation described in lower case, inside a role's "of".
+    if (np.some((w) => w.lower === 'of') && lowerRunToOrg(toks, i)) { np.push(t); continue; }
     const toRole = [1, 2, 3].some((d) => has(toks[i + d], ROLE | ORG) && !toks[i + d]!.quoted && toks.slice(i + 1, i + d).every((w) => isModifier(w) || has(w, CAP)));
     if (isModifier(t) && !has(t, CUE | PARTICIPLE | ADVERB) && toRole && (PORTFOLIOS.has(t.lower) || ROLE_ADJECTIVES.has(t.lower) || has(toks[i + 1], ROLE) && has(toks[i + 1], CAP))) { np.push(t); continue; }
     break;
@@ -409,6 +421,16 @@ export function readAfter(toks: Tok[], start: number): Read | null {
     }
   }
   return { mention, from: start, to };
+}
+
+/** "central bank", "state oil company": lower-case modifiers up to an organisation noun. */
+function lowerRunToOrg(toks: Tok[], i: number): boolean {
+  for (let k = i; k < Math.min(toks.length, i + 3); k++) {
+    const w = toks[k]!;
+    if (w.quoted || !isModifier(w) || has(w, CUE | PARTICIPLE | ADVERB) && !has(w, ORG)) return false;
+    if (has(w, ORG)) return true;
+  }
+  return false;
 }
 
 /** A person's full name from `i` up to a comma or a verb: "…, Budi Santoso Pratama, said". */
@@ -450,11 +472,14 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
   const lastIsName = nameWord(last, true) && !has(last, PARTICLE);
 
   // "Lee Hyun-woo of the main opposition Democratic Alliance": a person's name, then where they are from.
+  // "Rep. Kim Min-seo of the main opposition party": an abbreviated office or an honorific may come first.
   const ofAt = words.findIndex((w) => w.lower === 'of' || w.lower === 'from');
-  if (ofAt >= 2 && !has(words[0], TITLE | ROLE)) {
-    const own = words.slice(0, ofAt);
+  const lead = has(words[0], TITLE) || (has(words[0], ROLE) && words[0]!.text.endsWith('.')) ? 1 : 0;
+  if (ofAt >= 2 + lead && !has(words[lead], TITLE | ROLE)) {
+    const own = words.slice(lead, ofAt);
     if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2 && fullWords(own) <= 4 && !notPerson(own)) {
-      return { type: 'person', name: own.map(nameText), role: null, title: null, possessor, single: false };
+      const first = words[0]!.text;
+      return { type: 'person', name: own.map(nameText), role: lead && has(words[0], ROLE) ? first : null, title: lead && has(words[0], TITLE) ? first : null, possessor, single: false };
     }
   }
   // An organisation: its head noun last ("MP Materials", "the commerce ministry"), or first with "of" ("Ministry of …").
@@ -478,6 +503,11 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
   if (has(words[0], ORG_DESC) && words.length > 1 && words.slice(1).every((w) => has(w, CAP)) && !words.some((w) => has(w, ROLE))) {
     return { type: 'organisation', name: joinTokens(toks.slice(toks.indexOf(words[1]!))), role: null };
   }
+  // "A Ministry of Defence spokesman": the body's unnamed spokesperson, as with "a spokesperson for …".
+  if (orgHeadFirst && SPOKES.has(last.lower) && words.length > 2) {
+    const modifiers = words.slice(0, -1).filter((w) => !['of', 'for', 'the', 'and', ','].includes(w.lower)).map((w) => w.text);
+    return { type: 'description', head: last.lower, modifiers, text: joinTokens(toks), possessor, org: false, definite: det !== 'a' && det !== 'an' };
+  }
   if (((orgHeadLast && !words.some((w, k) => has(w, ROLE) && k === words.length - 1)) || orgHeadFirst) && !roleBeforeOrg) {
     const capitalised = words.some((w) => has(w, CAP) && !has(w, COUNTRY | POSSESSIVE)) || words.some((w) => has(w, ACRONYM));
     const text = joinTokens(toks);
@@ -500,6 +530,8 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
       const own = name.slice(0, of);
       if (own.every((w, n) => nameWord(w, n > 0)) && fullWords(own) >= 2 && !notPerson(own)) return { type: 'person', name: own.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: false };
     }
+    // "Fjordvern Defence", "Hoshina Motors": a company.
+    if (name.length > 1 && titles.length === 0 && COMPANY_LAST.has(name[name.length - 1]!.lower) && name.every((w) => has(w, CAP))) return { type: 'organisation', name: joinTokens(name), role: null };
     if (notPerson(name)) return null; // "Middle East", "Saint Lucia"
     if (name.length === 1 && titles.length === 0 && has(name[0], PLACE)) return null;
     if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
@@ -591,6 +623,8 @@ export function joinTokens(toks: Tok[]): string {
 function backReference(det: string | null, head: Tok): boolean {
   return det === 'the' && has(head, ROLE) && !GENERIC_ROLES.has(head.lower) && !/s$/.test(head.lower);
 }
+
+const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman']);
 
 /** Is the word at `i` part of an anonymous plural ("officials said")? */
 export function anonymousWord(t: Tok | undefined): boolean {

@@ -90,8 +90,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   }
 
   const items: Item[] = [];
-  // The lead is the first paragraph of prose: a site name or a stray label line before it is not reporting.
-  const lead = Math.max(0, paragraphs.findIndex((p) => !p.heading && p.text.split(/\s+/).length >= 12));
+  const lead = leadOf(paragraphs);
   const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, sentences, paragraphs, focusAt: [], lead };
   const transcript = findTranscript(paragraphs, ents);
 
@@ -109,6 +108,16 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   items.push(...special.map((f) => fromFound(f, sentences)));
   continuations(items, sentences, paragraphs, state);
   return { speakers: ents.found(), quotes: finalise(items, texts) };
+}
+
+/**
+ * The lead: the first paragraph of prose. A site name or a label line is not prose, and neither is a standfirst,
+ * which a byline or a dateline follows.
+ */
+function leadOf(paragraphs: Paragraph[]): number {
+  const prose = (p: Paragraph | undefined) => p !== undefined && !p.heading && p.text.split(/\s+/).length >= 12;
+  const first = paragraphs.findIndex((p, i) => prose(p) && !(i < 8 && (paragraphs[i + 1]?.heading || paragraphs[i + 2]?.heading)));
+  return Math.max(0, first >= 0 ? first : paragraphs.findIndex((p) => prose(p)));
 }
 
 interface State {
@@ -211,6 +220,8 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
         if (r?.entity) { out.push(mk(s, si, q, q.inner, r.entity, `pull-quote/${r.how}`, null, via, 'direct', true)); continue; }
       }
     }
+    // A title or a label ("its report, titled “…”", "the so-called “…”") is nobody's utterance.
+    if (LABEL_CONTEXT.test(text.slice(Math.max(0, q.start - 60), q.start))) continue;
     // A quotation inside a phrase ("remarks about “…”", "a “…”") is not an utterance its neighbours attribute.
     const embedded = bi > 0 && (EMBEDDING.has(toks[bi - 1]!.lower) || has(toks[bi - 1], POSSESSIVE));
     // Sieve 2, trigram after: ",” Huang said" / ",” said Huang" / ",” the minister stressed".
@@ -236,6 +247,13 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
       const before = introBefore(prev.toks, prev.toks.length);
       const r = before?.read ? resolveMention(before.read.mention, at(prev.paragraph, prev.span.end), state, prev) : before?.participle ? mainSpeaker(prev.toks, before.cue, prev, state) : null;
       if (before && r) found = { ...r, sieve: 'intro', verb: before.cue < 0 ? null : prev.toks[before.cue]!.lower, strong: true };
+      // "U.S. Senator Dale Whitcombe, a Republican from Ohio, weighed in on Truth Social:" ¶ "“…”": the named
+      // subject of a paragraph that ends by pointing at the quotation that follows it.
+      const subject = !found && q.end >= s.span.end - 2 ? sentenceSubject(prev.toks) : null;
+      if (subject && (subject.mention.type === 'person' || subject.mention.type === 'organisation') && !prev.toks.some((t) => t.quoted)) {
+        const named = resolveMention(subject.mention, at(prev.paragraph, prev.span.start), state, prev);
+        if (named?.entity) found = { ...named, sieve: 'intro', verb: null, strong: true };
+      }
     }
     // Sieve 4, the subject of the verb the quotation completes: "Kanai said these measures “…”", "called it a “…”".
     if (!found) {
@@ -490,6 +508,9 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
     }
     case 'person':
     case 'organisation': {
+      const short = m.type === 'organisation' ? m.name : m.single ? m.name[0]! : '';
+      const titled = /^\p{Lu}{2,4}$/u.test(short) ? ents.byTitleInitials(short) : null;
+      if (titled) return { entity: titled, how: 'description' };
       const e = ents.named(m, pos);
       if (!e) return null;
       if (m.type === 'person' && m.possessor === 'its' && m.role && state.focusOrg) ents.addRole(e, m.role, state.focusOrg);
@@ -671,7 +692,7 @@ function finalise(items: Item[], texts: string[]): FoundQuote[] {
     if (it.quote) {
       if (words < 2) continue;
       const titleCase = text.split(/\s+/).every((w) => /^[\p{Lu}\p{N}\W]/u.test(w) || /^(?:of|the|and|for|to|in|on|a|an|at|by|with|from|as|over|into|vs|or)$/.test(w));
-      if (!it.strong && (words < 3 || titleCase)) continue;
+      if (!it.strong && (words < 2 || titleCase)) continue;
       if (!it.entity && !it.quote.closed && !it.quote.continues && !it.quote.continued) continue;
       if (!it.entity && (words < MIN_UNATTRIBUTED_WORDS || titleCase || LABEL_CONTEXT.test(texts[it.paragraph]!.slice(Math.max(0, it.start - 61), it.start - 1)))) continue;
     } else if (words < 3) continue;
