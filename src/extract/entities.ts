@@ -29,6 +29,8 @@ export interface Entity {
   spoke: boolean;
   /** The organisation its role belongs to ("CEO of Nvidia" → Nvidia), for "his company". */
   affiliation: Entity | null;
+  /** The short name printed after an organisation's ("(Canacero)"), shown with it: readers know it by either. */
+  short?: string;
 }
 
 /** Entities of one article, in order of first mention. */
@@ -39,7 +41,7 @@ export class Entities {
     return this.all.map((e) => ({
       ref: e.ref,
       kind: e.kind,
-      name: e.name,
+      name: e.short && e.short.toLowerCase() !== acronymOf(e.name) ? `${e.name} (${e.short})` : e.name,
       key: e.key,
       surname: e.kind === 'person' ? nameKey(surnameOf(e.name)) || null : null,
       roles: [...e.roles],
@@ -116,7 +118,7 @@ export class Entities {
     }
     e.aliases.add(bare);
     // "(Mofcom)" as printed; initials of the name without a possessive country ("China's Ministry of …").
-    if (inParens) { e.acronyms.add(inParens[1]!.toLowerCase()); e.aliases.add(inParens[1]!); }
+    if (inParens) { e.acronyms.add(inParens[1]!.toLowerCase()); e.aliases.add(inParens[1]!); e.short ??= inParens[1]!; }
     const initials = acronymOf(bare.replace(/^\S+['\u2019]s\s+/u, ''));
     if (initials && !e.acronyms.has(initials)) { e.acronyms.add(initials); e.aliases.add(initials.toUpperCase()); }
     return this.touch(e, at);

@@ -132,6 +132,8 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   }
   // "Nuno Salgueiro, leader of the Renovar party, which is polling third, said": asides one after another.
   const head = readCore(toks, j) ?? (depthLeft > 0 && toks[j - 1]?.text !== ',' ? appositive(toks, j, depthLeft - 1) : null);
+  // "The official, who previously headed …, said": a description with an aside.
+  if (head?.mention.type === 'description' && role === null && head.mention.definite && toks[head.from - 1]?.text !== ',') return { mention: head.mention, from: head.from, to: comma + 1 };
   const named = head && (head.mention.type === 'person' || head.mention.type === 'organisation') ? head : depthLeft > 0 ? appositive(toks, j, depthLeft - 1) : null;
   if (!named || (named.mention.type !== 'person' && named.mention.type !== 'organisation')) return null;
   if (named.mention.type === 'person' && role) named.mention.role = named.mention.role ? `${named.mention.role}, ${role}` : role;
@@ -559,7 +561,7 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
       const rest = words.slice(s).filter((w) => !has(w, TITLE));
       if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',') continue;
       // "Minister of Industry and Trade Nguyen Dinh Khoa": Vietnamese and Chinese names may have three words.
-      if (rest.every((w, n) => nameWord(w, n > 0)) && (fullWords(rest) === 2 || fullWords(rest) === 3 && !PORTFOLIOS.has(rest[0]!.lower)) && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
+      if (rest.every((w, n) => nameWord(w, n > 0)) && (fullWords(rest) === 2 || fullWords(rest) === 3 && !PORTFOLIOS.has(rest[0]!.lower)) && !rest.some((w) => has(w, ORG) || PORTFOLIOS.has(w.lower)) && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
     }
     if (nameFrom < 0) nameFrom = words.length;
   }
@@ -617,11 +619,11 @@ export function joinTokens(toks: Tok[]): string {
 }
 
 /**
- * "the lawmaker", "the economist": a definite singular of a specific role refers back to someone just named;
- * "the official", "the source" and plurals stay anonymous.
+ * "the lawmaker", "the official": a definite singular of a role refers back to someone just named (when no
+ * unnamed one spoke before: see the resolver); "the source" and plurals stay anonymous.
  */
 function backReference(det: string | null, head: Tok): boolean {
-  return det === 'the' && has(head, ROLE) && !GENERIC_ROLES.has(head.lower) && !/s$/.test(head.lower);
+  return det === 'the' && has(head, ROLE) && (!GENERIC_ROLES.has(head.lower) || head.lower === 'official') && !/s$/.test(head.lower);
 }
 
 const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman']);

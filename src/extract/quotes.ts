@@ -54,7 +54,7 @@ const MIN_UNATTRIBUTED_WORDS = 4;
 /** A report after these is background to the sentence ("weeks after the EU urged China to …"), not a statement. */
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'following', 'once']);
 const TRAILING_CLAUSE = new Set(['as', 'while', 'amid', 'after', 'before', 'ahead', 'when', 'despite', 'following', 'days', 'weeks', 'hours', 'months']);
-const TRAILING_NOUNS = new Set(['step', 'move', 'decision', 'measure', 'sign', 'signal', 'day', 'week', 'reversal', 'blow', 'setback', 'boost']);
+const TRAILING_NOUNS = new Set(['step', 'move', 'decision', 'measure', 'sign', 'signal', 'day', 'week', 'reversal', 'blow', 'setback', 'boost', 'bid', 'push', 'effort', 'attempt', 'shift', 'departure', 'rebuke', 'nod']);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'must', 'should', 'can', 'shall']);
 /** "offered assurances that", "expressed hope that", "made clear that": a verb and a noun that report speech. */
 const LIGHT_VERBS = new Set(['offered', 'gave', 'provided', 'expressed', 'voiced', 'made', 'pointed', 'raised', 'offers', 'gives', 'expresses', 'voices', 'makes', 'points']);
@@ -91,7 +91,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
 
   const items: Item[] = [];
   const lead = leadOf(paragraphs);
-  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, sentences, paragraphs, focusAt: [], lead };
+  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, unnamed: new Set(), sentences, paragraphs, focusAt: [], lead };
   const transcript = findTranscript(paragraphs, ents);
 
   sentences.forEach((s, si) => {
@@ -132,6 +132,8 @@ interface State {
   focusOrg: Entity | null;
   /** The person the previous sentence was about (its subject or speaker). */
   lastSubject: Entity | null;
+  /** Role words unnamed speakers went by ("an official", "a senior economist"): "the official" is one of them. */
+  unnamed: Set<string>;
   sentences: Sentence[];
   paragraphs: Paragraph[];
 }
@@ -271,10 +273,15 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
 
   const reported = reportedIn(s, si, state, usedCues, via);
   // "Hoshina said in a statement it expected “a limited impact”": the pronoun is the reported speaker itself.
+  // "… must be delivered “in grants and concessional finance”": marked words inside reported speech are the
+  // reported speaker's.
   for (const item of out) {
-    if (!item.sieve.startsWith('subject/pronoun')) continue;
+    const pronoun = item.sieve.startsWith('subject/pronoun');
+    if (!pronoun && item.sieve !== 'none') continue;
     const around = reported.find((r) => r.start <= item.start && r.end >= item.end && r.entity);
-    if (around && around.entity!.kind === item.entity!.kind) item.entity = around.entity;
+    if (!around) continue;
+    if (pronoun && around.entity!.kind === item.entity!.kind) item.entity = around.entity;
+    if (!pronoun) Object.assign(item, { entity: around.entity, sieve: `inside-reported/${around.sieve.split('/')[1]}`, verb: around.verb });
   }
   out.push(...reported);
   return out;
@@ -434,6 +441,11 @@ function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>
         skipUntil = content.to;
         continue;
       }
+      // "South Africa's position, the Minister said, is that …": what follows "is that" is the statement.
+      if (toks[c + 1]?.text === ',' && ['is', 'was', 'remains'].includes(toks[c + 2]?.lower ?? '') && toks[c + 3]?.lower === 'that') {
+        const to = contentEnd(toks, c + 4, end);
+        if (to - (c + 4) >= 3) { emit({ from: c + 4, to }, read, t.lower, 'reported'); continue; }
+      }
       // "…, spokesperson Qiao Wenhui told a regular press conference.": the listener is no statement.
       const rest = isTell(t.lower) ? skipListener(toks, c + 1, end) ?? c + 1 : c + 1;
       if (toks[read.from - 1]?.text === ',' && restIsModifiers(toks, rest, end)) {
@@ -488,6 +500,8 @@ function restIsModifiers(toks: Tok[], from: number, end: number): boolean {
   // ", adding that …", ", paving the way for …": what follows is said or done besides; the attribution is complete.
   // ", as Seoul braces for …", ", a step likely to …": background the reporter adds after the attribution.
   if (next && (TRAILING_CLAUSE.has(next.lower) || (['a', 'an'].includes(next.lower) && TRAILING_NOUNS.has(toks[k + 2]?.lower ?? '')))) return true;
+  // ", in a move aimed at …", ", in what analysts see as …".
+  if (next?.lower === 'in' && (['what'].includes(toks[k + 2]?.lower ?? '') || ['a', 'an'].includes(toks[k + 2]?.lower ?? '') && TRAILING_NOUNS.has(toks[k + 3]?.lower ?? ''))) return true;
   return !next || has(after, PARTICIPLE) || (after !== undefined && (CUE_VERBS.has(after.lower) || has(after, LOWER) && /ing$/.test(after.lower))) || /^["\u201c]/u.test(next.text);
 }
 
@@ -521,8 +535,10 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       if (m.org && (m.possessor === 'his' || m.possessor === 'her') && state.focus?.affiliation) return { entity: state.focus.affiliation, how: 'description' };
       const horizon = at(s.paragraph + 2, 0);
       const described = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
-      // "the lawmaker", "the analyst": words also used of unnamed people mean only the person just spoken of.
-      const e = ANONYMOUS.has(m.head) && described !== state.lastSubject && described !== state.focus ? null : described;
+      // "the lawmaker", "the official": words also used of unnamed people mean only the person just spoken of, and
+      // no one at all once an unnamed one has spoken ("An official … said …. The official added …").
+      const unnamed = ANONYMOUS.has(m.head) && (state.unnamed.has(m.head) || (described !== state.lastSubject && described !== state.focus));
+      const e = unnamed ? null : described;
       // Wire leads: "…, a spokesperson for the Ministry of Commerce said." ¶ "…, spokesperson Qiao Wenhui told …".
       if (e?.kind === 'organisation' && !m.org && s.paragraph <= state.lead + 1) {
         const named = ents.spokespersonNext(e, pos);
@@ -550,6 +566,7 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
     case 'relative':
       return m.antecedent ? resolveMention(m.antecedent, pos, state, s) : null;
     case 'anonymous':
+      for (const w of m.text.toLowerCase().split(/\s+/)) if (ANONYMOUS.has(w)) state.unnamed.add(w.replace(/s$/, ''));
       return null;
   }
 }

@@ -17,7 +17,7 @@ export interface Found {
   verb: string | null;
 }
 
-const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|update|updates|photo|image|video|read|read more|also read|watch|related|context|summary|key points|editor's note|q|a|question|answer)$/iu;
+const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|update|updates|photo|image|video|read|read more|also read|watch|related|context|summary|key points|editor's note|q|a|question|answer|enquiries|inquiries|media enquiries|contact|contacts|media contact|cell|tel|telephone|phone|mobile|email|e-mail|fax|website|web|issued by|more from|more on|tags|topics|ends|credit|photo credit|by|published|updated|date|location|venue|time)$/iu;
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 
 /** "Q:" or "Question:": a turn whose asker the transcript does not name. */
@@ -30,6 +30,8 @@ interface Label {
   entity: Entity | null;
   /** Where the turn's words start in the paragraph. */
   text: number;
+  /** An unnamed asker's turn ("Q:"). */
+  asker?: boolean;
 }
 
 /** The label a paragraph opens with, if it is one: a name (with an optional "(role)") and a colon, not "Name: “…”". */
@@ -39,7 +41,7 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   const rest = p.text.slice(m[0].length);
   if (/^["\u201c\u2018']/u.test(rest)) return null; // "Solbakken: “…”" introduces one quotation; it is no transcript
   const raw = m[1]!.trim();
-  if (ASKER.test(raw)) return { entity: null, text: m[0].length };
+  if (ASKER.test(raw)) return { entity: null, text: m[0].length, asker: true };
   const role = /\(([^()]{2,60})\)\s*$/u.exec(raw);
   const name = role ? raw.slice(0, role.index).trim() : raw;
   // "Reporter (Thanh Nien Newspaper):": the newsroom asks; a bare "Reporter:" is no one in particular.
@@ -74,8 +76,10 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
     const label = labelOf(p, i, ents);
     if (label) labels.set(i, label);
   });
+  // Two turns by named speakers, or a named answer to an unnamed "Q:"; one label in a page is a line, not a transcript.
   const named = [...labels.values()].filter((l) => l.entity).length;
-  if (labels.size < 2 || named < 1) return { has: () => false, items: () => [] };
+  const askers = [...labels.values()].filter((l) => l.asker).length;
+  if (labels.size < 2 || named < 1 || (named < 2 && askers < 1)) return { has: () => false, items: () => [] };
   const turns = new Set<number>();
   const found: Found[] = [];
   let speaker: Entity | null = null;
