@@ -65,7 +65,10 @@ export class Entities {
       if (GROUP_PLURAL.test(tokens[0]!)) return null;
       // One capitalised word nobody was introduced by: a company or an agency as often as a person.
       const kind = /^\p{Lu}{2,}/u.test(full[0]!) || !/^\p{Lu}\p{Ll}/u.test(full[0]!) ? 'organisation' : 'person';
-      return kind === 'organisation' ? this.organisation(full[0]!, at, true) : this.addPerson(full, tokens, at, m);
+      if (kind === 'organisation') return this.organisation(full[0]!, at, true);
+      const e = this.addPerson(full, tokens, at, m);
+      this.addRole(e, m.role);
+      return e;
     }
     let e = this.all.find((x) => x.kind === 'person' && sameTokens(x.tokens, tokens)) ?? null;
     if (!e) e = this.containing(tokens, at);

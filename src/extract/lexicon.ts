@@ -68,6 +68,7 @@ export const NP_OBJECT_CUES = set(`
 export const ROLE_ADJECTIVES = set(`
   managing executive general chief senior deputy vice acting principal associate assistant special permanent prime
   first second high lead interim former joint junior shadow co-chair co founding honorary regional national
+  coordinating
 `);
 
 /** Job words of portfolios and ministries: "Minister of Trade" names a portfolio, "CEO of Nvidia" an organisation. */
@@ -290,6 +291,8 @@ export const PLACE_NAMES = new Set([
   'viet nam', 'hai phong', 'da nang', 'ho chi minh', 'ho chi minh city', 'hong kong', 'kuala lumpur', 'buenos aires', 'sri lanka',
   'costa rica', 'puerto rico', 'el salvador', 'abu dhabi', 'addis ababa', 'tel aviv', 'rio de janeiro', 'sao paulo', 'phnom penh',
   'chiang mai', 'dar es salaam', 'kota kinabalu', 'johor bahru', 'cape town', 'la paz', 'san jose', 'santo domingo', 'port moresby',
+  'mato grosso', 'minas gerais', 'rio grande do sul', 'santa catarina', 'espirito santo', 'new south wales', 'nuevo leon',
+  'baja california', 'tamil nadu', 'uttar pradesh', 'madhya pradesh', 'andhra pradesh', 'west bengal', 'punjab province',
 ]);
 
 /** Last words of a company's name ("Fjordvern Defence", "Hoshina Motors", "Vale Mining"): an organisation, never a person. */

@@ -111,8 +111,10 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
       const generic = kind && ((kind.mention.type === 'description' && kind.mention.org) || (has(toks[j - 1], ORG_DESC) && has(toks[j - 1], LOWER)));
       return generic ? { mention: name, from: kind.from, to: comma + 1 } : null;
     }
-    if (name?.type !== 'person' || name.single) return null;
+    if (name?.type !== 'person') return null;
     const desc = readCore(toks, j);
+    // One name alone ("Suharsono", "Wiratmo") is a person's only after a title: "the chairman of GAPKI, Wiratmo,".
+    if (name.single && !toks.slice(Math.max(0, desc?.from ?? j - 10), j).some((w) => has(w, ROLE))) return null;
     if (desc?.mention.type === 'description' && !desc.mention.org) {
       name.role = joinTokens(toks.slice(desc.from, j).filter((w) => !DETERMINERS.has(w.lower)));
       return { mention: name, from: desc.from, to: comma + 1 };
@@ -440,7 +442,9 @@ function nameBetweenCommas(toks: Tok[], i: number): boolean {
   let k = i;
   while (k < toks.length && nameWord(toks[k], k > i) && !toks[k]!.quoted) k++;
   const name = toks.slice(i, k);
-  return fullWords(name) >= 2 && !notPerson(name) && (toks[k]?.text === ',' || has(toks[k], LOWER));
+  // "…Minister for Economic Affairs, Suharsono, who …": one name alone between commas, if it is no portfolio.
+  const single = fullWords(name) === 1 && toks[k]?.text === ',' && !PORTFOLIOS.has(name[0]!.lower) && has(name[0], NAME);
+  return (fullWords(name) >= 2 || single) && !notPerson(name) && (toks[k]?.text === ',' || has(toks[k], LOWER));
 }
 
 function hasName(np: Tok[]): boolean {
@@ -602,7 +606,8 @@ function withoutParentheses(toks: Tok[]): Tok[] {
 /** Words that make a capitalised phrase a place, an event or a firm rather than a person. */
 const notPerson = (name: Tok[]) => name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower) || endsInPlace(name));
 /** "Viet Nam", "Will Viet Nam": a name ending in a place of several words. */
-const endsInPlace = (name: Tok[]) => [2, 3, 4].some((n) => n <= name.length && PLACE_NAMES.has(name.slice(-n).map((w) => w.lower.replace(/['\u2019]s$/u, '')).join(' ')));
+const endsInPlace = (name: Tok[]) => [2, 3, 4].some((n) => n <= name.length && PLACE_NAMES.has(name.slice(-n).map((w) => plain(w.lower)).join(' ')));
+const plain = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/['\u2019]s$/u, '');
 
 const fullWords = (ws: Tok[]) => ws.filter((w) => !has(w, INITIAL | PARTICLE) || w.text === 'Al' || w.text === 'El').length;
 const nameText = (t: Tok) => t.text.replace(/['\u2019]s$/u, '');

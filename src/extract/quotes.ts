@@ -105,6 +105,9 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
 
   const attributed = new Set(items.filter((i) => i.entity).map((i) => i.paragraph));
   const special = [...transcript.items(), ...pullQuoteLines(paragraphs, ents, attributed), ...headlineQuotes(paragraphs, ents)];
+  // A quotation a special form attributes (a signed pull quote) is no longer waiting for a speaker.
+  const covered = (it: Item) => special.some((f) => f.paragraph === it.paragraph && f.start < it.end && it.start < f.end);
+  for (let k = items.length - 1; k >= 0; k--) if (!items[k]!.entity && covered(items[k]!)) items.splice(k, 1);
   items.push(...special.map((f) => fromFound(f, sentences)));
   continuations(items, sentences, paragraphs, state);
   return { speakers: ents.found(), quotes: finalise(items, texts) };
@@ -241,6 +244,14 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
       if (before) {
         const r = before.participle ? mainSpeaker(toks, before.cue, s, state) : before.read ? resolve(before.read, q.start) : null;
         if (r) found = { ...r, sieve: before.cue < 0 ? 'colon' : before.participle ? 'intro-participle' : 'intro', verb: before.cue < 0 ? null : toks[before.cue]!.lower, strong: !before.participle };
+      }
+    }
+    // Sieve 3c, a named subject, then a colon: "Congress general secretary Pradeep Varkey hit back on X: “…”".
+    if (!found && !embedded && toks[bi - 1]?.text === ':' && !toks.slice(0, bi - 1).some((t) => t.quoted)) {
+      const subject = sentenceSubject(toks);
+      if (subject && subject.to < bi - 1 && (subject.mention.type === 'person' || subject.mention.type === 'organisation')) {
+        const r = resolve(subject, q.start);
+        if (r?.entity) found = { ...r, sieve: 'colon', verb: null, strong: true };
       }
     }
     // Sieve 3b, intro at the end of the paragraph before: "… Al Ketbi, 61, told reporters in Abu Dhabi:" ¶ "“…”".

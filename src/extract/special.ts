@@ -107,12 +107,14 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
 export function pullQuoteLines(paragraphs: Paragraph[], ents: Entities, attributed: Set<number>): Found[] {
   const out: Found[] = [];
   for (let i = 1; i < paragraphs.length; i++) {
+    const signed = /^[-\u2013\u2014]/u.test(paragraphs[i]!.text.trim());
     const line = paragraphs[i]!.text.trim().replace(/^[-\u2013\u2014]\s*/u, '');
     const prev = paragraphs[i - 1]!;
     if (line.length > 120 || prev.heading || attributed.has(i - 1)) continue;
     const statement = prev.text.trim();
     const words = statement.split(/\s+/u).length;
-    if (words < 5 || words > 80 || !FIRST_PERSON.test(statement) || !/[.!?\u201d"]$/u.test(statement)) continue;
+    // Signed with a dash ("— Gustavo de Andrade Lima, Minister of Agriculture"), or in the first person.
+    if (words < 5 || words > 80 || !(signed || FIRST_PERSON.test(statement)) || !/[.!?\u201d"]$/u.test(statement)) continue;
     const toks = tokenize(line, 0, line.length, []);
     const read = readAfter(toks, 0);
     if (!read || read.to < toks.length) continue;
