@@ -199,6 +199,13 @@ export class Entities {
     if (target) target.aliases.add(handle);
   }
 
+  /** "Francisco “Paeng” Villaruel": readers may ask for "Paeng Villaruel". */
+  addNickname(before: string, after: string, nickname: string): void {
+    const [b, a] = [before.toLowerCase(), after.toLowerCase()];
+    const e = this.all.find((x) => x.kind === 'person' && x.tokens.includes(b) && x.tokens.includes(a));
+    if (e) for (const alias of [nickname, `${nickname} ${surnameOf(e.name)}`]) e.aliases.add(alias);
+  }
+
   /** Adds a role that stood in apposition to this one name. */
   addRole(e: Entity, role: string | null, org: Entity | null = null): void {
     if (!role) return;

@@ -14,6 +14,7 @@ import { accordingTo, contentAfter, contentBefore, contentEnd, isTell, skipListe
 import { findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
 import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, POSSESSIVE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
 import { registerMentions } from './register.ts';
+import { dropNicknames, type Nickname } from './nicknames.ts';
 
 export interface Extraction {
   speakers: ReturnType<Entities['found']>;
@@ -68,18 +69,24 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   const spans = findQuotations(texts);
   const ents = new Entities();
   const sentences: Sentence[] = [];
+  const nicknames: Nickname[] = [];
   paragraphs.forEach((p, pi) => {
     const own = spans[pi]!;
     closeAtAttribution(p.text, own);
     const masked = maskQuotes(p.text, own);
     const inner = own.map((q) => q.inner);
     for (const s of splitSentences(p.text, own, masked)) {
-      sentences.push({ paragraph: pi, span: s, toks: tokenize(p.text, s.start, s.end, inner), quotes: own.filter((q) => q.start >= s.start && q.start < s.end) });
+      const toks = tokenize(p.text, s.start, s.end, inner);
+      const nicks = dropNicknames(toks);
+      nicknames.push(...nicks);
+      const quotes = own.filter((q) => q.start >= s.start && q.start < s.end && !nicks.some((n) => n.start <= q.start && q.end <= n.end));
+      sentences.push({ paragraph: pi, span: s, toks, quotes });
     }
   });
 
   // Pass 1: everyone the article names, in order, so "its energy minister" can point ahead to a name given later.
   for (const s of sentences) if (!paragraphs[s.paragraph]!.heading) registerMentions(s.toks, ents, s.paragraph);
+  for (const n of nicknames) ents.addNickname(n.before, n.after, n.nickname);
   // X handles name someone already introduced ("Treasury Secretary @SecScottBessent").
   for (const p of paragraphs) {
     if (!p.text.includes('@')) continue;

@@ -142,6 +142,8 @@ export function contentEnd(toks: Tok[], from: number, end: number): number {
     if (after && !after.quoted && (has(after, PARTICIPLE) || CUT_WORDS.has(after.lower))) return trimEnd(toks, from, k);
     // ", without giving details", ", before adding …": the reporter's words, not the speaker's.
     if (next && ['without', 'before', 'after', 'while', 'by'].includes(next.lower) && /ing$/.test(toks[k + 2]?.lower ?? '')) return trimEnd(toks, from, k);
+    // ", amid reports that …": the reporter's background.
+    if (next?.lower === 'amid') return trimEnd(toks, from, k);
     // "…, he said, …" or "…, the minister added": an attribution inside ends what was reported before it.
     if (next && !next.quoted && attributionFollows(toks, k + 1, end)) return trimEnd(toks, from, k);
   }

@@ -73,7 +73,7 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
       }
     }
     // "Jakarta (ANTARA) - …", "LISBON, Portugal (AP) — …", "BEIJING — …": a dateline with no date.
-    const bare = kept.length < 3 ? AGENCY_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text) : null;
+    const bare = kept.filter((b) => !looksLikeHeadline(b)).length < 3 ? AGENCY_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text) : null;
     if (bare) {
       if (bare[2]) outlet ??= bare[2];
       place ??= bare[1]!;
@@ -101,8 +101,10 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
   if (title === null && kept[0] && looksLikeHeadline(kept[0])) title = kept[0].text;
   const headlines = new Set<string>();
   const paragraphs: Paragraph[] = [];
-  for (const b of kept) {
-    const heading = looksLikeHeadline(b);
+  for (const [i, b] of kept.entries()) {
+    // A page cut off mid-sentence ends in a long line without a full stop: prose, not a heading.
+    const cut = i === kept.length - 1 && b.heading === undefined && b.text.split(/\s+/).length >= 14;
+    const heading = !cut && looksLikeHeadline(b);
     if (heading) {
       const k = key(b.text);
       if (headlines.has(k)) continue;
