@@ -267,11 +267,10 @@ export class Entities {
    * A lead's description no known role fits ("…, the country's trade minister said."): the person the next
    * paragraph opens with, when that person's roles, if any, do not contradict it. Wire copy names the speaker so.
    */
-  introducedNext(m: Extract<Mention, { type: 'description' }>, at: number): Entity | null {
-    const from = nextParagraph(at);
+  introducedNext(m: Extract<Mention, { type: 'description' }>, at: number, from = nextParagraph(at), to = from + 1_000): Entity | null {
     const kind = m.org ? 'organisation' : 'person';
     // The organisation a person's title names ("Bundesbank President …") is registered first; it is not the one meant.
-    const first = this.all.filter((e) => e.first >= from && e.first < from + 1_000 && e.kind === kind).sort((a, b) => a.first - b.first)[0];
+    const first = this.all.filter((e) => e.first >= from && e.first < to && e.kind === kind).sort((a, b) => a.first - b.first)[0];
     if (!first) return null;
     if (first.roleWords.size > 0 && !this.fits(first, m, null) && !this.fitsKind(first, m)) return null;
     return first;

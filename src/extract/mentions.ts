@@ -637,3 +637,35 @@ const SPOKES = new Set(['spokesperson', 'spokesman', 'spokeswoman']);
 export function anonymousWord(t: Tok | undefined): boolean {
   return t !== undefined && ANONYMOUS.has(t.lower);
 }
+
+/** The phrase a sentence opens with, after intro phrases ("On the 28th, Kim …", "Lashing out at X, Ramesh …"). */
+export function sentenceSubject(toks: Tok[]): Read | null {
+  // "Details: Kallas believes …": a label before the sentence proper; "BEIJING — The head of …": a dateline.
+  let i = toks[1]?.text === ':' && has(toks[0], CAP) ? 2 : 0;
+  const dash = toks.findIndex((t, k) => k < 6 && /^[\u2014\u2013-]$/u.test(t.text));
+  if (dash > 0 && toks.slice(0, dash).every((t) => /^\p{Lu}[\p{Lu}.,]*$/u.test(t.text) || t.text === ',' || t.text === '(' || t.text === ')')) i = dash + 1;
+  for (let guard = 0; guard < 3; guard++) {
+    const first = toks[i];
+    if (!first) return null;
+    const comma = toks.findIndex((t, k) => k > i && t.text === ',' && !t.quoted);
+    if (comma < 0 || comma - i > 18) break;
+    const introish = has(first, INTRO) || /(?:ing|ed)$/.test(first.lower) || /^\d/.test(first.text) || toks.slice(i, comma).some((t) => t.quoted);
+    if (!introish) break;
+    i = comma + 1;
+  }
+  const read = readAfter(toks, i);
+  // "Its president, Takuya Ishizaki, struck …": the name in apposition to a description is the subject.
+  if (read?.mention.type === 'description' && toks[read.to]?.text === ',') {
+    const named = readAfter(toks, read.to + 1);
+    if (named?.mention.type === 'person' && toks[named.to]?.text === ',') return named;
+  }
+  // "Von Stetten's coalition partner, Economy Minister Jürgen Albers, backed …": an owner is not the subject; the
+  // name in apposition to what they own is.
+  if (read && !has(toks[read.to - 1], POSSESSIVE)) return read;
+  for (let k = i; k < Math.min(toks.length, i + 16); k++) {
+    if (toks[k]!.text !== ',' || toks[k]!.quoted) continue;
+    const inner = readAfter(toks, k + 1);
+    if (inner?.mention.type === 'person' && !inner.mention.single && toks[inner.to]?.text === ',' && has(toks[inner.to + 1], LOWER)) return inner;
+  }
+  return null;
+}

@@ -9,9 +9,9 @@ import { findQuotations, maskQuotes, type QuoteSpan } from '../text/quote-marks.
 import { splitSentences, type Span } from '../text/sentences.ts';
 import { Entities, type Entity } from './entities.ts';
 import { ANONYMOUS, APPEAL_CUES, CUE_VERBS, NAMING_CUES, PLATFORMS, shownVerb, THINK_CUES } from './lexicon.ts';
-import { readAfter, readBefore, type Mention, type Read } from './mentions.ts';
+import { readAfter, readBefore, sentenceSubject, type Mention, type Read } from './mentions.ts';
 import { accordingTo, contentAfter, contentBefore, contentEnd, isTell, skipListener, skipModifiers, type Content } from './reported.ts';
-import { findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
+import { embeddedPosts, findTranscript, headlineQuotes, pullQuoteLines, type Found } from './special.ts';
 import { CAP, CUE, INTRO, LOWER, NAME, PARTICIPLE, POSSESSIVE, PUNCT, ROLE, has, isCue, tokenize, type Tok } from './tokens.ts';
 import { registerMentions } from './register.ts';
 import { dropNicknames, type Nickname } from './nicknames.ts';
@@ -111,7 +111,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   });
 
   const attributed = new Set(items.filter((i) => i.entity).map((i) => i.paragraph));
-  const special = [...transcript.items(), ...pullQuoteLines(paragraphs, ents, attributed), ...headlineQuotes(paragraphs, ents)];
+  const special = [...transcript.items(), ...pullQuoteLines(paragraphs, ents, attributed), ...headlineQuotes(paragraphs, ents), ...embeddedPosts(paragraphs, ents)];
   // A quotation a special form attributes (a signed pull quote) is no longer waiting for a speaker.
   const covered = (it: Item) => special.some((f) => f.paragraph === it.paragraph && f.start < it.end && it.start < f.end);
   for (let k = items.length - 1; k >= 0; k--) if (!items[k]!.entity && covered(items[k]!)) items.splice(k, 1);
@@ -391,38 +391,6 @@ function mainSpeaker(toks: Tok[], participle: number, s: Sentence, state: State)
   return subject ? resolveMention(subject.mention, at(s.paragraph, toks[subject.from]!.start), state, s) : null;
 }
 
-/** The phrase a sentence opens with, after intro phrases ("On the 28th, Kim …", "Lashing out at X, Ramesh …"). */
-export function sentenceSubject(toks: Tok[]): Read | null {
-  // "Details: Kallas believes …": a label before the sentence proper; "BEIJING — The head of …": a dateline.
-  let i = toks[1]?.text === ':' && has(toks[0], CAP) ? 2 : 0;
-  const dash = toks.findIndex((t, k) => k < 6 && /^[\u2014\u2013-]$/u.test(t.text));
-  if (dash > 0 && toks.slice(0, dash).every((t) => /^\p{Lu}[\p{Lu}.,]*$/u.test(t.text) || t.text === ',' || t.text === '(' || t.text === ')')) i = dash + 1;
-  for (let guard = 0; guard < 3; guard++) {
-    const first = toks[i];
-    if (!first) return null;
-    const comma = toks.findIndex((t, k) => k > i && t.text === ',' && !t.quoted);
-    if (comma < 0 || comma - i > 18) break;
-    const introish = has(first, INTRO) || /(?:ing|ed)$/.test(first.lower) || /^\d/.test(first.text) || toks.slice(i, comma).some((t) => t.quoted);
-    if (!introish) break;
-    i = comma + 1;
-  }
-  const read = readAfter(toks, i);
-  // "Its president, Takuya Ishizaki, struck …": the name in apposition to a description is the subject.
-  if (read?.mention.type === 'description' && toks[read.to]?.text === ',') {
-    const named = readAfter(toks, read.to + 1);
-    if (named?.mention.type === 'person' && toks[named.to]?.text === ',') return named;
-  }
-  // "Von Stetten's coalition partner, Economy Minister Jürgen Albers, backed …": an owner is not the subject; the
-  // name in apposition to what they own is.
-  if (read && !has(toks[read.to - 1], POSSESSIVE)) return read;
-  for (let k = i; k < Math.min(toks.length, i + 16); k++) {
-    if (toks[k]!.text !== ',' || toks[k]!.quoted) continue;
-    const inner = readAfter(toks, k + 1);
-    if (inner?.mention.type === 'person' && !inner.mention.single && toks[inner.to]?.text === ',' && has(toks[inner.to + 1], LOWER)) return inner;
-  }
-  return null;
-}
-
 /** Reported speech in a sentence: "X said (that) …", "…, X said.", "According to X, …", "…, adding that …". */
 function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>, via: string | null): Item[] {
   const { toks } = s;
@@ -569,8 +537,10 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       if (e?.kind === 'person' && e.first > pos && /^\p{Lu}\S*['\u2019]s\b/u.test(m.text)) ents.addRole(e, descriptionRole(m));
       if (e) return { entity: e, how: 'description' };
       // A lead naming its speaker only in the next paragraph ("…, the country's trade minister said on Tuesday.").
-      if (m.definite && s.paragraph <= state.lead + 1 && !m.org) {
-        const next = ents.introducedNext(m, pos);
+      // "France's foreign minister": one office-holder, as definite as "the".
+      const definite = m.definite || /^\p{Lu}\S*['\u2019]s$/u.test(m.modifiers[0] ?? '');
+      if (definite && s.paragraph <= state.lead + 1 && !m.org) {
+        const next = ents.introducedNext(m, pos) ?? introducedInNextSentence(m, s, state);
         if (next) { ents.addRole(next, descriptionRole(m)); return { entity: next, how: 'cataphora' }; }
       }
       // Elegant variation ("The Labour MP for …" after "… Liam Byrne branded …"): the previous sentence's subject,
@@ -587,6 +557,16 @@ function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { e
       for (const w of m.text.toLowerCase().split(/\s+/)) if (ANONYMOUS.has(w)) state.unnamed.add(w.replace(/s$/, ''));
       return null;
   }
+}
+
+/** "…, France's foreign minister said in Paris. Antoine Delmas, speaking on the sidelines, …": the person the next sentence opens with, named there for the first time. */
+function introducedInNextSentence(m: Extract<Mention, { type: 'description' }>, s: Sentence, state: State): Entity | null {
+  const next = state.sentences[state.sentences.indexOf(s) + 1];
+  if (!next || next.paragraph !== s.paragraph) return null;
+  const read = sentenceSubject(next.toks);
+  if (!read || read.mention.type !== 'person' || read.from > 0) return null;
+  const from = at(next.paragraph, next.toks[read.from]!.start);
+  return state.ents.introducedNext(m, from, from, at(next.paragraph, next.toks[read.to - 1]!.end));
 }
 
 /** The role a description gives the person it turned out to mean ("the country's trade minister" → "trade minister"). */

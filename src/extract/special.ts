@@ -4,7 +4,7 @@
 import type { Paragraph, QuoteKind } from '../types.ts';
 import type { Entities, Entity } from './entities.ts';
 import { CARRIERS } from './lexicon.ts';
-import { readAfter } from './mentions.ts';
+import { readAfter, sentenceSubject } from './mentions.ts';
 import { tokenize } from './tokens.ts';
 
 export interface Found {
@@ -162,4 +162,30 @@ function known(name: string, ents: Entities): Entity | null {
   if (!read || read.mention.type !== 'person') return null;
   const e = ents.named(read.mention, Number.MAX_SAFE_INTEGER, false);
   return e && e.kind === 'person' ? e : null;
+}
+
+const POST_INTRO = /\b(?:post(?:ed)?|tweet(?:ed)?|wrote|message|statement|update)\b/iu;
+
+/**
+ * A post as a page embeds it: "Levente Szabó defended … in a Facebook post on Wednesday morning:", then the
+ * poster's name and a time on lines of their own, then the text, which has no quotation marks of its own.
+ */
+export function embeddedPosts(paragraphs: Paragraph[], ents: Entities): Found[] {
+  const out: Found[] = [];
+  paragraphs.forEach((p, i) => {
+    const text = p.text.trimEnd();
+    if (p.heading || !text.endsWith(':') || !POST_INTRO.test(text)) return;
+    const from = Math.max(0, text.search(/[^.!?]*:$/u));
+    const toks = tokenize(text, from, text.length, []);
+    const read = sentenceSubject(toks);
+    if (!read || (read.mention.type !== 'person' && read.mention.type !== 'organisation')) return;
+    const entity = ents.named(read.mention, i * 1_000_000 + from, false);
+    if (!entity) return;
+    let k = i + 1;
+    while (k < paragraphs.length && k - i <= 3 && paragraphs[k]!.heading && paragraphs[k]!.text.length <= 60) k++;
+    const body = paragraphs[k];
+    if (!body || body.heading || /["\u201c\u201d]/u.test(body.text) || !/[.!?]$/u.test(body.text.trimEnd())) return;
+    out.push({ paragraph: k, start: 0, end: body.text.trimEnd().length, entity, sieve: 'post/name', kind: 'statement', verb: 'posted' });
+  });
+  return out;
 }
