@@ -2,18 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../src/extract/quotes.ts';
 import { extractArticle } from '../src/ingest/extract-article.ts';
+import { quoteLines, whoSaid } from './quote-lines.ts';
 
-/** "Speaker [kind]: text" for each quote found; "? [kind]" when no one is named as saying it. */
-function said(...paragraphs: string[]): string[] {
-  const { speakers, quotes } = extractQuotes(paragraphs.map((text) => ({ text, heading: false })));
-  return quotes.map((q) => `${q.speakerRef === null ? '?' : speakers[q.speakerRef]!.name} [${q.kind}]: ${q.text}`);
-}
-
-/** The speaker of each quote whose text contains `words`. */
-function whoSaid(words: string, ...paragraphs: string[]): (string | null)[] {
-  const { speakers, quotes } = extractQuotes(paragraphs.map((text) => ({ text, heading: false })));
-  return quotes.filter((q) => q.text.toLowerCase().includes(words.toLowerCase())).map((q) => (q.speakerRef === null ? null : speakers[q.speakerRef]!.name));
-}
+const said = (...paragraphs: string[]) => quoteLines(paragraphs);
 
 function sieves(...paragraphs: string[]): string[] {
   return extractQuotes(paragraphs.map((text) => ({ text, heading: false }))).quotes.map((q) => q.sieve);
@@ -145,7 +136,7 @@ describe('the speaker a pronoun or a description means', () => {
       'Stellantis [reported]: it would cut two shifts at its Turin plant',
     ]);
     expect(said('China\u2019s Ministry of Commerce (MOFCOM) issued new rules.', 'The ministry said the rules take effect on Monday.')).toEqual([
-      'China\u2019s Ministry of Commerce [reported]: the rules take effect on Monday',
+      'China\u2019s Ministry of Commerce (MOFCOM) [reported]: the rules take effect on Monday',
     ]);
   });
 
@@ -252,9 +243,9 @@ describe('wire copy and page layouts', () => {
     ]);
   });
 
-  it('reads a transcript\'s inline labels, roles in brackets, and leaves an unnamed "Q:" unattributed', () => {
+  it('reads a transcript\'s inline labels, roles in brackets, a newsroom asking, and leaves an unnamed "Q:" unattributed', () => {
     const lines = said('Q: Will the bank intervene?', 'Ada Eze (Governor, CBN): We are not defending any particular level.', 'Channels TV: What about oil revenues?', 'Ada Eze: Crude oil remains exempt.');
-    expect(lines).toEqual(['Ada Eze [direct]: We are not defending any particular level', 'Ada Eze [direct]: Crude oil remains exempt']);
+    expect(lines).toEqual(['Ada Eze [direct]: We are not defending any particular level', 'Channels TV [direct]: What about oil revenues?', 'Ada Eze [direct]: Crude oil remains exempt']);
   });
 
   it('never takes a city or a place for a person', () => {

@@ -2,12 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuotes } from '../src/extract/quotes.ts';
 import { splitSentences } from '../src/text/sentences.ts';
+import { quoteLines } from './quote-lines.ts';
 
-/** Extracts from paragraphs and returns "Speaker [kind]: text" lines. */
-function said(...paragraphs: string[]): string[] {
-  const { speakers, quotes } = extractQuotes(paragraphs.map((text) => ({ text, heading: false })));
-  return quotes.map((q) => `${q.speakerRef === null ? '?' : speakers[q.speakerRef]!.name} [${q.kind}${q.via ? `, ${q.via}` : ''}]: ${q.text}`);
-}
+const said = (...paragraphs: string[]) => quoteLines(paragraphs, { via: true });
 
 const INTRO = 'US Treasury Secretary Scott K H Bessent met finance ministers in Washington on Monday.';
 

@@ -236,9 +236,14 @@ async function rank(store: Store, speakers: SpeakerKeys[], q: Countries, options
   const onTopic = new Map<number, number>();
   if (options.topicTerms?.length) {
     const top = [...speakers].sort((a, b) => named(b) - named(a) || home(b) - home(a) || b.quotes - a.quotes).slice(0, MAX_TOPIC_COUNTS);
-    for (const s of top) {
-      if (s.quotes === 0) continue;
-      onTopic.set(s.id, (await store.quoteIds({ speakerId: s.id, text: { terms: options.topicTerms, mode: 'all' } }, { limit: 1, offset: 0 })).total);
+    // All the topic's words first; when no one has them all ("the EU's steel quotas" in a story that says "European
+    // Union"), any of them.
+    for (const mode of ['all', 'any'] as const) {
+      for (const s of top) {
+        if (s.quotes === 0) continue;
+        onTopic.set(s.id, (await store.quoteIds({ speakerId: s.id, text: { terms: options.topicTerms, mode } }, { limit: 1, offset: 0 })).total);
+      }
+      if ([...onTopic.values()].some((n) => n > 0) || options.topicTerms.length === 1) break;
     }
   }
   return [...speakers]

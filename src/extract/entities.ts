@@ -41,7 +41,7 @@ export class Entities {
     return this.all.map((e) => ({
       ref: e.ref,
       kind: e.kind,
-      name: e.short && e.short.toLowerCase() !== acronymOf(e.name) ? `${e.name} (${e.short})` : e.name,
+      name: shownName(e),
       key: e.key,
       surname: e.kind === 'person' ? nameKey(surnameOf(e.name)) || null : null,
       roles: [...e.roles],
@@ -211,7 +211,7 @@ export class Entities {
     if (!role) return;
     const clean = role.replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
-    const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${org.name} ${clean}` : clean;
+    const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
     // The same person is named with the same role again and again: what follows is worked out once.
     if (e.roles.includes(full)) return;
     e.roles.push(full);
@@ -420,6 +420,9 @@ const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private',
 const GROUP_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|ives)$/u;
 /** Ranks below an office: "the minister" is not the deputy or vice minister. */
 const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
+
+/** An organisation with the short name it was printed with, unless that is only its initials: "… (Canacero)". */
+const shownName = (e: Entity) => (e.short && e.short.toLowerCase() !== acronymOf(e.name) ? `${e.name} (${e.short})` : e.name);
 
 const nextParagraph = (at: number) => (Math.floor(at / 1_000_000) + 1) * 1_000_000;
 

@@ -151,7 +151,7 @@ export const GENERIC_ROLES = set(`official leader chief head figure boss executi
 /** Honorifics: they precede a name but are not a role. */
 export const TITLES = set(`
   mr mrs ms miss mx dr prof professor sir dame lord lady sheikh sheikha shri smt sri tengku datuk dato datin seri tan
-  puan encik haji hajjah hon rev father sister brother mister madam madame monsieur herr frau senor senora
+  puan encik haji hajjah alhaji alhaja mallam hon rev father sister brother mister madam madame monsieur herr frau senor senora
   prince princess his her excellency
 `);
 

@@ -108,8 +108,10 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
     // "The Norwegian manufacturer, Fjordvern Defence, said": a company named after what kind of company it is.
     if (name?.type === 'organisation') {
       const kind = readCore(toks, j);
-      const generic = kind && ((kind.mention.type === 'description' && kind.mention.org) || (has(toks[j - 1], ORG_DESC) && has(toks[j - 1], LOWER)));
-      return generic ? { mention: name, from: kind.from, to: comma + 1 } : null;
+      // "The Norwegian manufacturer, …", "The Danish shipbuilder, …": a lower-case noun says what kind of body it is.
+      const generic = (kind && kind.mention.type === 'description' && kind.mention.org) || (has(toks[j - 1], LOWER) && isModifier(toks[j - 1]!) && (DETERMINERS.has(toks[j - 2]?.lower ?? '') || has(toks[j - 2], COUNTRY)));
+      const from = kind?.from ?? (DETERMINERS.has(toks[j - 3]?.lower ?? '') ? j - 3 : j - 2);
+      return generic ? { mention: name, from, to: comma + 1 } : null;
     }
     if (name?.type !== 'person') return null;
     const desc = readCore(toks, j);
@@ -126,8 +128,10 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
     const prefix = toks.slice(k + 1, j);
     const opens = k < 0 || has(toks[k], PUNCT);
     if (opens && prefix.length > 0 && (prefix.some((w) => has(w, ROLE)) || has(prefix[0], POSSESSIVE) || ['his', 'her', 'their'].includes(prefix[0]!.lower))) {
-      const role = prefix.filter((w, n) => !(n === 0 && (DETERMINERS.has(w.lower) || ['his', 'her', 'their'].includes(w.lower))));
+      const role = prefix.filter((w, n) => !(n === 0 && (DETERMINERS.has(w.lower) || ['his', 'her', 'their', 'its'].includes(w.lower))));
       if (role.some((w) => has(w, ROLE))) name.role = joinTokens(role);
+      // "Its president, Takuya Ishizaki": the president of the organisation just spoken of (see the resolver).
+      if (prefix[0]!.lower === 'its') name.possessor = 'its';
       return { mention: name, from: k + 1, to: comma + 1 };
     }
     return null;

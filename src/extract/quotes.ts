@@ -105,6 +105,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
     const p = paragraphs[s.paragraph]!;
     state.focusAt[si] = state.focus && state.focusParagraph >= s.paragraph - 2 ? state.focus : null;
     if (p.heading || transcript.has(s.paragraph)) return;
+    noteUnnamed(s.toks, state.unnamed);
     const found = attributeSentence(s, si, state);
     items.push(...found);
     updateFocus(s, found, state);
@@ -118,6 +119,16 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   items.push(...special.map((f) => fromFound(f, sentences)));
   continuations(items, sentences, paragraphs, state);
   return { speakers: ents.found(), quotes: finalise(items, texts) };
+}
+
+/** "An official at the ministry, who asked not to be named, …": from here on, "the official" is that one. */
+function noteUnnamed(toks: Tok[], unnamed: Set<string>): void {
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k]!.quoted || (toks[k]!.lower !== 'a' && toks[k]!.lower !== 'an')) continue;
+    for (let n = k + 1; n < Math.min(toks.length, k + 5) && !has(toks[n], PUNCT); n++) {
+      if (ANONYMOUS.has(toks[n]!.lower) && has(toks[n], LOWER)) { unnamed.add(toks[n]!.lower.replace(/s$/, '')); break; }
+    }
+  }
 }
 
 /**
@@ -301,8 +312,13 @@ function attributeSentence(s: Sentence, si: number, state: State): Item[] {
     if (pronoun && around.entity!.kind === item.entity!.kind) item.entity = around.entity;
     if (!pronoun) Object.assign(item, { entity: around.entity, sieve: `inside-reported/${around.sieve.split('/')[1]}`, verb: around.verb });
   }
-  out.push(...reported);
-  return out;
+  // Two marked words inside the reported speech of the same speaker ("the banks had a “moral duty” to lend") are
+  // shown with it, not as a quotation of their own.
+  const fragment = (item: Item) => item.quote !== null && !item.strong && wordCount(text.slice(item.start, item.end)) < 3
+    && reported.some((r) => r.entity === item.entity && r.start <= item.start && r.end >= item.end);
+  const kept = out.filter((item) => !fragment(item));
+  kept.push(...reported);
+  return kept;
 }
 
 function mk(s: Sentence, si: number, q: QuoteSpan | null, span: Span, entity: Entity | null, sieve: string, verb: string | null, via: string | null, kind: QuoteKind, strong: boolean): Item {
@@ -685,6 +701,7 @@ function platformOf(sentence: string): string | null {
 }
 
 /** Letters and digits, lowercased: enough to see the same words twice within one article. */
+const wordCount = (text: string) => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 const looseKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Trims edges, applies the filters (scare quotes, titles, one-word quotations), keeps each statement once. */

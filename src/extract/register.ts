@@ -2,7 +2,8 @@
 // registered in order of mention. Attribution then resolves "the minister" or "its energy minister" against them,
 // backwards first and, for a lead that names someone only later, forwards.
 import type { Entities } from './entities.ts';
-import { PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
+import { ORG_NOUNS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
+import { entityWords } from '../text/entity-words.ts';
 import { joinTokens, readAfter } from './mentions.ts';
 import { ACRONYM, CAP, COUNTRY, CUE, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
 
@@ -31,12 +32,20 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       const pos = position(paragraph, t.start);
       // "CEO of Nvidia Jensen Huang": Nvidia is named too, and is who "his company" means; "the European Central
       // Bank's …, its Vice President Luis de Guindos": the organisation "its" refers to.
-      const org = m.role ? organisationInRole(tokenize(m.role, 0, m.role.length, []), ents, pos) : null;
-      const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' || /\bits\b/.test(m.role ?? '') ? ents.latestOrganisation(position(Math.max(0, paragraph - 2), 0), pos) : null;
-      // "its Vice President", "a member of its executive board": the organisation named before.
-      if (owner && m.role) m.role = /\bits\b/.test(m.role) ? m.role.replace(/\bits\b/, `the ${owner.name}'s`) : `${owner.name} ${m.role}`;
       // "Nigeria's environment minister, Adaeze Okonkwo-Bello, …": a description before the name, between commas.
       if (!m.role && toks[read.from - 1]?.text === ',' && toks[read.to]?.text === ',') m.role = describedBefore(toks, read.from - 1);
+      // "the association's National President": the association named before.
+      const body = m.role ? /^(?:the\s+)?(\p{Ll}+)['\u2019]s\s+(.+)$/u.exec(m.role) : null;
+      if (body && (ORG_NOUNS.has(body[1]!) || BODY_WORDS.has(body[1]!))) {
+        // "the association's": an association; "the regulator's", "the company's": the body the story is about.
+        const word = entityWords(body[1]!)[0] ?? body[1]!;
+        const named = ents.latestOrganisation(position(Math.max(0, paragraph - 3), 0), pos, (o) => BODY_WORDS.has(body[1]!) || o.tokens.includes(word));
+        if (named) m.role = `${named.name} ${body[2]}`;
+      }
+      const org = m.role ? organisationInRole(tokenize(m.role, 0, m.role.length, []), ents, pos) : null;
+      const owner = toks[read.from - 1]?.lower === 'its' || toks[read.from]?.lower === 'its' || /\bits\b/i.test(m.role ?? '') ? ents.latestOrganisation(position(Math.max(0, paragraph - 2), 0), pos) : null;
+      // "its Vice President", "a member of its executive board", "Its president, Takuya Ishizaki": the organisation named before.
+      if (owner && m.role) m.role = /^its\s/i.test(m.role) ? `${owner.name} ${m.role.slice(4)}` : /\bits\b/.test(m.role) ? m.role.replace(/\bits\b/, `the ${owner.name}'s`) : `${owner.name} ${m.role}`;
       // "former Prime Minister Alberto Neves": no longer the prime minister.
       if (m.role && /^(?:former|ex-?)$/i.test(toks[read.from - 1]?.lower ?? '')) m.role = `former ${m.role}`;
       // A bare title ("Governor", "Deputy Governor", "CEO") belongs to the body the story is about at that point.
@@ -98,6 +107,9 @@ function findLastIndex<T>(xs: T[], f: (x: T) => boolean): number {
   return -1;
 }
 
+/** Words for a body that say what it does, not what it is called ("the regulator's director-general"). */
+const BODY_WORDS = new Set(['regulator', 'watchdog', 'body', 'firm', 'company', 'group', 'lender', 'carmaker', 'automaker', 'chipmaker', 'insurer', 'retailer', 'exporter', 'producer', 'manufacturer', 'operator', 'utility', 'union', 'lobby', 'organisation', 'organization']);
+
 /** Bodies whose titles go without naming them: a bank's governor, a company's chief executive. */
 const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council|ministry|department|embassy|consulate|mission|secretariat|office)\b/i;
 
@@ -110,7 +122,9 @@ function isBareTitle(role: string): boolean {
 /** The phrase that opens a clause and describes the name after the comma at `comma`, if it holds a title. */
 function describedBefore(toks: Tok[], comma: number): string | null {
   let k = comma - 1;
-  while (k >= 0 && comma - k <= 10 && !toks[k]!.quoted && !has(toks[k], PUNCT) && !(has(toks[k], CUE) && !has(toks[k], CAP))) k--;
+  // "The Minister of Forestry, Fisheries and the Environment, Mr …": commas in a list of portfolios belong to it.
+  const listComma = (i: number) => toks[i]!.text === ',' && has(toks[i - 1], CAP) && PORTFOLIOS.has(toks[i - 1]!.lower);
+  while (k >= 0 && comma - k <= 14 && !toks[k]!.quoted && (!has(toks[k], PUNCT) || listComma(k)) && !(has(toks[k], CUE) && !has(toks[k], CAP))) k--;
   if (k >= 0 && !has(toks[k], PUNCT)) return null;
   const phrase = toks.slice(k + 1, comma).filter((w, n) => !(n === 0 && ['the', 'a', 'an', 'his', 'her', 'their'].includes(w.lower)));
   return phrase.some((w) => has(w, ROLE)) ? joinTokens(phrase) : null;

@@ -110,9 +110,11 @@ CREATE INDEX IF NOT EXISTS citations_quote ON citations(quote_id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations(article_id);
 CREATE INDEX IF NOT EXISTS citations_key ON citations(speaker_id, kind, key);
 
--- speaker is "s<id>", or "none" for an unattributed quotation; queries on the words are scoped to the text column.
+-- speaker is "s<id>", or "none" for an unattributed quotation; queries on the words are scoped to the text column,
+-- and a speaker's words on a topic also to context: the sentence the quote stands in ("The EU's decision to tighten
+-- its steel quotas “punishes a partner …”, the minister said" is about steel quotas).
 CREATE VIRTUAL TABLE IF NOT EXISTS citations_fts USING fts5(
-  text, speaker, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
+  text, speaker, context, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
   text, content='', contentless_delete=1, tokenize='porter unicode61 remove_diacritics 2'

@@ -6,6 +6,7 @@ import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } f
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
 import { keyWords } from './speaker-words.ts';
+import { splitSentences, type Span } from '../text/sentences.ts';
 import type {
   CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
@@ -180,7 +181,8 @@ export class SqliteStore implements Store {
       `INSERT INTO citations (quote_id, article_id, speaker_id, sieve, kind, verb, via, text, key, paragraph, start)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker) VALUES (?, ?, ?)');
+    const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker, context) VALUES (?, ?, ?, ?)');
+    const sentences = new Map<number, Span[]>();
     const countQuote = this.sql(
       `UPDATE quotes SET articles = articles + 1, latest = CASE WHEN latest IS NULL OR @date > latest THEN @date ELSE latest END
        WHERE id = @id`,
@@ -194,7 +196,7 @@ export class SqliteStore implements Store {
       const key = matchKey(q.text);
       const { quoteId, created } = this.quoteFor(speakerId, q.kind, key, tally);
       const id = insCitation.run(quoteId, articleId, speakerId, sieve, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
-      insFts.run(id, q.text, speakerToken(speakerId));
+      insFts.run(id, q.text, speakerToken(speakerId), sentenceAround(a.paragraphs[q.paragraph]?.text ?? '', q.start, q.start + q.text.length, q.paragraph, sentences));
       if (created && speakerId !== null) tally.speaker(speakerId, 'quotes', 1);
       // One more article carries this quote (counted once, however many times the article prints it).
       if (!counted.has(quoteId)) {
@@ -492,11 +494,12 @@ export class SqliteStore implements Store {
     }
     const match = ftsQuery(text);
     if (!match) return { ids: [], total: 0 };
-    // The words are looked for in the quoted text only, never in the speaker column's tokens.
-    const expr = speakerId === undefined ? `text : (${match})` : `speaker : "${speakerToken(speakerId)}" AND text : (${match})`;
+    // The words are looked for in the quoted text (and, for one speaker's words on a topic, the sentence around it),
+    // never in the speaker column's tokens.
+    const expr = speakerId === undefined ? `text : (${match})` : `speaker : "${speakerToken(speakerId)}" AND {text context} : (${match})`;
     const ranked = this.sql(
       `WITH hits AS (
-         SELECT rowid AS cid, bm25(citations_fts, 1.0, 0.0) AS score FROM citations_fts
+         SELECT rowid AS cid, bm25(citations_fts, 1.0, 0.0, 0.3) AS score FROM citations_fts
          WHERE citations_fts MATCH ? ORDER BY rowid DESC LIMIT ${RECENT_MATCHES}
        )
        SELECT q.id FROM hits h JOIN citations c ON c.id = h.cid JOIN quotes q ON q.id = c.quote_id
@@ -597,6 +600,14 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** The sentence a quote stands in, for matching its topic; a paragraph's sentences are split once per article. */
+function sentenceAround(text: string, start: number, end: number, paragraph: number, cache: Map<number, Span[]>): string {
+  let spans = cache.get(paragraph);
+  if (!spans) cache.set(paragraph, (spans = splitSentences(text)));
+  const inside = spans.filter((s) => s.end > start && s.start < end);
+  return inside.length ? text.slice(inside[0]!.start, inside[inside.length - 1]!.end) : '';
 }
 
 /** An FTS5 query from plain words: each word quoted, so nothing a user types is read as query syntax. */
