@@ -1,0 +1,144 @@
+// Who a speaker phrase means at a point in the article: a name, a pronoun (the focus), a description ("the
+// minister", "its president", a lead's "the country's trade minister" named only later), and how the focus moves on
+// after each sentence.
+import { Entities, type Entity } from './entities.ts';
+import { ANONYMOUS } from './lexicon.ts';
+import { type Mention, readAfter, sentenceSubject } from './mentions.ts';
+import { has, LOWER, PUNCT, type Tok } from './tokens.ts';
+import { at, type Item, type Sentence, type State } from './sieve-state.ts';
+
+/** "An official at the ministry, who asked not to be named, …": from here on, "the official" is that one. */
+export function noteUnnamed(toks: Tok[], unnamed: Set<string>): void {
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k]!.quoted || (toks[k]!.lower !== 'a' && toks[k]!.lower !== 'an')) continue;
+    for (let n = k + 1; n < Math.min(toks.length, k + 5) && !has(toks[n], PUNCT); n++) {
+      if (ANONYMOUS.has(toks[n]!.lower) && has(toks[n], LOWER)) { unnamed.add(toks[n]!.lower.replace(/s$/, '')); break; }
+    }
+  }
+}
+
+/** The entity a speaker phrase means at `pos`, and how it was found ("name", "pronoun", "description", "cataphora"…). */
+export function resolveMention(m: Mention, pos: number, state: State, s: Sentence): { entity: Entity | null; how: string } | null {
+  const { ents } = state;
+  switch (m.type) {
+    case 'pronoun': {
+      if (m.word === 'he' || m.word === 'she') {
+        const f = state.focus;
+        if (!f) return null;
+        const want = m.word === 'he' ? 'm' : 'f';
+        if (f.gender && f.gender !== want) return null;
+        if (!f.gender) f.gender = want;
+        return { entity: f, how: 'pronoun' };
+      }
+      if (m.word === 'it' && state.focusOrg) return { entity: state.focusOrg, how: 'pronoun' };
+      return null;
+    }
+    case 'person':
+    case 'organisation': {
+      const short = m.type === 'organisation' ? m.name : m.single ? m.name[0]! : '';
+      const titled = /^\p{Lu}{2,4}$/u.test(short) ? ents.byTitleInitials(short) : null;
+      if (titled) return { entity: titled, how: 'description' };
+      const e = ents.named(m, pos);
+      if (!e) return null;
+      if (m.type === 'person' && m.possessor === 'its' && m.role && state.focusOrg) ents.addRole(e, m.role, state.focusOrg);
+      return { entity: e, how: 'name' };
+    }
+    case 'description': {
+      // "his company": the organisation the person meant by "his" works for.
+      if (m.org && (m.possessor === 'his' || m.possessor === 'her') && state.focus?.affiliation) return { entity: state.focus.affiliation, how: 'description' };
+      const horizon = at(s.paragraph + 2, 0);
+      const described = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
+      // "the lawmaker", "the official": words also used of unnamed people mean only the person just spoken of, and
+      // no one at all once an unnamed one has spoken ("An official … said …. The official added …").
+      const unnamed = ANONYMOUS.has(m.head) && (state.unnamed.has(m.head) || (described !== state.lastSubject && described !== state.focus));
+      const e = unnamed ? null : described;
+      // Wire leads: "…, a spokesperson for the Ministry of Commerce said." ¶ "…, spokesperson Qiao Wenhui told …".
+      if (e?.kind === 'organisation' && !m.org && s.paragraph <= state.lead + 1) {
+        const named = ents.spokespersonNext(e, pos);
+        if (named) return { entity: named, how: 'cataphora' };
+      }
+      // An organisation's unnamed spokesperson speaks for it; later "the spokesperson" means the same.
+      if (e?.kind === 'organisation' && !m.org) ents.addRole(e, 'spokesperson');
+      // Named only later ("Germany's finance minister …" then "Finance Minister Katharina von Stetten"): the
+      // description's country is theirs too.
+      if (e?.kind === 'person' && e.first > pos && /^\p{Lu}\S*['\u2019]s\b/u.test(m.text)) ents.addRole(e, descriptionRole(m));
+      if (e) return { entity: e, how: 'description' };
+      // A lead naming its speaker only in the next paragraph ("…, the country's trade minister said on Tuesday.").
+      // "France's foreign minister": one office-holder, as definite as "the".
+      const definite = m.definite || /^\p{Lu}\S*['\u2019]s$/u.test(m.modifiers[0] ?? '');
+      if (definite && s.paragraph <= state.lead + 1 && !m.org) {
+        const next = ents.introducedNext(m, pos) ?? introducedInNextSentence(m, s, state);
+        if (next) { ents.addRole(next, descriptionRole(m)); return { entity: next, how: 'cataphora' }; }
+      }
+      // Elegant variation ("The Labour MP for …" after "… Liam Byrne branded …"): the previous sentence's subject,
+      // for a definite description of a person that no one in the article fits by role.
+      if (!m.org && m.definite && state.lastSubject && !ents.all.some((x) => x.kind === 'person' && ents.describe(m, pos, pos, null) === x)) {
+        if (state.lastSubject.roleWords.size === 0) ents.addRole(state.lastSubject, descriptionRole(m));
+        return { entity: state.lastSubject, how: 'variation' };
+      }
+      return null;
+    }
+    case 'relative':
+      return m.antecedent ? resolveMention(m.antecedent, pos, state, s) : null;
+    case 'anonymous':
+      for (const w of m.text.toLowerCase().split(/\s+/)) if (ANONYMOUS.has(w)) state.unnamed.add(w.replace(/s$/, ''));
+      return null;
+  }
+}
+
+/** "…, France's foreign minister said in Paris. Antoine Delmas, speaking on the sidelines, …": the person the next sentence opens with, named there for the first time. */
+function introducedInNextSentence(m: Extract<Mention, { type: 'description' }>, s: Sentence, state: State): Entity | null {
+  const next = state.sentences[state.sentences.indexOf(s) + 1];
+  if (!next || next.paragraph !== s.paragraph) return null;
+  const read = sentenceSubject(next.toks);
+  if (!read || read.mention.type !== 'person' || read.from > 0) return null;
+  const from = at(next.paragraph, next.toks[read.from]!.start);
+  return state.ents.introducedNext(m, from, from, at(next.paragraph, next.toks[read.to - 1]!.end));
+}
+
+/** The role a description gives the person it turned out to mean ("the country's trade minister" → "trade minister"). */
+function descriptionRole(m: Extract<Mention, { type: 'description' }>): string | null {
+  const words = m.text.split(/\s+/).filter((w) => !(/['\u2019]s$/u.test(w) && /^\p{Ll}/u.test(w)) && !/^(?:the|a|an|its|his|her|their)$/i.test(w));
+  return words.length > 0 && words.length <= 8 ? words.join(' ') : null;
+}
+
+/** After a sentence: who "he" and "it" mean next — the latest speaker, else the sentence's subject. */
+export function updateFocus(s: Sentence, found: Item[], state: State): void {
+  const spoke = found.filter((f) => f.entity);
+  const lastPerson = [...spoke].reverse().find((f) => f.entity!.kind === 'person')?.entity ?? null;
+  const lastOrg = [...spoke].reverse().find((f) => f.entity!.kind === 'organisation')?.entity ?? null;
+  for (const f of spoke) f.entity!.spoke = true;
+  let subject: Entity | null = null;
+  const read = sentenceSubject(s.toks);
+  if (read) {
+    const m = read.mention;
+    if (m.type === 'person' || m.type === 'organisation') subject = state.ents.named(m, at(s.paragraph, s.toks[read.from]?.start ?? 0), false);
+    else if (m.type === 'pronoun' && (m.word === 'he' || m.word === 'she')) subject = state.focus;
+    else if (m.type === 'description' && !m.org) subject = state.ents.describe(m, at(s.paragraph, s.toks[read.from]?.start ?? 0), 0, null);
+  }
+  if (lastPerson) state.focus = lastPerson;
+  else if (subject?.kind === 'person') state.focus = subject;
+  if (lastPerson || subject?.kind === 'person') state.focusParagraph = s.paragraph;
+  if (lastOrg) state.focusOrg = lastOrg;
+  else if (subject?.kind === 'organisation') state.focusOrg = subject;
+  // The latest organisation named is what "its" refers to ("the European Central Bank's …, its Vice President").
+  const orgs = state.ents.all.filter((e) => e.kind === 'organisation' && e.last >= at(s.paragraph, s.span.start) && e.last < at(s.paragraph, s.span.end));
+  if (!lastOrg && orgs.length) state.focusOrg = orgs.reduce((a, b) => (b.last > a.last ? b : a));
+  // The person the next sentence may go on about: the speaker, else the subject of the sentence's last clause
+  // ("…, and Lula had previously hinted at retaliation." → Lula).
+  const later = lastClauseSubject(s.toks, state.ents, s.paragraph);
+  state.lastSubject = lastPerson ?? later ?? (subject?.kind === 'person' ? subject : null);
+}
+
+/** The person heading a sentence's last coordinated clause (", and Lula had …", "; Tau said …"), if any. */
+function lastClauseSubject(toks: Tok[], ents: Entities, paragraph: number): Entity | null {
+  for (let k = toks.length - 2; k > 0; k--) {
+    const t = toks[k]!;
+    if (t.quoted || !(t.text === ';' || (['and', 'but'].includes(t.lower) && toks[k - 1]?.text === ','))) continue;
+    const read = readAfter(toks, k + 1);
+    if (!read || read.mention.type !== 'person' || !has(toks[read.to], LOWER) || has(toks[read.to], PUNCT)) return null;
+    const e = ents.named(read.mention, at(paragraph, toks[read.from]!.start), false);
+    return e?.kind === 'person' ? e : null;
+  }
+  return null;
+}
