@@ -3,10 +3,11 @@
 // and what "he", "the minister", "its energy minister" or "the Mofcom spokesperson" refers to at a given point.
 import type { FoundSpeaker } from '../types.ts';
 import { nameKey, splitHandle } from '../text/normalize.ts';
-import { acronymOf, COUNTRY_WORDS, countriesIn, entityWords, organisationKey } from '../text/entity-words.ts';
+import { acronymOf, COUNTRY_WORDS, entityWords, organisationKey } from '../text/entity-words.ts';
 import { distance } from 'fastest-levenshtein';
-import { CARRIERS, EMPTY_MODIFIERS, GENERIC_ROLES, ORG_NOUNS, ROLE_NOUNS } from './lexicon.ts';
+import { CARRIERS, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
+import { fits, fitsKind, support } from './descriptions.ts';
 
 export interface Entity {
   ref: number;
@@ -245,20 +246,20 @@ export class Entities {
    * Minister Prince Abdulaziz bin Salman …"). Null when nothing, or more than one entity ahead, fits.
    */
   describe(m: Extract<Mention, { type: 'description' }>, at: number, horizon: number, orgContext: Entity | null, focus: Entity | null = null): Entity | null {
-    const fits = (e: Entity) => this.fits(e, m, orgContext);
+    const fitting = (e: Entity) => fits(e, m, orgContext);
     // Among those that fit, the ones whose roles name the description's words (a country, an organisation)
     // before those that merely do not contradict them; then the latest mentioned.
     let best: Entity | null = null;
     let bestScore = -1;
     for (const e of this.all) {
-      if (e.first > at || !fits(e)) continue;
+      if (e.first > at || !fitting(e)) continue;
       // The person the text is about (the last subject or speaker) before anyone merely mentioned since.
-      const score = this.support(e, m) * 2 + (e === focus ? 1 : 0);
+      const score = support(e, m) * 2 + (e === focus ? 1 : 0);
       if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
     }
     if (best) return best;
     // Named only later: the one that fits, or, when several do, the first of them introduced right after.
-    const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fits(e)).sort((a, b) => a.first - b.first);
+    const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fitting(e)).sort((a, b) => a.first - b.first);
     if (ahead.length === 1) return ahead[0]!;
     return ahead.length > 1 && ahead[0]!.first < nextParagraph(at) + 1_000_000 && ahead[1]!.first > ahead[0]!.first ? ahead[0]! : null;
   }
@@ -272,7 +273,7 @@ export class Entities {
     // The organisation a person's title names ("Bundesbank President …") is registered first; it is not the one meant.
     const first = this.all.filter((e) => e.first >= from && e.first < to && e.kind === kind).sort((a, b) => a.first - b.first)[0];
     if (!first) return null;
-    if (first.roleWords.size > 0 && !this.fits(first, m, null) && !this.fitsKind(first, m)) return null;
+    if (first.roleWords.size > 0 && !fits(first, m, null) && !fitsKind(first, m)) return null;
     return first;
   }
 
@@ -300,71 +301,6 @@ export class Entities {
     if (e.affiliation && e.affiliation !== org) return null;
     this.addRole(e, 'spokesperson', org);
     return e;
-  }
-
-  /**
-   * "the head of Germany's central bank" for the "Bundesbank President" named next: the title fits and the other
-   * words only say what kind of body it is.
-   */
-  private fitsKind(e: Entity, m: Extract<Mention, { type: 'description' }>): boolean {
-    const head = entityWords(m.head)[0] ?? m.head;
-    if (!roleHeadFits(head, e.roleWords)) return false;
-    const countries = countryOfRole(e);
-    const modifiers = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
-    return modifiers.every((w) => e.roleWords.has(w) || ORG_KINDS.has(w) || ORG_NOUNS.has(w) || (isCountry(w) && (countries.length === 0 || countries.includes(w))));
-  }
-
-  /** How many of a description's words an entity's roles or name actually contain. */
-  private support(e: Entity, m: Extract<Mention, { type: 'description' }>): number {
-    const words = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
-    return words.filter((w) => e.roleWords.has(w) || e.tokens.includes(w) || e.acronyms.has(w)).length;
-  }
-
-  private fits(e: Entity, m: Extract<Mention, { type: 'description' }>, orgContext: Entity | null): boolean {
-    const modifiers = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
-    const head = entityWords(m.head)[0] ?? m.head;
-    if (m.org) {
-      if (e.kind !== 'organisation') return false;
-      if (!orgHeadFits(head, e)) return false;
-      // "the central bank" is Bank Indonesia: words that say what kind of body it is do not have to be its name's.
-      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || ORG_KINDS.has(w));
-    }
-    // "the Mofcom spokesperson": an organisation's unnamed spokesperson speaks for it; "the spokesperson", once
-    // the organisation has spoken so.
-    if (e.kind === 'organisation') {
-      if (head !== 'spokesperson' && head !== 'representative') return false;
-      if (modifiers.length === 0) return e.roleWords.has('spokesperson');
-      return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || countryOf(e).includes(w));
-    }
-    // A former office-holder is not "the minister", and "the former minister" is no current one.
-    const former = m.modifiers.some((w) => /^(?:former|ex)$/i.test(w));
-    const words = former ? e.formerWords : e.roleWords;
-    const countries = countryOfRole(e);
-    const office = /\bhead of (state|government)\b/iu.exec(m.text);
-    if (office) {
-      const heads = office[1]!.toLowerCase() === 'state' ? ['president', 'king', 'queen', 'emir', 'monarch', 'sultan'] : ['prime', 'premier', 'chancellor'];
-      if (!heads.some((w) => words.has(w))) return false;
-      return modifiers.filter((w) => w !== 'state' && w !== 'government').every((w) => !isCountry(w) || countries.length === 0 || countries.includes(w));
-    }
-    if (!roleHeadFits(head, words)) return false;
-    // "the minister" is not the deputy minister, unless the description says so.
-    for (const lesser of LESSER) if (words.has(lesser) && !modifiers.includes(lesser) && !this.holdsFullOffice(e, head)) return false;
-    for (const w of modifiers) {
-      if (countries.length && isCountry(w) && !countries.includes(w)) return false;
-      if (isCountry(w) && countries.length === 0) continue; // the role names no country: nothing contradicts it
-      if (!words.has(w) && !(orgContext && e.affiliation === orgContext)) return false;
-    }
-    if (m.possessor === 'its' && orgContext && e.affiliation && e.affiliation !== orgContext) return false;
-    return true;
-  }
-
-  /** Whether one of a person's roles has this title without a lesser rank before it ("Minister", not "Deputy Minister"). */
-  private holdsFullOffice(e: Entity, head: string): boolean {
-    return e.roles.some((r) => {
-      const words = entityWords(r);
-      const at = words.lastIndexOf(head);
-      return at >= 0 && !LESSER.includes(words[at - 1] ?? '');
-    });
   }
 
   private add(kind: Entity['kind'], name: string, key: string, tokens: string[], at: number): Entity {
@@ -414,13 +350,8 @@ export function abbreviates(short: string, name: string): boolean {
 }
 
 /** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */
-const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
-
 /** Plural nouns of people in groups ("retailers", "economists", "participants"), never one speaker's name. */
 const GROUP_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|ives)$/u;
-/** Ranks below an office: "the minister" is not the deputy or vice minister. */
-const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
-
 /** An organisation with the short name it was printed with, unless that is only its initials: "… (Canacero)". */
 const shownName = (e: Entity) => (e.short && e.short.toLowerCase() !== acronymOf(e.name) ? `${e.name} (${e.short})` : e.name);
 
@@ -440,34 +371,3 @@ function containsRun(hay: string[], needle: string[]): boolean {
   return false;
 }
 
-/** "minister" fits a role with minister; generic heads ("official", "leader", "chief") fit any role. */
-function roleHeadFits(head: string, words: Set<string>): boolean {
-  if (words.size === 0) return false;
-  if (GENERIC_ROLES.has(head)) return true;
-  if (words.has(head)) return true;
-  const synonyms: Record<string, string[]> = {
-    diplomat: ['foreign', 'ambassador', 'envoy', 'diplomat'],
-    pm: ['prime'],
-    president: ['president'],
-    chancellor: ['chancellor'],
-    lawmaker: ['senator', 'mp', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'mep', 'rep', 'sen', 'legislator', 'mla'],
-    spokesperson: ['spokesperson'],
-    executive: ['ceo', 'executive', 'cfo', 'coo', 'chair'],
-    ceo: ['ceo', 'executive'],
-    envoy: ['envoy', 'ambassador', 'representative'],
-  };
-  return (synonyms[head] ?? []).some((w) => words.has(w));
-}
-
-function orgHeadFits(head: string, e: Entity): boolean {
-  if (e.tokens.includes(head)) return true;
-  const government = ['ministry', 'department', 'government', 'administration', 'cabinet', 'office', 'commission', 'agency', 'authority', 'embassy', 'council', 'bureau', 'secretariat', 'treasury', 'parliament', 'assembly', 'congress', 'senate'];
-  const isGovernment = e.tokens.some((w) => government.includes(w));
-  if (['company', 'firm', 'carmaker', 'automaker', 'chipmaker', 'maker', 'manufacturer', 'producer', 'group', 'giant', 'startup', 'lender', 'insurer', 'retailer', 'operator', 'exporter', 'importer', 'utility'].includes(head)) return !isGovernment;
-  if (head === 'government' || head === 'administration') return isGovernment;
-  return false;
-}
-
-const isCountry = (w: string) => countriesIn(w).length > 0;
-const countryOf = (e: Entity) => e.tokens.filter(isCountry);
-const countryOfRole = (e: Entity) => [...e.roleWords].filter(isCountry);
