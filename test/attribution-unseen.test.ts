@@ -81,6 +81,13 @@ describe('names and titles as pages print them', () => {
     expect(speakerOf('Ueda', ...paragraphs)?.roles).toContain('Asahi Tools Co. president');
   });
 
+  it('gives a bare "Minister" the ministry just named, unless a country qualifies it as someone else\'s', () => {
+    const own = speakerOf('Hakim', 'The Ministry of Investment, Trade and Industry issued new rules on Monday.', 'Minister Hakim Zulkifli said permits would be quick.');
+    expect(own?.roles).toContain('Ministry of Investment, Trade and Industry Minister');
+    const foreign = speakerOf('Mori', 'The Chinese Ministry of Commerce announced new licences on Monday.', 'Minister Kenji Mori said Tokyo would ask for an explanation.');
+    expect(foreign?.roles).toEqual(['Minister']);
+  });
+
   it('reads "the Chinese Embassy in Australia" as the embassy, not the country', () => {
     expect(whoSaid('speculation', 'Meanwhile, the Chinese Embassy in Canada said in a post that the reports were groundless speculation.')).toEqual(['Chinese Embassy in Canada']);
   });

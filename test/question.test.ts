@@ -32,6 +32,7 @@ describe('questions', () => {
     ['what did the secretary of state say?', { kind: 'speaker', speaker: 'the secretary of state', topic: null }],
     ['what did the State Department say?', { kind: 'speaker', speaker: 'the State Department', topic: null }],
     ["what's Bessent saying about China?", { kind: 'speaker', speaker: 'Bessent', topic: 'China' }],
+    ['What did the chair of the Alliance of Small Island States say about the talks?', { kind: 'speaker', speaker: 'the chair of the Alliance of Small Island States', topic: 'the talks' }],
     ['when will India join Pax Silica?', { kind: 'open', text: 'when will India join Pax Silica' }],
     ['what is the tariff rate on steel?', { kind: 'open', text: 'what is the tariff rate on steel' }],
     ['  ?', { kind: 'empty' }],

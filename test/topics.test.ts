@@ -68,3 +68,22 @@ describe('a speaker on a topic', () => {
     expect(renderAnswer(await ask(store, 'what did Bessent say about rare earths?', { offset: 10 }), 10)).not.toContain('On other subjects');
   });
 });
+
+describe('a topic the quotation itself does not name', () => {
+  it('is found in the sentence the quotation stands in, and picks that speaker among two with the same title', async () => {
+    const TURKEY: Who = { name: 'Selim Aydin', roles: ['Trade Minister'] };
+    const AUSTRALIA: Who = { name: 'Kate Ellis', roles: ['Trade Minister'] };
+    const lead = 'The EU\u2019s decision to tighten its steel safeguard quotas "punishes a partner of three decades," the trade minister said.';
+    const withLead = article('tr.txt', { quotes: [{ by: TURKEY, text: 'We are asking for the rules we signed' }] });
+    withLead.paragraphs.push({ text: lead, heading: false });
+    withLead.quotes.push({ speakerRef: 0, sieve: 'trigram/description', kind: 'direct', verb: 'said', via: null, text: 'punishes a partner of three decades', paragraph: withLead.paragraphs.length - 1, start: lead.indexOf('punishes') });
+    const local = await storeWith(withLead, article('au.txt', { quotes: ['We are a reliable supplier', 'Our farmers come first', 'Exports are up'].map((text) => ({ by: AUSTRALIA, text })) }));
+    try {
+      const a = await ask(local, 'what did the trade minister say about the steel safeguard quotas?');
+      expect(a).toMatchObject({ kind: 'speaker', speaker: 'Selim Aydin', onTopic: 1 });
+      expect(a.quotes[0]!.text).toBe('punishes a partner of three decades');
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -117,7 +117,7 @@ const DID_X_SAY_ANYTHING = new RegExp(`^(?:did|has|have)\\s+(.+?)\\s+(${VERB})\\
 const WHO_SAID = /^(?:who|which\s+\w+)\s+(?:said|says|has\s+said|called\s+for|talked\s+about|spoke\s+(?:of|about)|mentioned|wrote|posted|used\s+the\s+(?:phrase|words?))\s*:?\s+(.+)$/i;
 
 /** A speaker phrase is a name or a title, not a sentence. */
-const MAX_SPEAKER_WORDS = 8;
+const MAX_SPEAKER_WORDS = 12;
 
 export function parseQuestion(raw: string): Question {
   const text = raw.trim().replace(/\s+/g, ' ').replace(/[?!.\s]+$/, '');

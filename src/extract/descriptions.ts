@@ -11,7 +11,7 @@ type Description = Extract<Mention, { type: 'description' }>;
 const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
 
 /** Ranks below an office: "the minister" is not the deputy or vice minister. */
-export const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
+const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
 
 /**
  * "the head of Germany's central bank" for the "Bundesbank President" named next: the title fits and the other

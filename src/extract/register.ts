@@ -1,9 +1,9 @@
 // The first pass over an article: everyone it names with a role or a full name, and every organisation,
 // registered in order of mention. Attribution then resolves "the minister" or "its energy minister" against them,
 // backwards first and, for a lead that names someone only later, forwards.
-import type { Entities } from './entities.ts';
+import type { Entities, Entity } from './entities.ts';
 import { ORG_NOUNS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
-import { entityWords } from '../text/entity-words.ts';
+import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import { joinTokens, readAfter } from './mentions.ts';
 import { ACRONYM, CAP, COUNTRY, CUE, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
 
@@ -50,7 +50,11 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       if (m.role && /^(?:former|ex-?)$/i.test(toks[read.from - 1]?.lower ?? '')) m.role = `former ${m.role}`;
       // A bare title ("Governor", "Deputy Governor", "CEO") belongs to the body the story is about at that point.
       if (m.role && !org && !owner && isBareTitle(m.role)) {
-        const body = ents.latestOrganisation(position(Math.max(0, paragraph - 3), 0), pos, (o) => INSTITUTIONS.test(o.name));
+        // A minister's ministry only when no country qualifies it: "the Chinese Ministry of Commerce" is not the
+        // ministry of a minister the text does not place in China.
+        const political = !INSTITUTION_TITLES.has(m.role.split(/\s+/).pop()!.toLowerCase());
+        const fitsTitle = (o: Entity) => (political ? MINISTRY.test(o.name) && !entityWords(o.name).some((w) => COUNTRY_WORDS.has(w)) : isInstitution(o));
+        const body = ents.latestOrganisation(position(Math.max(0, paragraph - 3), 0), pos, fitsTitle);
         if (body) ents.addRole(ents.named(m, pos)!, `${body.name} ${m.role}`);
       }
       const e = ents.named(m, pos);
@@ -113,10 +117,23 @@ const BODY_WORDS = new Set(['regulator', 'watchdog', 'body', 'firm', 'company', 
 /** Bodies whose titles go without naming them: a bank's governor, a company's chief executive. */
 const INSTITUTIONS = /\b(?:bank|banco|banque|reserve|fund|company|corporation|group|holdings|inc|ltd|plc|authority|commission|board|agency|exchange|opec|institute|university|federation|association|council|ministry|department|embassy|consulate|mission|secretariat|office)\b/i;
 
-/** A role that is only a title ("Governor", "Deputy Governor", "Chief Executive"), naming no body or portfolio. */
+/** An institution by its head noun, first or last ("Bank of Canada", "Hoshina Group"; not the "Foreign Exchange … Act"). */
+function isInstitution(o: Entity): boolean {
+  const words = o.name.split(/\s+/);
+  return INSTITUTIONS.test(words[0]!) || INSTITUTIONS.test(words[words.length - 1]!.replace(/[()]/g, ''));
+}
+
+/** Titles held in an institution rather than a government: a minister or a president is no bank's. */
+const INSTITUTION_TITLES = new Set(['governor', 'ceo', 'cfo', 'coo', 'cto', 'chairman', 'chairwoman', 'chair', 'chairperson', 'director', 'director-general', 'executive', 'chief', 'spokesperson', 'spokesman', 'spokeswoman', 'treasurer', 'economist', 'strategist', 'analyst', 'trustee']);
+
+const MINISTRY = /^(?:ministry|department)\b/i;
+const MINISTER_TITLES = new Set(['minister', 'secretary']);
+
+/** A role that is only a title ("Governor", "Deputy Governor", "Chief Executive", "Minister"), naming no body. */
 function isBareTitle(role: string): boolean {
-  const words = role.split(/\s+/);
-  return words.length <= 3 && words.every((w) => ROLE_NOUNS.has(w.toLowerCase()) || ROLE_ADJECTIVES.has(w.toLowerCase()));
+  const words = role.split(/\s+/).map((w) => w.toLowerCase());
+  const last = words[words.length - 1]!;
+  return words.length <= 3 && (INSTITUTION_TITLES.has(last) || MINISTER_TITLES.has(last)) && words.every((w) => ROLE_NOUNS.has(w) || ROLE_ADJECTIVES.has(w));
 }
 
 /** The phrase that opens a clause and describes the name after the comma at `comma`, if it holds a title. */
