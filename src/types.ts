@@ -141,6 +141,8 @@ export interface FoundQuote {
   text: string;
   paragraph: number;
   start: number;
+  /** The sentence the quote stands in (paragraph offsets): what a question's topic is also looked for in. */
+  context?: { start: number; end: number };
 }
 
 export interface ExtractedArticle extends ParsedArticle {

@@ -76,7 +76,7 @@ describe('a topic the quotation itself does not name', () => {
     const lead = 'The EU\u2019s decision to tighten its steel safeguard quotas "punishes a partner of three decades," the trade minister said.';
     const withLead = article('tr.txt', { quotes: [{ by: TURKEY, text: 'We are asking for the rules we signed' }] });
     withLead.paragraphs.push({ text: lead, heading: false });
-    withLead.quotes.push({ speakerRef: 0, sieve: 'trigram/description', kind: 'direct', verb: 'said', via: null, text: 'punishes a partner of three decades', paragraph: withLead.paragraphs.length - 1, start: lead.indexOf('punishes') });
+    withLead.quotes.push({ speakerRef: 0, sieve: 'trigram/description', kind: 'direct', verb: 'said', via: null, text: 'punishes a partner of three decades', paragraph: withLead.paragraphs.length - 1, start: lead.indexOf('punishes'), context: { start: 0, end: lead.length } });
     const local = await storeWith(withLead, article('au.txt', { quotes: ['We are a reliable supplier', 'Our farmers come first', 'Exports are up'].map((text) => ({ by: AUSTRALIA, text })) }));
     try {
       const a = await ask(local, 'what did the trade minister say about the steel safeguard quotas?');

@@ -14,7 +14,13 @@ import { resolveMention } from './resolve-mention.ts';
 
 export const SPEECH_PARTICIPLES = new Set(['saying', 'adding', 'stating', 'noting', 'warning', 'arguing', 'insisting', 'stressing', 'emphasising', 'emphasizing', 'explaining', 'claiming', 'asserting', 'declaring', 'writing', 'posting', 'tweeting', 'acknowledging', 'admitting', 'conceding', 'predicting', 'reiterating', 'affirming', 'reaffirming', 'underlining', 'underscoring', 'cautioning', 'recalling', 'suggesting', 'maintaining', 'confirming', 'revealing', 'announcing', 'observing', 'remarking', 'concluding', 'assuring', 'reassuring', 'promising', 'pledging', 'vowing', 'complaining', 'lamenting', 'replying', 'responding', 'telling', 'urging']);
 
-export const LABEL_CONTEXT = /(?:\bso-called|\bdubbed|\bknown as|\bnicknamed|\btermed|\btitled|\bentitled|\bthe (?:phrase|term|word|slogan|label)|\bwhat (?:\S+ ){1,4}(?:calls?|called|described as|describes as|terms?|termed|dubbed|labels?|labelled|labeled|refers? to as|referred to as))\s*$/iu;
+const LABEL_CONTEXT = /(?:\bso-called|\bdubbed|\bknown as|\bnicknamed|\btermed|\btitled|\bentitled|\bthe (?:phrase|term|word|slogan|label)|\bwhat (?:\S+ ){1,4}(?:calls?|called|described as|describes as|terms?|termed|dubbed|labels?|labelled|labeled|refers? to as|referred to as))\s*$/iu;
+
+/** "so-called", "titled", "what critics call": the words before a quotation that make it a label (cheap test first). */
+export function isLabel(before: string): boolean {
+  return LABEL_WORDS.test(before) && LABEL_CONTEXT.test(before);
+}
+const LABEL_WORDS = /call|dub|known|nicknam|term|titl|phrase|word|slogan|label|describ|refer/i;
 
 /** Words after which a quotation is part of a phrase, not a statement on its own. */
 const EMBEDDING = new Set(['about', 'of', 'on', 'a', 'an', 'the', 'as', 'for', 'to', 'with', 'from', 'by', 'over', 'regarding', 'called', 'dubbed', 'its', 'his', 'her', 'their', 'our', 'this', 'these', 'those', 'what']);
@@ -71,12 +77,9 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
   const { toks } = s;
   const text = state.paragraphs[s.paragraph]!.text;
   const sentence = text.slice(s.span.start, s.span.end);
-  // Most sentences quote no one: the channel is looked for only when there is something to record it on.
-  const via = s.quotes.length || s.toks.some((t) => t.cls & CUE) ? platformOf(sentence) : null;
-  const statement = s.quotes.length > 0 && /\bstatement\b/iu.test(sentence);
+  const statement = s.quotes.length > 0 && /\bstatement\b/i.test(sentence);
   const out: Item[] = [];
   const usedCues = new Set<number>();
-  const resolve = (read: Read, offset: number) => resolveMention(read.mention, at(s.paragraph, offset), state, s);
 
   for (const q of s.quotes) {
     const first = toks.findIndex((t) => t.start >= q.start);
@@ -85,13 +88,14 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     let found: { entity: Entity | null; how: string; sieve: string; verb: string | null; strong: boolean } | null = null;
 
     // Sieve 1, pull quote: "“… - Ashwini Vaishnaw”".
-    const pull = /\s[-\u2013\u2014]\s*(\p{Lu}[\p{L}.'\u2019 -]{1,60})$/u.exec(text.slice(q.inner.start, q.inner.end));
+    const signed = /[-\u2013\u2014]/u.test(text.slice(Math.max(q.inner.start, q.inner.end - 64), q.inner.end));
+    const pull = signed ? /\s[-\u2013\u2014]\s*(\p{Lu}[\p{L}.'\u2019 -]{1,60})$/u.exec(text.slice(q.inner.start, q.inner.end)) : null;
     if (pull) {
       const ptoks = tokenize(pull[1]!, 0, pull[1]!.length, []);
       const read = readAfter(ptoks, 0);
-      const r = read ? resolve(read, q.start) : null;
+      const r = read ? resolveMention(read.mention, at(s.paragraph, q.start), state, s) : null;
       if (r?.entity) {
-        const item = mk(s, si, q, { start: q.inner.start, end: q.inner.start + pull.index }, r.entity, `pull-quote/${r.how}`, null, via, 'direct', true);
+        const item = mk(s, si, q, { start: q.inner.start, end: q.inner.start + pull.index }, r.entity, `pull-quote/${r.how}`, null, null, 'direct', true);
         out.push(item);
         continue;
       }
@@ -100,18 +104,18 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     if (/^[\u2014\u2013-]$/u.test(toks[ai]?.text ?? '')) {
       const read = readAfter(toks, ai + 1);
       if (read && read.to >= toks.length && (read.mention.type === 'person' || read.mention.type === 'organisation')) {
-        const r = resolve(read, q.end);
-        if (r?.entity) { out.push(mk(s, si, q, q.inner, r.entity, `pull-quote/${r.how}`, null, via, 'direct', true)); continue; }
+        const r = resolveMention(read.mention, at(s.paragraph, q.end), state, s);
+        if (r?.entity) { out.push(mk(s, si, q, q.inner, r.entity, `pull-quote/${r.how}`, null, null, 'direct', true)); continue; }
       }
     }
     // A title or a label ("its report, titled “…”", "the so-called “…”") is nobody's utterance.
-    if (LABEL_CONTEXT.test(text.slice(Math.max(0, q.start - 60), q.start))) continue;
+    if (isLabel(text.slice(Math.max(0, q.start - 60), q.start))) continue;
     // A quotation inside a phrase ("remarks about “…”", "a “…”") is not an utterance its neighbours attribute.
     const embedded = bi > 0 && (EMBEDDING.has(toks[bi - 1]!.lower) || has(toks[bi - 1], POSSESSIVE));
     // Sieve 2, trigram after: ",” Huang said" / ",” said Huang" / ",” the minister stressed".
     const after = ai < toks.length && !embedded ? attributionAt(toks, ai) : null;
     if (after) {
-      const r = resolve(after.read, q.end);
+      const r = resolveMention(after.read.mention, at(s.paragraph, q.end), state, s);
       if (r) {
         found = { ...r, sieve: 'trigram', verb: after.verb, strong: true };
         for (let c = ai; c < Math.min(toks.length, after.read.to + 2); c++) if (has(toks[c], CUE)) usedCues.add(c);
@@ -121,7 +125,7 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     if (!found && !embedded) {
       const before = introBefore(toks, bi);
       if (before) {
-        const r = before.participle ? mainSpeaker(toks, before.cue, s, state) : before.read ? resolve(before.read, q.start) : null;
+        const r = before.participle ? mainSpeaker(toks, before.cue, s, state) : before.read ? resolveMention(before.read.mention, at(s.paragraph, q.start), state, s) : null;
         if (r) found = { ...r, sieve: before.cue < 0 ? 'colon' : before.participle ? 'intro-participle' : 'intro', verb: before.cue < 0 ? null : toks[before.cue]!.lower, strong: !before.participle };
       }
     }
@@ -129,7 +133,7 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     if (!found && !embedded && toks[bi - 1]?.text === ':' && !toks.slice(0, bi - 1).some((t) => t.quoted)) {
       const subject = sentenceSubject(toks);
       if (subject && subject.to < bi - 1 && (subject.mention.type === 'person' || subject.mention.type === 'organisation')) {
-        const r = resolve(subject, q.start);
+        const r = resolveMention(subject.mention, at(s.paragraph, q.start), state, s);
         if (r?.entity) found = { ...r, sieve: 'colon', verb: null, strong: true };
       }
     }
@@ -151,17 +155,17 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     if (!found) {
       const subject = subjectOf(toks, bi, sentence, text, q);
       if (subject) {
-        const r = subject.participle ? mainSpeaker(toks, subject.cue, s, state) : subject.read ? resolve(subject.read, q.start) : null;
+        const r = subject.participle ? mainSpeaker(toks, subject.cue, s, state) : subject.read ? resolveMention(subject.read.mention, at(s.paragraph, q.start), state, s) : null;
         if (r) found = { ...r, sieve: 'subject', verb: toks[subject.cue]!.lower, strong: false };
       }
     }
     if (!found && embedded) found = { entity: null, how: 'embedded', sieve: 'none', verb: null, strong: false };
     const kind: QuoteKind = statement && (found?.entity?.kind === 'organisation' || /\bin (?:a|an|its|the|his|her|their) (?:\w+ ){0,2}statement\b/iu.test(sentence)) ? 'statement' : 'direct';
-    if (found?.entity) out.push(mk(s, si, q, q.inner, found.entity, `${found.sieve}/${found.how}`, found.verb, via, kind, found.strong));
-    else if (!embedded) out.push(mk(s, si, q, q.inner, null, found ? `${found.sieve}/${found.how}` : 'none', null, via, kind, false));
+    if (found?.entity) out.push(mk(s, si, q, q.inner, found.entity, `${found.sieve}/${found.how}`, found.verb, null, kind, found.strong));
+    else if (!embedded) out.push(mk(s, si, q, q.inner, null, found ? `${found.sieve}/${found.how}` : 'none', null, null, kind, false));
   }
 
-  const reported = reportedIn(s, si, state, usedCues, via);
+  const reported = reportedIn(s, si, state, usedCues);
   // "Hoshina said in a statement it expected “a limited impact”": the pronoun is the reported speaker itself.
   // "… must be delivered “in grants and concessional finance”": marked words inside reported speech are the
   // reported speaker's.
@@ -175,11 +179,20 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
   }
   // Two marked words inside the reported speech of the same speaker ("the banks had a “moral duty” to lend") are
   // shown with it, not as a quotation of their own.
-  const fragment = (item: Item) => item.quote !== null && !item.strong && wordCount(text.slice(item.start, item.end)) < 3
-    && reported.some((r) => r.entity === item.entity && r.start <= item.start && r.end >= item.end);
-  const kept = out.filter((item) => !fragment(item));
+  const kept = out.filter((item) => !isFragment(item, reported, text));
   kept.push(...reported);
+  // The channel ("on X", "in a Facebook post"), looked for only when the sentence yielded something to record it on.
+  if (kept.length > 0) {
+    const platform = platformOf(sentence);
+    if (platform) for (const item of kept) item.via = platform;
+  }
   return kept;
+}
+
+/** Two marked words inside reported speech of the same speaker, which shows them. */
+function isFragment(item: Item, reported: Item[], text: string): boolean {
+  return item.quote !== null && !item.strong
+    && reported.some((r) => r.entity === item.entity && r.start <= item.start && r.end >= item.end) && wordCount(text.slice(item.start, item.end), 3) < 3;
 }
 
 /** The first token at or after a character offset (the end of a quotation). */
@@ -230,7 +243,7 @@ const MODIFIER_WORDS = new Set(['in', 'at', 'on', 'during', 'after', 'before', '
 /** The nearest reporting verb earlier in the sentence whose statement the quotation belongs to. */
 function subjectOf(toks: Tok[], bi: number, sentence: string, text: string, q: QuoteSpan): { cue: number; read: Read | null; participle: boolean } | null {
   const lead = text.slice(Math.max(0, q.start - 60), q.start);
-  if (LABEL_CONTEXT.test(lead)) return null;
+  if (isLabel(lead)) return null;
   let plain = 0;
   for (let c = bi - 1; c >= 0; c--) {
     const t = toks[c]!;
@@ -262,7 +275,7 @@ export function mainSpeaker(toks: Tok[], participle: number, s: Sentence, state:
 }
 
 /** One cheap test first: most sentences name no platform at all. */
-const ANY_PLATFORM = /\b(?:X|tweet\w*|twitter|truth|facebook|instagram|linkedin|telegram|weibo|social)\b/iu;
+const ANY_PLATFORM = /\b(?:X|tweet\w*|twitter|truth|facebook|instagram|linkedin|telegram|weibo|social)\b/i;
 
 /** The platform a sentence says a statement was posted on ("on X", "in a Facebook post"), if any. */
 function platformOf(sentence: string): string | null {

@@ -5,7 +5,7 @@ import type { FoundSpeaker } from '../types.ts';
 import { nameKey, splitHandle } from '../text/normalize.ts';
 import { acronymOf, COUNTRY_WORDS, entityWords, organisationKey } from '../text/entity-words.ts';
 import { distance } from 'fastest-levenshtein';
-import { CARRIERS, ROLE_NOUNS } from './lexicon.ts';
+import { CARRIERS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
 import { fits, fitsKind, support } from './descriptions.ts';
 
@@ -210,6 +210,8 @@ export class Entities {
   /** Adds a role that stood in apposition to this one name. */
   addRole(e: Entity, role: string | null, org: Entity | null = null): void {
     if (!role) return;
+    // The same person is named with the same role again and again: the common case returns at once.
+    if (!org && e.roles.includes(role)) return;
     const clean = role.replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
@@ -220,21 +222,23 @@ export class Entities {
       for (const w of entityWords(full)) e.formerWords.add(w);
       return;
     }
-    for (const w of entityWords(full)) e.roleWords.add(w);
+    const words = entityWords(full);
+    for (const w of words) e.roleWords.add(w);
     const initials = acronymOf(full);
     if (initials) e.roleWords.add(initials);
     // "European Central Bank Vice President" is also the ECB's: an organisation's short names count as role words.
     for (const o of this.all) if (o.kind === 'organisation' && o.tokens.length && o.tokens.every((w) => e.roleWords.has(w))) for (const a of o.acronyms) e.roleWords.add(a);
     // "MOFCOM spokesperson" is the spokesperson of China's Ministry of Commerce: the role is also given in full.
-    const short = full.split(/\s+/).find((w) => /^\p{Lu}{3,8}$/u.test(w) || /^\p{Lu}\p{Ll}{2,7}$/u.test(w) && w.length <= 6);
-    const body = short ? this.all.find((o) => o.kind === 'organisation' && (o.acronyms.has(short.toLowerCase()) || abbreviates(short.toLowerCase(), o.name)) && !entityWords(full).some((w) => o.tokens.includes(w))) : null;
+    // Title-case words of the role itself ("Trade", "Chief") are no short names.
+    const short = full.split(/\s+/).find((w) => /^\p{Lu}{3,8}$/u.test(w) || /^\p{Lu}\p{Ll}{2,7}$/u.test(w) && w.length <= 6 && !PLAIN_ROLE_WORDS.has(w.toLowerCase()));
+    const body = short ? this.all.find((o) => o.kind === 'organisation' && (o.acronyms.has(short.toLowerCase()) || abbreviates(short.toLowerCase(), o.name)) && !words.some((w) => o.tokens.includes(w))) : null;
     if (body && e.kind === 'person') this.addRole(e, full.replace(short!, body.name));
     // "Minister Yeo", "Secretary Bessent": a name a question may use.
     const head = [...full.split(/[\s,]+/)].reverse().find((w) => /^\p{Lu}/u.test(w) && ROLE_NOUNS.has(w.toLowerCase()));
     if (e.kind === 'person' && head) e.aliases.add(`${head} ${surnameOf(e.name)}`);
     // The organisation in a role ("CEO of Nvidia", "Nvidia CEO") is who "his company" means.
     if (!e.affiliation) {
-      const named = this.all.find((x) => x.kind === 'organisation' && x !== e && x.tokens.length > 0 && x.tokens.every((w) => entityWords(full).includes(w)));
+      const named = this.all.find((x) => x.kind === 'organisation' && x !== e && x.tokens.length > 0 && x.tokens.every((w) => words.includes(w)));
       if (named) e.affiliation = named;
     }
   }
@@ -352,6 +356,9 @@ export function abbreviates(short: string, name: string): boolean {
 /** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */
 /** Plural nouns of people in groups ("retailers", "economists", "participants"), never one speaker's name. */
 const GROUP_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|ives)$/u;
+/** Words of titles and portfolios, which a role spells out rather than abbreviates. */
+const PLAIN_ROLE_WORDS = new Set([...ROLE_NOUNS, ...PORTFOLIOS, ...ROLE_ADJECTIVES]);
+
 /** An organisation with the short name it was printed with, unless that is only its initials: "… (Canacero)". */
 const shownName = (e: Entity) => (e.short && e.short.toLowerCase() !== acronymOf(e.name) ? `${e.name} (${e.short})` : e.name);
 

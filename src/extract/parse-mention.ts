@@ -12,8 +12,24 @@ const PLACE_ROLES = new Set(['mp', 'mla', 'mep', 'senator', 'congressman', 'cong
  * What a phrase names. A role noun with a name after it is a person ("Nvidia CEO Jensen Huang"); after "of" the
  * name is the last one or two name words ("CEO of Nvidia Jensen Huang"); an organisation noun at the head makes an
  * organisation ("MP Materials", "China's Ministry of Commerce"); a role with no name is a description.
+ *
+ * The same phrases come back within an article and across a corpus ("Treasury Secretary Scott Bessent"): each
+ * phrase is parsed once, and callers get their own copy (they may add a role to it).
  */
 export function parse(raw: Tok[], det: string | null): Mention | null {
+  let key = det ?? '';
+  for (const t of raw) key += t.quoted ? `\u0001"${t.text}` : `\u0001${t.text}`;
+  let m = parsed.get(key);
+  if (m === undefined) {
+    m = parsePhrase(raw, det);
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(key, m);
+  }
+  return m === null ? null : { ...m };
+}
+const parsed = new Map<string, Mention | null>();
+
+function parsePhrase(raw: Tok[], det: string | null): Mention | null {
   const toks = raw.filter((t) => !t.quoted);
   while (toks.length && (CONNECTORS.has(toks[0]!.lower) || toks[0]!.text === ',')) toks.shift();
   if (toks.length === 0) return null;

@@ -31,6 +31,11 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   const nicknames: Nickname[] = [];
   paragraphs.forEach((p, pi) => {
     const own = spans[pi]!;
+    // Headings (menus, headlines, captions) are read only by the special forms, from their text: one span, no tokens.
+    if (p.heading) {
+      sentences.push({ paragraph: pi, span: { start: 0, end: p.text.length }, toks: [], quotes: own });
+      return;
+    }
     closeAtAttribution(p.text, own);
     const masked = maskQuotes(p.text, own);
     const inner = own.map((q) => q.inner);
@@ -77,7 +82,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   for (let k = items.length - 1; k >= 0; k--) if (!items[k]!.entity && covered(items[k]!)) items.splice(k, 1);
   items.push(...special.map((f) => fromFound(f, sentences)));
   continuations(items, sentences, paragraphs, state);
-  return { speakers: ents.found(), quotes: finalise(items, texts) };
+  return { speakers: ents.found(), quotes: finalise(items, texts, sentences) };
 }
 
 /**

@@ -14,7 +14,8 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
     const t = toks[i]!;
     if (t.quoted || has(t, PUNCT) || !has(t, CAP | ROLE)) continue;
     // A capitalised verb form can start a name only before more of it ("State Department").
-    const startsName = has(t, NAME | ROLE | ORG | TITLE | COUNTRY) || t.lower === 'the' || has(t, CUE) && has(toks[i + 1], CAP) && has(toks[i + 1], ORG | ROLE);
+    // "the" only before a capitalised word, a role or a body ("the Ministry of …", "the minister"), not "the decision".
+    const startsName = has(t, NAME | ROLE | ORG | TITLE | COUNTRY) || (t.lower === 'the' && has(toks[i + 1], CAP | ROLE | ORG | ORG_DESC)) || has(t, CUE) && has(toks[i + 1], CAP) && has(toks[i + 1], ORG | ROLE);
     if (!startsName) continue;
     const read = readAfter(toks, i);
     if (!read) {

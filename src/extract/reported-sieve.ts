@@ -24,21 +24,13 @@ const LIGHT_VERBS = new Set(['offered', 'gave', 'provided', 'expressed', 'voiced
 const LIGHT_NOUNS = new Set(['assurances', 'assurance', 'hope', 'confidence', 'concern', 'concerns', 'optimism', 'doubt', 'doubts', 'clear', 'out', 'fears', 'worries', 'belief', 'view']);
 
 /** Reported speech in a sentence: "X said (that) …", "…, X said.", "According to X, …", "…, adding that …". */
-export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>, via: string | null): Item[] {
+export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<number>): Item[] {
   const { toks } = s;
   const out: Item[] = [];
   const end = toks.length;
-  const emit = (content: Content, read: Read | { entity: Entity | null; how: string } | null, verb: string, sieve: string) => {
-    if (!read) return;
-    const r = 'mention' in read ? resolveMention(read.mention, at(s.paragraph, toks[read.from]?.start ?? 0), state, s) : read;
-    if (!r || !r.entity) return;
-    const words = toks.slice(content.from, content.to);
-    if (words.every((t) => t.quoted || has(t, PUNCT))) return; // the content is one quotation: the direct quote has it
-    out.push({ paragraph: s.paragraph, start: words[0]!.start, end: words[words.length - 1]!.end, kind: 'reported', entity: r.entity, sieve: `${sieve}/${r.how}`, verb: shownVerb(verb), via, quote: null, strong: false, sentence: si });
-  };
 
   const according = accordingTo(toks, 0, end);
-  if (according) emit(according.content, according.read, 'according to', 'according-to');
+  if (according) emit(out, s, si, state, according.content, according.read, 'according to', 'according-to');
 
   let skipUntil = according && according.content.from > according.read.to ? according.content.to : -1;
   for (let c = 0; c < end; c++) {
@@ -55,20 +47,20 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     if (read) {
       const content = contentAfter(toks, c, end);
       if (content) {
-        emit(content, read, t.lower, 'reported');
+        emit(out, s, si, state, content, read, t.lower, 'reported');
         skipUntil = content.to;
         continue;
       }
       // "South Africa's position, the Minister said, is that …": what follows "is that" is the statement.
       if (toks[c + 1]?.text === ',' && ['is', 'was', 'remains'].includes(toks[c + 2]?.lower ?? '') && toks[c + 3]?.lower === 'that') {
         const to = contentEnd(toks, c + 4, end);
-        if (to - (c + 4) >= 3) { emit({ from: c + 4, to }, read, t.lower, 'reported'); continue; }
+        if (to - (c + 4) >= 3) { emit(out, s, si, state, { from: c + 4, to }, read, t.lower, 'reported'); continue; }
       }
       // "…, spokesperson Qiao Wenhui told a regular press conference.": the listener is no statement.
       const rest = isTell(t.lower) ? skipListener(toks, c + 1, end) ?? c + 1 : c + 1;
       if (toks[read.from - 1]?.text === ',' && restIsModifiers(toks, rest, end)) {
         const before = contentBefore(toks, read.from - 1, 0);
-        if (before) { emit(before, read, t.lower, 'reported-after'); continue; }
+        if (before) { emit(out, s, si, state, before, read, t.lower, 'reported-after'); continue; }
       }
       continue;
     }
@@ -77,7 +69,7 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
       const inv = readAfter(toks, c + 1);
       if (inv && inv.mention.type !== 'anonymous' && restIsModifiers(toks, inv.to, end)) {
         const before = contentBefore(toks, c - 1, 0);
-        if (before) emit(before, inv, t.lower, 'reported-after');
+        if (before) emit(out, s, si, state, before, inv, t.lower, 'reported-after');
       }
     }
   }
@@ -88,7 +80,7 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     const read = readBefore(toks, c) ?? (toks[c - 1]?.lower === 'and' ? sentenceSubject(toks) : null);
     const from = c + 3;
     const to = contentEnd(toks, from, end);
-    if (read && to - from >= 3) emit({ from, to }, read, `${t.lower} ${toks[c + 1]!.lower}`, 'reported');
+    if (read && to - from >= 3) emit(out, s, si, state, { from, to }, read, `${t.lower} ${toks[c + 1]!.lower}`, 'reported');
   }
 
   // ", adding that …", ", while noting that …": more of what the sentence's speaker said.
@@ -102,9 +94,20 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     if (!content) continue;
     const speaker = out.find((o) => o.start < t.start)?.entity ?? null;
     const r = speaker ? { entity: speaker, how: 'participle' } : mainSpeaker(toks, p, s, state);
-    emit(content, r, t.lower, 'participle');
+    emit(out, s, si, state, content, r, t.lower, 'participle');
   }
   return out;
+}
+
+/** Records reported words with the speaker the phrase resolves to, unless they are one quotation (the direct quote has it). */
+function emit(out: Item[], s: Sentence, si: number, state: State, content: Content, read: Read | { entity: Entity | null; how: string } | null, verb: string, sieve: string): void {
+  if (!read) return;
+  const { toks } = s;
+  const r = 'mention' in read ? resolveMention(read.mention, at(s.paragraph, toks[read.from]?.start ?? 0), state, s) : read;
+  if (!r || !r.entity) return;
+  const words = toks.slice(content.from, content.to);
+  if (words.every((t) => t.quoted || has(t, PUNCT))) return;
+  out.push({ paragraph: s.paragraph, start: words[0]!.start, end: words[words.length - 1]!.end, kind: 'reported', entity: r.entity, sieve: `${sieve}/${r.how}`, verb: shownVerb(verb), via: null, quote: null, strong: false, sentence: si });
 }
 
 /** After the speaker: only time, place and channel ("on Friday", "in a statement", "during a news conference"). */

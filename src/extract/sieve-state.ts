@@ -65,5 +65,22 @@ export function fromFound(f: Found, sentences: Sentence[]): Item {
   return { paragraph: f.paragraph, start: f.start, end: f.end, kind: f.kind, entity: f.entity, sieve: f.sieve, verb: f.verb, via: null, quote: null, strong: true, sentence: si };
 }
 
-/** Words with a letter or digit in them. */
-export const wordCount = (text: string) => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Words with a letter or digit in them (counting stops at `atMost`). */
+export function wordCount(text: string, atMost = Infinity): number {
+  let n = 0;
+  let inWord = false;
+  let hasLetter = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === undefined || c.charCodeAt(0) <= 32 || c === '\u00a0' || c === '\u2009' || c === '\u202f') {
+      if (inWord && hasLetter && ++n >= atMost) return n;
+      inWord = false;
+      hasLetter = false;
+    } else {
+      inWord = true;
+      if (!hasLetter && LETTER_OR_DIGIT.test(c)) hasLetter = true;
+    }
+  }
+  return n;
+}
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;

@@ -36,6 +36,8 @@ interface Label {
 
 /** The label a paragraph opens with, if it is one: a name (with an optional "(role)") and a colon, not "Name: “…”". */
 function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
+  const colon = p.text.indexOf(':');
+  if (colon < 0 || colon > 80) return null; // most paragraphs: no label, and no regex run over them
   const m = TURN.exec(p.text);
   if (!m) return null;
   const rest = p.text.slice(m[0].length);

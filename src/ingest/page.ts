@@ -37,6 +37,7 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
   let date: FoundDate | null = null;
   let place: string | null = null;
   const kept: Block[] = [];
+  let prose = 0;
   let commentLines: string[] = [];
   let ended = false;
   let inKeyPoints = false;
@@ -73,7 +74,7 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
       }
     }
     // "Jakarta (ANTARA) - …", "LISBON, Portugal (AP) — …", "BEIJING — …": a dateline with no date.
-    const bare = kept.filter((b) => !looksLikeHeadline(b)).length < 3 ? AGENCY_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text) : null;
+    const bare = prose < 3 ? AGENCY_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text) : null;
     if (bare) {
       if (bare[2]) outlet ??= bare[2];
       place ??= bare[1]!;
@@ -93,7 +94,10 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
       text = text.slice(0, agency.index).trim();
       if (text === '') continue;
     }
-    kept.push({ text: text.replace(/^[•·▪]\s+|^[-*]\s+(?=\p{Lu})/u, ''), heading: block.heading });
+    const keep = { text: text.replace(/^[•·▪]\s+|^[-*]\s+(?=\p{Lu})/u, ''), heading: block.heading };
+    kept.push(keep);
+    // A dateline opens the story: it is looked for only before the third block of prose.
+    if (prose < 3 && !looksLikeHeadline(keep)) prose++;
   }
 
   // The first block is the headline when it reads like one; a repeated headline is printed once, as a heading
@@ -128,9 +132,17 @@ export function readPage(blocks: Block[], hints: PageHints, receivedAt: Date): P
 function looksLikeHeadline(b: Block): boolean {
   if (b.heading !== undefined) return b.heading;
   const t = b.text.trim();
+  // The cheap tests first: most blocks are prose that ends with a full stop.
+  if (/[.!?:;,]["\u201d\u2019)]?$/u.test(t) || !/^[\p{Lu}\p{N}"\u201c\u2018]/u.test(t)) return false;
   if (/^["\u201c].*["\u201d]$/u.test(t)) return false; // a pull quote, not a heading
-  const words = t.split(/\s+/).length;
-  return words <= 20 && !/[.!?:;,]["\u201d\u2019)]?$/u.test(t) && /^[\p{Lu}\p{N}"\u201c\u2018]/u.test(t);
+  return fewerWordsThan(t, 21);
+}
+
+/** Whether a text has fewer than `n` words, without splitting all of it. */
+function fewerWordsThan(text: string, n: number): boolean {
+  let words = 1;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (text[i + 1] !== ' ' && ++words >= n) return false;
+  return true;
 }
 
 function key(text: string): string {

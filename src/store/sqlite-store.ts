@@ -6,7 +6,6 @@ import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } f
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
 import { keyWords } from './speaker-words.ts';
-import { splitSentences, type Span } from '../text/sentences.ts';
 import type {
   CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
@@ -182,7 +181,6 @@ export class SqliteStore implements Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insFts = this.sql('INSERT INTO citations_fts (rowid, text, speaker, context) VALUES (?, ?, ?, ?)');
-    const sentences = new Map<number, Span[]>();
     const countQuote = this.sql(
       `UPDATE quotes SET articles = articles + 1, latest = CASE WHEN latest IS NULL OR @date > latest THEN @date ELSE latest END
        WHERE id = @id`,
@@ -196,7 +194,7 @@ export class SqliteStore implements Store {
       const key = matchKey(q.text);
       const { quoteId, created } = this.quoteFor(speakerId, q.kind, key, tally);
       const id = insCitation.run(quoteId, articleId, speakerId, sieve, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
-      insFts.run(id, q.text, speakerToken(speakerId), sentenceAround(a.paragraphs[q.paragraph]?.text ?? '', q.start, q.start + q.text.length, q.paragraph, sentences));
+      insFts.run(id, q.text, speakerToken(speakerId), q.context ? (a.paragraphs[q.paragraph]?.text ?? '').slice(q.context.start, q.context.end) : '');
       if (created && speakerId !== null) tally.speaker(speakerId, 'quotes', 1);
       // One more article carries this quote (counted once, however many times the article prints it).
       if (!counted.has(quoteId)) {
@@ -600,14 +598,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
-}
-
-/** The sentence a quote stands in, for matching its topic; a paragraph's sentences are split once per article. */
-function sentenceAround(text: string, start: number, end: number, paragraph: number, cache: Map<number, Span[]>): string {
-  let spans = cache.get(paragraph);
-  if (!spans) cache.set(paragraph, (spans = splitSentences(text)));
-  const inside = spans.filter((s) => s.end > start && s.start < end);
-  return inside.length ? text.slice(inside[0]!.start, inside[inside.length - 1]!.end) : '';
 }
 
 /** An FTS5 query from plain words: each word quoted, so nothing a user types is read as query syntax. */

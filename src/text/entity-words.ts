@@ -159,14 +159,29 @@ export function countriesIn(text: string): string[] {
 
 /** An organisation's key: its words in a fixed order, so word order and possessives do not make two. */
 export function organisationKey(name: string): string {
-  return [...new Set(entityWords(name))].sort().join(' ');
+  let key = orgKeys.get(name);
+  if (key === undefined) {
+    key = [...new Set(entityWords(name))].sort().join(' ');
+    if (orgKeys.size > 50_000) orgKeys.clear();
+    orgKeys.set(name, key);
+  }
+  return key;
 }
+/** Organisations are named again and again: each name's key is worked out once. */
+const orgKeys = new Map<string, string>();
 
 /** The initials of a multi-word name ("European Central Bank" → "ecb"), or null when too short to be one. */
 export function acronymOf(name: string): string | null {
-  const words = name.replace(/\([^)]*\)/g, ' ').split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !STOP.has(w.toLowerCase()));
-  return words.length >= 3 ? words.map((w) => w[0]!.toLowerCase()).join('') : null;
+  let a = acronyms.get(name);
+  if (a === undefined) {
+    const words = name.replace(/\([^)]*\)/g, ' ').split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w) && !STOP.has(w.toLowerCase()));
+    a = words.length >= 3 ? words.map((w) => w[0]!.toLowerCase()).join('') : null;
+    if (acronyms.size > 50_000) acronyms.clear();
+    acronyms.set(name, a);
+  }
+  return a;
 }
+const acronyms = new Map<string, string | null>();
 
 /** Capitals and datelined cities, to the country a story filed there is mostly about. */
 const CITY_COUNTRY: Record<string, string> = {

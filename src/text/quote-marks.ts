@@ -159,7 +159,8 @@ export function maskQuotes(text: string, spans: QuoteSpan[]): string {
   let last = 0;
   for (const s of spans) {
     if (s.inner.start < last) continue;
-    out += text.slice(last, s.inner.start) + text.slice(s.inner.start, s.inner.end).replace(/\S/gu, 'x');
+    // Code unit by code unit (no "u" flag): the masked text keeps the original's offsets, emoji included.
+    out += text.slice(last, s.inner.start) + text.slice(s.inner.start, s.inner.end).replace(/\S/g, 'x');
     last = s.inner.end;
   }
   return out + text.slice(last);
