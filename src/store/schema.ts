@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** Index tables, present and past (speaker_names is from the first layout), dropped together on a rebuild. */
-export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_words', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
+export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_countries', 'speaker_words', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
 
 export const META = `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
 
@@ -56,6 +56,15 @@ CREATE TABLE IF NOT EXISTS article_speakers (
   speaker_id INTEGER NOT NULL,
   names TEXT NOT NULL,
   PRIMARY KEY (article_id, speaker_id)
+) WITHOUT ROWID;
+
+-- How many of a speaker's articles are filed from or about each country: a question's country ranks speakers whose
+-- titles name none ("the energy minister") by where they are reported, without reading their articles.
+CREATE TABLE IF NOT EXISTS speaker_countries (
+  speaker_id INTEGER NOT NULL,
+  country TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (speaker_id, country)
 ) WITHOUT ROWID;
 
 -- How many articles use each name or role for each speaker: small, so questions can match names loosely.

@@ -170,8 +170,13 @@ export class SqliteStore implements Store {
       names.set(id, mine);
     });
     const insNames = this.sql('INSERT INTO article_speakers (article_id, speaker_id, names) VALUES (?, ?, ?)');
+    const addCountry = this.sql(
+      `INSERT INTO speaker_countries (speaker_id, country, articles) VALUES (?, ?, 1)
+       ON CONFLICT (speaker_id, country) DO UPDATE SET articles = articles + 1`,
+    );
     for (const [speakerId, mine] of names) {
       insNames.run(articleId, speakerId, JSON.stringify([...mine.values()]));
+      if (a.country) addCountry.run(speakerId, a.country);
       for (const [key, isRole, name] of mine.values()) tally.key(speakerId, key, isRole, name, 1);
       tally.speaker(speakerId, 'mentions', 1);
     }
@@ -219,6 +224,12 @@ export class SqliteStore implements Store {
     for (const s of new Set(cites.map((c) => c.speakerId))) if (s !== null) tally.speaker(s, 'quotedIn', -1);
     this.sql('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE article_id = ?)').run(articleId);
     const named = this.sql('SELECT speaker_id AS speakerId, names FROM article_speakers WHERE article_id = ?').all(articleId) as { speakerId: number; names: string }[];
+    const country = this.sql('SELECT country FROM articles WHERE id = ?').pluck().get(articleId) as string | null;
+    if (country) {
+      const less = this.sql('UPDATE speaker_countries SET articles = articles - 1 WHERE speaker_id = ? AND country = ?');
+      for (const n of named) less.run(n.speakerId, country);
+      this.sql('DELETE FROM speaker_countries WHERE articles <= 0').run();
+    }
     for (const n of named) {
       for (const [key, isRole, name] of JSON.parse(n.names) as [string, number, string][]) tally.key(n.speakerId, key, isRole, name, -1);
       tally.speaker(n.speakerId, 'mentions', -1);
@@ -461,10 +472,10 @@ export class SqliteStore implements Store {
       key: string;
       isRole: number;
     }[];
-    const homes = this.sql(
-      `SELECT DISTINCT s.speaker_id AS speakerId, a.country FROM article_speakers s JOIN articles a ON a.id = s.article_id
-       WHERE s.speaker_id IN (SELECT value FROM json_each(?)) AND a.country IS NOT NULL`,
-    ).all(JSON.stringify(ids)) as { speakerId: number; country: string }[];
+    const homes = this.sql('SELECT speaker_id AS speakerId, country FROM speaker_countries WHERE speaker_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+      speakerId: number;
+      country: string;
+    }[];
     const byId = new Map(speakers.map((s) => [s.id, { ...s, names: [] as string[], roles: [] as string[], homes: [] as string[] }]));
     for (const k of keys) byId.get(k.speakerId)?.[k.isRole ? 'roles' : 'names'].push(k.key);
     for (const h of homes) byId.get(h.speakerId)?.homes.push(h.country);
