@@ -160,3 +160,25 @@ describe('strictly', () => {
     expect(calls).toContain('speakersWithWords');
   });
 });
+
+describe('a title that names no country, and a question that does', () => {
+  it('ranks first the speaker reported from that country, and forgets where a removed article was filed', async () => {
+    const QATAR: Who = { name: 'Saad al-Kaabi', roles: ['Energy Minister'] };
+    const OMAN: Who = { name: 'Salim al-Aufi', roles: ['Energy Minister'] };
+    const doha = article('doha.txt', { quotes: [{ by: QATAR, text: 'We will keep supplying Europe with gas' }] });
+    doha.country = 'qatar';
+    const muscat = article('muscat.txt', { quotes: ['Oman will raise output', 'Prices are stable', 'Demand is strong'].map((text) => ({ by: OMAN, text })) });
+    muscat.country = 'oman';
+    const local = await storeWith(doha, muscat);
+    try {
+      const speakerOf = async (q: string) => (await ask(local, q)).speaker;
+      expect(await speakerOf("what did Qatar's energy minister say?")).toBe('Saad al-Kaabi');
+      expect(await speakerOf('what did the energy minister say?')).toBe('Salim al-Aufi'); // no country: the most quoted
+      // Where a story is filed is a hint, not a title: with Doha's article gone, the only energy minister left answers.
+      await local.removeArticle('doha.txt');
+      expect(await speakerOf("what did Qatar's energy minister say?")).toBe('Salim al-Aufi');
+    } finally {
+      await local.close();
+    }
+  });
+});
