@@ -7,6 +7,7 @@ import { acronymOf, COUNTRY_WORDS, entityWords, organisationKey } from '../text/
 import { distance } from 'fastest-levenshtein';
 import { CARRIERS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
+import { genderOfName } from './gender.ts';
 import { fits, fitsKind, support } from './descriptions.ts';
 
 export interface Entity {
@@ -78,6 +79,7 @@ export class Entities {
       const part = this.all.find((x) => x.kind === 'person' && x.tokens.length === 1 && tokens.includes(x.tokens[0]!));
       if (part) {
         Object.assign(part, { tokens, name: full.join(' '), key: nameKey(full.join(' ')) });
+        part.gender ??= genderOfName(full);
         e = part;
       }
     }
@@ -99,7 +101,7 @@ export class Entities {
     const e = this.add('person', full.join(' '), nameKey(full.join(' ')), tokens, at);
     e.aliases.add(full.join(' '));
     if (full.length > 1) e.aliases.add(surnameOf(full.join(' ')));
-    e.gender = genderOfTitle(m.title);
+    e.gender = genderOfTitle(m.title) ?? genderOfName(full);
     return e;
   }
 
@@ -212,7 +214,8 @@ export class Entities {
     if (!role) return;
     // The same person is named with the same role again and again: the common case returns at once.
     if (!org && e.roles.includes(role)) return;
-    const clean = role.replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
+    // "As the Finance Minister, Wale Adebanjo, said": "As" only leads into the role.
+    const clean = role.replace(/^as\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
     // The same person is named with the same role again and again: what follows is worked out once.

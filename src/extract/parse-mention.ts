@@ -53,7 +53,8 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
   const orgHeadLast = has(last, ORG) || (has(last, ORG_DESC) && !lastIsName);
   // "Ministry of Commerce", and in lower case after a possessive: "Russia's mission to the EU".
   const headAt = words.findIndex((w, k) => has(w, ORG) && (has(w, CAP) || k === 1 && has(words[0], POSSESSIVE)) && ['of', 'for', 'to'].includes(words[k + 1]?.lower ?? ''));
-  const roleThenName = words.some((w, k) => k > headAt && has(w, ROLE) && nameWord(words[k + 1], true));
+  // "Central Bank of Nigeria Governor (Dr) Adaeze Okonkwo-Bello": a role, maybe an honorific, then a name.
+  const roleThenName = words.some((w, k) => k > headAt && has(w, ROLE) && (nameWord(words[k + 1], true) || has(words[k + 1], TITLE) && nameWord(words[k + 2], true)));
   const orgHeadFirst = headAt >= 0 && !roleThenName && !words.slice(0, headAt).some((w) => has(w, ROLE) && !['of', 'for'].includes(words[words.indexOf(w) + 1]?.lower ?? ''));
   const roleBeforeOrg = words.some((w, k) => has(w, ROLE) && !has(w, ORG) && ['of', 'for', 'at'].includes(words[k + 1]?.lower ?? ''));
   // "a spokesperson for the Office of the US Trade Representative": the body's unnamed spokesperson.

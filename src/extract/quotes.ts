@@ -68,7 +68,15 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   sentences.forEach((s, si) => {
     const p = paragraphs[s.paragraph]!;
     state.focusAt[si] = state.focus && state.focusParagraph >= s.paragraph - 2 ? state.focus : null;
-    if (p.heading || transcript.has(s.paragraph)) return;
+    if (p.heading) return;
+    if (transcript.has(s.paragraph)) {
+      // A turn that quotes or reports someone it names ("As the Finance Minister, X, said, “…”"): that sentence is
+      // theirs, and no longer the turn speaker's.
+      const turn = transcript.speakerAt(s.paragraph);
+      const theirs = attributeSentence(s, si, state).filter((f) => f.entity && f.entity !== turn && f.sieve.endsWith('/name'));
+      if (theirs.length > 0) { items.push(...theirs); transcript.carve(s.paragraph, s.span); }
+      return;
+    }
     noteUnnamed(s.toks, state.unnamed);
     const found = attributeSentence(s, si, state);
     items.push(...found);

@@ -2,7 +2,7 @@
 // "CONTENT, X said.", "According to X, CONTENT", "…, adding that CONTENT". Works on one sentence's tokens.
 import { APPEAL_CUES, NAMING_CUES, NP_OBJECT_CUES, THINK_CUES } from './lexicon.ts';
 import { readAfter, type Read } from './mentions.ts';
-import { ADVERB, CAP, CUE, LOWER, PARTICIPLE, PRONOUN, PUNCT, has, type Tok } from './tokens.ts';
+import { ADVERB, CAP, CUE, LOWER, PARTICIPLE, PRONOUN, PUNCT, has, isCue, type Tok } from './tokens.ts';
 
 export interface Content {
   /** Token range of the reported words, [from, to). */
@@ -144,10 +144,20 @@ export function contentEnd(toks: Tok[], from: number, end: number): number {
     if (next && ['without', 'before', 'after', 'while', 'by'].includes(next.lower) && /ing$/.test(toks[k + 2]?.lower ?? '')) return trimEnd(toks, from, k);
     // ", amid reports that …": the reporter's background.
     if (next?.lower === 'amid') return trimEnd(toks, from, k);
+    // "…, while China's spokesman Lin Jian said …": another speaker's statement begins; the reporter joined them.
+    if (next && ['while', 'whereas', 'but', 'and', 'as', 'though', 'although', 'even'].includes(next.lower) && speakerThenCue(toks, k + 2, end)) return trimEnd(toks, from, k);
     // "…, he said, …" or "…, the minister added": an attribution inside ends what was reported before it.
     if (next && !next.quoted && attributionFollows(toks, k + 1, end)) return trimEnd(toks, from, k);
   }
   return trimEnd(toks, from, end);
+}
+
+function speakerThenCue(toks: Tok[], i: number, end: number): boolean {
+  const read = readAfter(toks, i);
+  // "…, and it believed …": a pronoun goes on with the same speaker.
+  if (!read || read.to >= end || read.mention.type === 'pronoun') return false;
+  const k = skipModifiers(toks, read.to, end);
+  return isCue(toks, k) && has(toks[k], LOWER);
 }
 
 function attributionFollows(toks: Tok[], i: number, end: number): boolean {

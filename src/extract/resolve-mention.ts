@@ -26,7 +26,10 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
         const f = state.focus;
         if (!f) return null;
         const want = m.word === 'he' ? 'm' : 'f';
-        if (f.gender && f.gender !== want) return null;
+        if (f.gender && f.gender !== want) {
+          const other = lastOfGender(state, want, pos, s.paragraph);
+          return other ? { entity: other, how: 'pronoun' } : null;
+        }
         if (!f.gender) f.gender = want;
         return { entity: f, how: 'pronoun' };
       }
@@ -84,6 +87,16 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
       for (const w of m.text.toLowerCase().split(/\s+/)) if (ANONYMOUS.has(w)) state.unnamed.add(w.replace(/s$/, ''));
       return null;
   }
+}
+
+/**
+ * "Lagarde and Powell spoke. … 'I don't know,' she said.": when the focus is of the other sex, the person last
+ * named in this or the two paragraphs before — and only when that person's sex is known to fit.
+ */
+function lastOfGender(state: State, want: 'm' | 'f', pos: number, paragraph: number): Entity | null {
+  const near = state.ents.all.filter((e) => e.kind === 'person' && e.last < pos && e.last >= at(paragraph - 2, 0));
+  const last = near.filter((e) => e.gender !== (want === 'm' ? 'f' : 'm')).sort((a, b) => b.last - a.last)[0];
+  return last?.gender === want ? last : null;
 }
 
 /** "…, France's foreign minister said in Paris. Antoine Delmas, speaking on the sidelines, …": the person the next sentence opens with, named there for the first time. */

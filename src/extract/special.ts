@@ -23,7 +23,7 @@ const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 /** "Q:" or "Question:": a turn whose asker the transcript does not name. */
 const ASKER = /^(?:q|question|reporter|journalist|interviewer)$/iu;
 /** A speaker's label opening a paragraph: "Li Yongjie:", "Minister Morimoto: We are …", "Jane Doe (Governor, CBN): …". */
-const TURN = /^\s*(\p{Lu}[^:\n.!?"\u201c\u201d]{0,70}?)\s*:\s*/u;
+const TURN = /^\s*(\p{Lu}(?:\p{Ll}{0,2}\.(?=\s))?(?:\s\p{Lu}\p{Ll}{0,2}\.(?=\s)|[^:\n.!?"\u201c\u201d]){0,90}?)\s*:\s*/u;
 
 interface Label {
   /** Who speaks this turn; null for an unnamed asker or a label that names no one the text knows. */
@@ -44,11 +44,25 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   if (/^["\u201c\u2018']/u.test(rest)) return null; // "Solbakken: “…”" introduces one quotation; it is no transcript
   const raw = m[1]!.trim();
   if (ASKER.test(raw)) return { entity: null, text: m[0].length, asker: true };
-  const role = /\(([^()]{2,60})\)\s*$/u.exec(raw);
-  const name = role ? raw.slice(0, role.index).trim() : raw;
+  // "Jane Doe (Governor, CBN)": one parenthesis gives a role. Hansard's "Liam Cawthorne (Scunthorpe Vale) (Con)"
+  // gives a seat and a party: no role.
+  const groups = /(?:\s*\([^()]{1,60}\))+\s*$/u.exec(raw);
+  const inner = groups ? [...groups[0].matchAll(/\(([^()]+)\)/gu)].map((g) => g[1]!.trim()) : [];
+  const role = inner.length === 1 ? inner[0]! : null;
+  let name = groups ? raw.slice(0, groups.index).trim() : raw;
+  if (name.length > 0 && inner.length > 0 && personLike(inner[0]!) && readsAs(name, 'description')) {
+    // Hansard's "The Minister for Industry (Ruth Adeyemi-Clarke)": the office, then who holds it.
+    const office = name.replace(/^the\s+/iu, '');
+    const toks = tokenize(inner[0]!, 0, inner[0]!.length, []);
+    const read = readAfter(toks, 0);
+    if (read?.mention.type === 'person' && read.to >= toks.length) {
+      read.mention.role = office;
+      return { entity: ents.named(read.mention, i * 1_000_000), text: m[0].length };
+    }
+  }
   // "Reporter (Thanh Nien Newspaper):": the newsroom asks; a bare "Reporter:" is no one in particular.
   if (role && ASKER.test(name)) {
-    const outlet = role[1]!.trim();
+    const outlet = role;
     return { entity: /^\p{Lu}/u.test(outlet) ? ents.organisation(outlet, i * 1_000_000, true, true) : null, text: m[0].length };
   }
   if (!name || name.split(/\s+/).length > 6 || NOT_LABELS.test(name)) return null;
@@ -60,10 +74,21 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
     // A newsroom asking at a press conference is a speaker there ("Reuters:", "Bloomberg News:").
     entity = ents.organisation(mention.name[0]!, i * 1_000_000, true, true);
   } else if (mention?.type === 'person' || mention?.type === 'organisation') {
-    if (mention.type === 'person' && role) mention.role = role[1]!;
+    if (mention.type === 'person' && role) mention.role = role;
     entity = ents.named(mention, i * 1_000_000);
   }
   return { entity, text: m[0].length };
+}
+
+function readsAs(text: string, type: 'description'): boolean {
+  const toks = tokenize(text, 0, text.length, []);
+  const read = readAfter(toks, 0);
+  return read !== null && read.to >= toks.length && read.mention.type === type;
+}
+
+/** "Ruth Adeyemi-Clarke": two to four capitalised words, as a person's name is printed in a label. */
+function personLike(text: string): boolean {
+  return /^\p{Lu}[\p{L}'\u2019-]+(?:\s+(?:\p{Lu}[\p{L}'\u2019-]+|de|da|van|von|bin|al-\p{L}+)){1,3}$/u.test(text);
 }
 
 /**
@@ -71,7 +96,18 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
  * turn is its label's paragraph and the plain paragraphs after it, up to the next label; turns under "Q:" (an
  * unnamed asker) or a label that names no one are no one's. Live blogs' "Name: “…”" lines are not labels.
  */
-export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: (p: number) => boolean; items: () => Found[] } {
+export interface Transcript {
+  has: (p: number) => boolean;
+  /** Who speaks the turn paragraph `p` is part of. */
+  speakerAt: (p: number) => Entity | null;
+  /** Takes a sentence out of its turn: someone else's words, quoted or reported by the turn's speaker. */
+  carve: (p: number, span: { start: number; end: number }) => void;
+  items: () => Found[];
+}
+
+const NO_TRANSCRIPT: Transcript = { has: () => false, speakerAt: () => null, carve: () => {}, items: () => [] };
+
+export function findTranscript(paragraphs: Paragraph[], ents: Entities): Transcript {
   const labels = new Map<number, Label>();
   paragraphs.forEach((p, i) => {
     if (p.heading || p.text.length < 3) return;
@@ -81,7 +117,7 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
   // Two turns by named speakers, or a named answer to an unnamed "Q:"; one label in a page is a line, not a transcript.
   const named = [...labels.values()].filter((l) => l.entity).length;
   const askers = [...labels.values()].filter((l) => l.asker).length;
-  if (labels.size < 2 || named < 1 || (named < 2 && askers < 1)) return { has: () => false, items: () => [] };
+  if (labels.size < 2 || named < 1 || (named < 2 && askers < 1)) return NO_TRANSCRIPT;
   const turns = new Set<number>();
   const found: Found[] = [];
   let speaker: Entity | null = null;
@@ -99,7 +135,28 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): { has: 
     const start = p.text.indexOf(text, from);
     found.push({ paragraph: i, start, end: start + text.length, entity: speaker, sieve: 'transcript/name', kind: 'direct', verb: null });
   });
-  return { has: (p) => turns.has(p), items: () => found };
+  const carved: { paragraph: number; start: number; end: number }[] = [];
+  return {
+    has: (p) => turns.has(p),
+    speakerAt: (p) => found.find((f) => f.paragraph === p)?.entity ?? null,
+    carve: (p, span) => { carved.push({ paragraph: p, ...span }); },
+    items: () => found.flatMap((f) => without(f, carved.filter((c) => c.paragraph === f.paragraph), paragraphs[f.paragraph]!.text)),
+  };
+}
+
+/** A turn with the carved sentences taken out: the pieces before, between and after them. */
+function without(f: Found, cuts: { start: number; end: number }[], text: string): Found[] {
+  if (cuts.length === 0) return [f];
+  const pieces: Found[] = [];
+  let from = f.start;
+  for (const c of [...cuts, { start: f.end, end: f.end }].sort((a, b) => a.start - b.start)) {
+    const piece = text.slice(from, Math.min(c.start, f.end));
+    const lead = piece.length - piece.trimStart().length;
+    const body = piece.trim();
+    if (body.split(/\s+/u).length >= 3) pieces.push({ ...f, start: from + lead, end: from + lead + body.length });
+    from = Math.max(from, c.end);
+  }
+  return pieces;
 }
 
 /**

@@ -85,6 +85,8 @@ function computeClass(word: string): number {
     // "Beijing said": a government by its capital; alone, never a person ("Lima" in a longer name still is a name).
     if (CAPITALS.has(l)) c |= PLACE;
     if (nameShaped && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
+    // "al-Qahtani", "el-Sisi": an Arabic surname with its article in lower case is as capitalised as any name.
+    if (/^(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu)-\p{Lu}\p{Ll}/u.test(bare) && !(c & (ROLE | ORG | COUNTRY))) c = (c & ~LOWER) | CAP | NAME;
   }
   return c;
 }
