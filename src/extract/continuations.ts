@@ -40,7 +40,9 @@ export function continuations(items: Item[], sentences: Sentence[], paragraphs: 
     // Nothing but the quotation (and maybe a label) in its sentence: no one else can be speaking.
     const rest = s.toks.filter((t) => !t.quoted && !has(t, PUNCT));
     const label = LABEL_PREFIX.test(text.slice(0, it.quote.start));
-    if (prev.paragraph === it.paragraph && startsSentence && rest.length === 0 && !namesBetween(sentences, prev, it)) {
+    if (interrupted(prev, it, text)) {
+      Object.assign(it, { entity: prev.entity, sieve: 'continuation/interrupted', verb: prev.verb });
+    } else if (prev.paragraph === it.paragraph && startsSentence && rest.length === 0 && !namesBetween(sentences, prev, it)) {
       Object.assign(it, { entity: prev.entity, sieve: 'continuation/same-paragraph', verb: prev.verb });
     } else if (prev.paragraph === it.paragraph - 1 && (it.quote.start === text.length - text.trimStart().length || label) && rest.length === 0 && lastSpeakerOf(items, prev.paragraph) === prev.entity) {
       Object.assign(it, { entity: prev.entity, sieve: label ? 'label/focus' : 'continuation/next-paragraph', verb: prev.verb });
@@ -48,6 +50,16 @@ export function continuations(items: Item[], sentences: Sentence[], paragraphs: 
       Object.assign(it, { entity: state.focusAt[it.sentence], sieve: 'label/focus' });
     }
   }
+}
+
+/**
+ * '"The companies can live with 2027," said Ingrid Solheim-Vogt, secretary general of …, "but they need …"': a
+ * quotation its own attribution interrupts, the second part right after the comma that closes the attribution.
+ */
+function interrupted(prev: Item, it: Item, text: string): boolean {
+  if (!prev.quote || prev.paragraph !== it.paragraph || prev.sentence !== it.sentence || !prev.sieve.startsWith('trigram/')) return false;
+  const between = text.slice(prev.quote.end, it.quote!.start);
+  return between.length < 200 && /,\s*["\u201c\u2018']?$/u.test(between) && !/["\u201c\u201d]/u.test(between.slice(1, -1));
 }
 
 function lastSpeakerOf(items: Item[], paragraph: number): Entity | null {

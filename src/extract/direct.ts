@@ -72,6 +72,16 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
   return null;
 }
 
+const DOCUMENTS = new Set(['statement', 'release', 'communique', 'communiqué', 'readout', 'notice', 'announcement']);
+
+/** ', the statement said.' / ', said the statement.' / ', the release added.' right after a quotation. */
+function statementSaid(toks: Tok[], at: number): boolean {
+  const ai = toks[at]?.text === ',' ? at + 1 : at;
+  const [a, b, c] = [toks[ai], toks[ai + 1], toks[ai + 2]];
+  if (a?.lower === 'the' && DOCUMENTS.has(b?.lower ?? '') && has(c, CUE) && !c!.quoted) return true;
+  return has(a, CUE) && !a!.quoted && b?.lower === 'the' && DOCUMENTS.has(c?.lower ?? '') && (toks[ai + 3] === undefined || has(toks[ai + 3], PUNCT));
+}
+
 /** Every quotation in one sentence with its speaker (or none), then the sentence's reported speech. */
 export function attributeSentence(s: Sentence, si: number, state: State): Item[] {
   const { toks } = s;
@@ -113,13 +123,20 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     // A quotation inside a phrase ("remarks about “…”", "a “…”") is not an utterance its neighbours attribute.
     const embedded = bi > 0 && (EMBEDDING.has(toks[bi - 1]!.lower) || has(toks[bi - 1], POSSESSIVE));
     // Sieve 2, trigram after: ",” Huang said" / ",” said Huang" / ",” the minister stressed".
-    const after = ai < toks.length && !embedded ? attributionAt(toks, ai) : null;
+    // '“… the US tariffs go.” Her office later told …': a full stop inside the marks ends the sentence; a capital
+    // after it starts the next, which attributes something else.
+    const closed = /\.\s*$/u.test(text.slice(q.inner.start, q.inner.end)) && has(toks[ai], CAP);
+    const after = ai < toks.length && !embedded && !closed ? attributionAt(toks, ai) : null;
     if (after) {
       const r = resolveMention(after.read.mention, at(s.paragraph, q.end), state, s);
       if (r) {
         found = { ...r, sieve: 'trigram', verb: after.verb, strong: true };
         for (let c = ai; c < Math.min(toks.length, after.read.to + 2); c++) if (has(toks[c], CUE)) usedCues.add(c);
       }
+    }
+    // '“…,” the statement said': the statement just reported, and so whoever issued it.
+    if (!found && !embedded && state.lastStatement && state.lastStatement.paragraph >= s.paragraph - 2 && statementSaid(toks, ai)) {
+      found = { entity: state.lastStatement.entity, how: 'statement', sieve: 'trigram', verb: 'said', strong: true };
     }
     // Sieve 3, intro before: "Huang said: “", "He added, “", "Kim, the Policy Chief, stated, “", "saying, “".
     if (!found && !embedded) {
@@ -222,7 +239,9 @@ function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null;
     // Between the verb and the quotation only a listener, a time, a place or "that" ("told reporters in Doha:").
     if (!onlyModifiers(toks, c + 1, k + 1)) return null;
     const read = readBefore(toks, c);
-    return read ? { cue: c, read, participle: false } : null;
+    if (read) return { cue: c, read, participle: false };
+    // '“…,” and added, “…”': the verb shares the speaker of the clause before it.
+    return ['and', 'but'].includes(toks[c - 1]?.lower ?? '') && c > 1 ? { cue: c, read: null, participle: true } : null;
   }
   return null;
 }

@@ -241,8 +241,9 @@ export class Entities {
     if (e.kind === 'person' && head) e.aliases.add(`${head} ${surnameOf(e.name)}`);
     // The organisation in a role ("CEO of Nvidia", "Nvidia CEO") is who "his company" means.
     if (!e.affiliation) {
-      const named = this.all.find((x) => x.kind === 'organisation' && x !== e && x.tokens.length > 0 && x.tokens.every((w) => words.includes(w)));
-      if (named) e.affiliation = named;
+      // The fullest name wins: "at the Brussels think tank Europa Forum" is Europa Forum's, not Brussels'.
+      const named = this.all.filter((x) => x.kind === 'organisation' && x !== e && x.tokens.length > 0 && x.tokens.every((w) => words.includes(w)));
+      if (named.length > 0) e.affiliation = named.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
     }
   }
 

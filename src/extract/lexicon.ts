@@ -172,6 +172,8 @@ export const ORG_NOUNS = set(`
   corps guards guard forces force brigade militia regiment mission delegation consulate pt tbk bhd sdn pte nv bv kk spa
   srl oyj asa grupo banco banca banque empresa compania compagnie
   societe gesellschaft konzern holding holdings bourse
+  organisations organizations associations federations corporations institutions committees authorities departments
+  services exchanges alliances unions chambers institutes foundations companies enterprises cooperatives
 `);
 
 /** Organisation nouns a description can stand for: "the company said", "the ministry added". */

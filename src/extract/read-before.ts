@@ -72,6 +72,9 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
       return generic ? { mention: name, from, to: comma + 1 } : null;
     }
     if (name?.type !== 'person') return null;
+    // "The head of the Consejo Coordinador Empresarial (CCE), Federico Ancira, …": a short name in parentheses.
+    const open = toks[j - 1]?.text === ')' ? findBack(toks, j - 1, '(') : -1;
+    if (open > 0 && j - open <= 5) j = open;
     const desc = readCore(toks, j);
     // One name alone ("Suharsono", "Wiratmo") is a person's only after a title: "the chairman of GAPKI, Wiratmo,".
     if (name.single && !toks.slice(Math.max(0, desc?.from ?? j - 10), j).some((w) => has(w, ROLE))) return null;
@@ -152,7 +155,8 @@ export function roleOfAppositive(inner: Tok[]): string | null {
   if (roleAt < 0 || roleAt > 6) return null;
   if (rest.slice(0, roleAt).some((w) => has(w, LOWER) && !has(w, ROLE | ORG) && !isModifier(w))) return null;
   // A verb makes it a clause ("who said …"); "state secretary" is a title.
-  if (rest.some((w, n) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE) && !has(rest[n + 1], ROLE))) return null;
+  // After a determiner the word is a noun ("at the think tank", "the post"), not a verb.
+  if (rest.some((w, n) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE) && !has(rest[n + 1], ROLE) && !DETERMINERS.has(rest[n - 1]?.lower ?? '') && rest[n + 1]?.lower !== 'tank')) return null;
   // ", as well as Foreign Minister Mauro Vieira": another person, not this one's role.
   const other = parse(rest, null);
   if (other?.type === 'person' && !other.single) return null;

@@ -36,7 +36,9 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
   for (let c = 0; c < end; c++) {
     const t = toks[c]!;
     if (c < skipUntil || t.quoted || !has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c)) continue;
-    if (usedCues.has(c) && toks[c + 1]?.lower !== 'that') continue;
+    // A cue a quotation already used reports nothing more, unless the quotation ends a clause of the reporter's
+    // telling ('Mexico will not answer … "for the time being", Secretary X said').
+    if (usedCues.has(c) && toks[c + 1]?.lower !== 'that' && !partQuoted(toks, c)) continue;
     if (t.lower === 'according') continue;
     // "Japan will add 12 types of …": a verb after a modal tells what will be done, not what was said.
     if (MODALS.has(toks[c - 1]?.lower ?? '')) continue;
@@ -108,6 +110,16 @@ function emit(out: Item[], s: Sentence, si: number, state: State, content: Conte
   const words = toks.slice(content.from, content.to);
   if (words.every((t) => t.quoted || has(t, PUNCT))) return;
   out.push({ paragraph: s.paragraph, start: words[0]!.start, end: words[words.length - 1]!.end, kind: 'reported', entity: r.entity, sieve: `${sieve}/${r.how}`, verb: shownVerb(verb), via: null, quote: null, strong: false, sentence: si });
+}
+
+/** The words before the speaker's comma are a clause of their own with a quotation only at its end. */
+function partQuoted(toks: Tok[], c: number): boolean {
+  const read = readBefore(toks, c);
+  if (!read || toks[read.from - 1]?.text !== ',') return false;
+  const firstQuoted = toks.findIndex((t) => t.quoted);
+  // "Announcing it, he said, “…”, Gor said": words before the quotation that introduce it are no clause of their own.
+  const before = toks.slice(0, Math.max(0, firstQuoted));
+  return firstQuoted >= 6 && firstQuoted < read.from && before.filter((t) => !has(t, PUNCT)).length >= 6 && !before.some((t, n) => has(t, CUE) && has(t, LOWER) && /^[,:]$/u.test(before[n + 1]?.text ?? ''));
 }
 
 /** After the speaker: only time, place and channel ("on Friday", "in a statement", "during a news conference"). */

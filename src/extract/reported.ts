@@ -26,6 +26,9 @@ const FINITE = new Set([
   'has', 'have', 'had', 'does', 'do', 'did', "won't", "can't", "isn't", "wasn't", "aren't", "weren't", "doesn't", "didn't",
   "hasn't", "haven't", "wouldn't", "couldn't", "shouldn't", 'won’t', 'can’t', 'isn’t', 'doesn’t', 'didn’t', 'wasn’t',
 ]);
+const OTHERS_WORDS = new Set(['suggestions', 'suggestion', 'claims', 'claim', 'reports', 'report', 'accusations', 'accusation', 'allegations', 'allegation', 'speculation', 'rumours', 'rumors', 'criticism', 'charges', 'assertions', 'talk', 'fears', 'concerns', 'calls', 'demands', 'comparisons', 'notions']);
+const REFUTING = new Set(['rejected', 'rejects', 'denied', 'denies', 'dismissed', 'dismisses', 'refuted', 'refutes', 'rebuffed', 'disputed', 'disputes', 'downplayed', 'downplays', 'ridiculed', 'rubbished', 'slammed', 'criticised', 'criticized', 'condemned']);
+
 /** Participles and phrases that start another statement and so end this one. */
 const CUT_WORDS = new Set(['citing', 'according', 'describing', 'calling', 'referring', 'pointing', 'prompting', 'sparking', 'following', 'advocating', 'accusing', 'urging', 'blaming', 'praising', 'welcoming', 'criticising', 'criticizing', 'condemning', 'reacting', 'responding', 'signalling', 'signaling']);
 
@@ -48,6 +51,8 @@ export function contentAfter(toks: Tok[], cue: number, end: number): Content | n
   if (to - i < 3 && !toks.slice(i, to).some((t) => t.quoted)) return null;
   const first = toks[i]!;
   if (FINITE.has(first.lower)) return null; // "a world he said was reconfiguring": no subject, no statement
+  // "rejected suggestions that …", "dismissed reports of …": what others said, which the speaker turns down.
+  if (!that && REFUTING.has(verb) && OTHERS_WORDS.has(first.lower)) return null;
   if (!that) {
     if (APPEAL_CUES.has(verb)) return appeal(toks, i, to) ? { from: i, to } : null;
     if (NAMING_CUES.has(verb)) return verb.startsWith('descri') && toks.slice(i, to).some((t) => t.lower === 'as') ? { from: i, to } : null;
@@ -135,6 +140,8 @@ export function contentEnd(toks: Tok[], from: number, end: number): number {
   for (let k = from; k < end; k++) {
     const t = toks[k]!;
     if (t.quoted) continue;
+    // '… push for "a clear path to lower rates," while Marques da Costa said …': the comma inside the quotation.
+    if (SPEAKER_JOINS.has(t.lower) && quotedComma(toks, k - 1, from) && speakerThenCue(toks, k + 1, end)) return trimEnd(toks, from, k);
     if (t.text === ';') return trimEnd(toks, from, k);
     if (t.text !== ',') continue;
     const next = toks[k + 1];
@@ -145,11 +152,18 @@ export function contentEnd(toks: Tok[], from: number, end: number): number {
     // ", amid reports that …": the reporter's background.
     if (next?.lower === 'amid') return trimEnd(toks, from, k);
     // "…, while China's spokesman Lin Jian said …": another speaker's statement begins; the reporter joined them.
-    if (next && ['while', 'whereas', 'but', 'and', 'as', 'though', 'although', 'even'].includes(next.lower) && speakerThenCue(toks, k + 2, end)) return trimEnd(toks, from, k);
+    if (next && SPEAKER_JOINS.has(next.lower) && speakerThenCue(toks, k + 2, end)) return trimEnd(toks, from, k);
     // "…, he said, …" or "…, the minister added": an attribution inside ends what was reported before it.
     if (next && !next.quoted && attributionFollows(toks, k + 1, end)) return trimEnd(toks, from, k);
   }
   return trimEnd(toks, from, end);
+}
+
+const SPEAKER_JOINS = new Set(['while', 'whereas', 'but', 'and', 'as', 'though', 'although', 'even']);
+
+function quotedComma(toks: Tok[], k: number, from: number): boolean {
+  const mark = k >= from && /^["\u201d\u2019']$/u.test(toks[k]!.text) ? k - 1 : k;
+  return mark >= from && toks[mark]!.quoted && toks[mark]!.text === ',';
 }
 
 function speakerThenCue(toks: Tok[], i: number, end: number): boolean {
@@ -208,7 +222,7 @@ function appeal(toks: Tok[], i: number, to: number): boolean {
 export function accordingTo(toks: Tok[], start: number, end: number): { read: Read; content: Content } | null {
   for (let k = start; k + 1 < end; k++) {
     if (toks[k]!.lower !== 'according' || toks[k + 1]!.lower !== 'to' || toks[k]!.quoted) continue;
-    const read = readAfter(toks, k + 2);
+    const read = issuerOf(toks, k + 2) ?? readAfter(toks, k + 2);
     if (!read) return null;
     if (toks[read.to]?.text === ',' && k <= start + 1) {
       const from = read.to + 1;
@@ -222,4 +236,20 @@ export function accordingTo(toks: Tok[], start: number, end: number): { read: Re
     return null;
   }
   return null;
+}
+
+const ISSUED = new Set(['statement', 'release', 'readout', 'communique', 'communiqué', 'notice', 'note', 'filing', 'report', 'announcement']);
+
+/** "According to an official statement issued by the Ministry of Commerce, …": the body that issued it speaks. */
+function issuerOf(toks: Tok[], i: number): Read | null {
+  let k = i;
+  while (k < i + 4 && k < toks.length && has(toks[k], LOWER) && !ISSUED.has(toks[k]!.lower) && !toks[k]!.quoted) k++;
+  if (!ISSUED.has(toks[k]?.lower ?? '')) return null;
+  k++;
+  if (['issued', 'released', 'published'].includes(toks[k]?.lower ?? '')) k++;
+  if (!['by', 'from'].includes(toks[k]?.lower ?? '')) return null;
+  const read = readAfter(toks, k + 1);
+  if (!read || (read.mention.type !== 'organisation' && read.mention.type !== 'person')) return null;
+  // The content starts after the issuer and any time after it ("… later in the day, both sides …").
+  return { ...read, to: skipModifiers(toks, read.to, toks.length) };
 }

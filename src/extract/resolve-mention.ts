@@ -7,10 +7,10 @@ import { type Mention, readAfter, sentenceSubject } from './mentions.ts';
 import { has, LOWER, PUNCT, type Tok } from './tokens.ts';
 import { at, type Item, type Sentence, type State } from './sieve-state.ts';
 
-/** "An official at the ministry, who asked not to be named, …": from here on, "the official" is that one. */
+/** "An official at the ministry, who asked not to be named, …", "One official …": from here on, "the official" is that one. */
 export function noteUnnamed(toks: Tok[], unnamed: Set<string>): void {
   for (let k = 0; k < toks.length; k++) {
-    if (toks[k]!.quoted || (toks[k]!.lower !== 'a' && toks[k]!.lower !== 'an')) continue;
+    if (toks[k]!.quoted || !['a', 'an', 'one', 'another'].includes(toks[k]!.lower)) continue;
     for (let n = k + 1; n < Math.min(toks.length, k + 5) && !has(toks[n], PUNCT); n++) {
       if (ANONYMOUS.has(toks[n]!.lower) && has(toks[n], LOWER)) { unnamed.add(toks[n]!.lower.replace(/s$/, '')); break; }
     }
@@ -48,7 +48,8 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
     }
     case 'description': {
       // "his company": the organisation the person meant by "his" works for.
-      if (m.org && (m.possessor === 'his' || m.possessor === 'her') && state.focus?.affiliation) return { entity: state.focus.affiliation, how: 'description' };
+      // "Her office" with no such organisation known is nobody the text names: never some other body.
+      if (m.org && (m.possessor === 'his' || m.possessor === 'her')) return state.focus?.affiliation ? { entity: state.focus.affiliation, how: 'description' } : null;
       const horizon = at(s.paragraph + 2, 0);
       const described = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
       // "the lawmaker", "the official": words also used of unnamed people mean only the person just spoken of, and
@@ -121,6 +122,8 @@ export function updateFocus(s: Sentence, found: Item[], state: State): void {
   const lastPerson = [...spoke].reverse().find((f) => f.entity!.kind === 'person')?.entity ?? null;
   const lastOrg = [...spoke].reverse().find((f) => f.entity!.kind === 'organisation')?.entity ?? null;
   for (const f of spoke) f.entity!.spoke = true;
+  const statement = spoke.length > 0 && s.toks.some((t) => t.lower === 'statement' && !t.quoted);
+  if (statement) state.lastStatement = { entity: spoke[spoke.length - 1]!.entity!, paragraph: s.paragraph };
   let subject: Entity | null = null;
   const read = sentenceSubject(s.toks);
   if (read) {

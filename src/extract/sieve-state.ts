@@ -48,6 +48,8 @@ export interface State {
   focusOrg: Entity | null;
   /** The person the previous sentence was about (its subject or speaker). */
   lastSubject: Entity | null;
+  /** Who last spoke "in a statement", and where: what "the statement said" refers to. */
+  lastStatement: { entity: Entity; paragraph: number } | null;
   /** Role words unnamed speakers went by ("an official", "a senior economist"): "the official" is one of them. */
   unnamed: Set<string>;
   sentences: Sentence[];

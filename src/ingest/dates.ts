@@ -46,8 +46,8 @@ function quickDate(line: string): { date: FoundDate; index: number; length: numb
   return null;
 }
 
-/** A dateline that opens a paragraph: "New Delhi, Jan 13" or "Washington DC [US], January 13 (ANI): ". */
-export const DATELINE = /^(\p{Lu}[\p{L} .'-]{1,40}(?:\s*\[[^\]]{1,20}\])?),\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*(?:\((\p{Lu}[\p{L}/ ]{1,30})\))?\s*(?:\.?[:\-–—]+\s*|$)/iu;
+/** A dateline that opens a paragraph: "New Delhi, Jan 13", "Washington DC [US], January 13 (ANI): ", "Mexico City, 8 May (EFE).- ". */
+export const DATELINE = /^(\p{Lu}[\p{L} .'-]{1,40}(?:\s*\[[^\]]{1,20}\])?),\s*((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\s*(?:\((\p{Lu}[\p{L}/ ]{1,30})\))?\s*(?:\.?[:\-–—]+\s*|$)/iu;
 
 export function datelineDate(text: string): FoundDate | null {
   const quick = quickDate(text);

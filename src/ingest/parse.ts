@@ -36,16 +36,22 @@ export function parseArticle(file: string, text: string, receivedAt: Date): Pars
  * Hard-wrapped text: a line that continues mid-sentence on the next line is one paragraph. A line that ends
  * without a sentence's end continues when the next starts in lower case; in a file wrapped at a fixed width
  * (wire copy: many lines near the longest, ending mid-sentence) it continues whatever the next line's case,
- * unless it is short enough to be a heading.
+ * unless it is short enough to be a heading. Where such a file also puts blank lines between its paragraphs, a full
+ * line goes on to the next even after a sentence's end ("…too sensitive to touch.⏎We have now built …").
  */
 function joinWrappedLines(lines: string[]): string[] {
   const trimmed = lines.map((l) => l.trim());
   const width = wrapWidth(trimmed);
+  const blanks = trimmed.filter((l) => l === '').length;
+  const blankParagraphs = width > 0 && blanks >= 3 && blanks >= (trimmed.length - blanks) * 0.1;
   const out: string[] = [];
+  let lastLine = '';
   for (const line of trimmed) {
     const prev = out[out.length - 1];
-    const open = prev !== undefined && prev !== '' && !ends(prev, width > 0) && !MENU.test(prev) && !MENU.test(line);
-    const continues = open && line !== '' && (/^\p{Ll}/u.test(line) || (width > 0 && prev!.length >= width * 0.6));
+    const full = width > 0 && lastLine.length >= width * 0.6;
+    const open = prev !== undefined && prev !== '' && (!ends(lastLine, width > 0) || blankParagraphs && full) && !MENU.test(prev) && !MENU.test(line);
+    lastLine = line;
+    const continues = open && line !== '' && (/^\p{Ll}/u.test(line) || full);
     if (continues) out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
   }
@@ -66,9 +72,11 @@ function ends(line: string, wrapped: boolean): boolean {
 
 /** The width a file is wrapped at, or 0 when its lines are paragraphs. */
 function wrapWidth(lines: string[]): number {
-  const long = lines.filter((l) => l.length >= 40);
+  const long = lines.filter((l) => l.length >= 40 && !MENU.test(l));
   if (long.length < 4) return 0;
-  const width = Math.max(...long.map((l) => l.length));
+  // The longest lines but a few: a menu bar or a pasted link is longer than the width the text is wrapped at.
+  const lengths = long.map((l) => l.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor((lengths.length - 1) * 0.95)]!;
   if (width > 100) return 0;
   const wrapped = long.filter((l) => l.length >= width * 0.8 && !SENTENCE_END.test(l)).length;
   return wrapped >= 3 && wrapped >= long.length * 0.3 ? width : 0;

@@ -37,10 +37,18 @@ function splitAfterClosedQuotes(spans: Span[], text: string, quotes: QuoteSpan[]
   for (const q of quotes) {
     if (!q.closed || !/[.!?]\s*$/.test(text.slice(q.inner.start, q.inner.end))) continue;
     const next = text.slice(q.end, q.end + 80);
-    if (!/^\s+["\u201c\u2018]?\p{Lu}/u.test(next) || ATTRIBUTION_NEXT.test(next)) continue;
+    if (!/^\s+["\u201c\u2018]?\p{Lu}/u.test(next) || attributionOnly(next)) continue;
     const i = spans.findIndex((s) => s.start < q.end && q.end < s.end);
     if (i < 0) continue;
     const s = spans[i]!;
     spans.splice(i, 1, { start: s.start, end: q.end }, { start: q.end, end: s.end });
   }
+}
+
+/** '… OVER!" Trump declared.': the words after the quotation only attribute it; "Her office told reporters that …" says more. */
+function attributionOnly(next: string): boolean {
+  const m = ATTRIBUTION_NEXT.exec(next);
+  if (!m) return false;
+  const rest = next.slice(m[0].length).split(/[.!?]/u)[0]!;
+  return !/\bthat\b/u.test(rest) && rest.trim().split(/\s+/u).length <= 8;
 }
