@@ -112,6 +112,21 @@ describe('quotations as pages break them', () => {
     ]);
   });
 
+  it('reads "Comments (2)" as the start of reader comments, whose quotations are no one\u2019s statements', () => {
+    const lines = fileLines('blog.txt', 'Rates on hold\n\nGovernor Ana Lima said the bank would wait for clearer data before moving.\n\nComments (2)\n\nJohnD: "Rates must go up," said nobody sensible.');
+    expect(lines).toEqual(['Ana Lima [reported]: the bank would wait for clearer data before moving']);
+  });
+
+  it('does not read an interview\u2019s closing editor\u2019s note as the last answer', () => {
+    const lines = fileLines('interview.txt', [
+      'Governor Amara Obi sat down with The Daily Ledger in Abuja.',
+      'Daily Ledger: Any message to investors?',
+      'Obi: Stay for the long term. Nigeria has done the hard part.',
+      'This interview has been edited for length and clarity.',
+    ].join('\n\n'));
+    expect(lines.filter((l) => l.startsWith('Amara Obi'))).toEqual(['Amara Obi [direct]: Stay for the long term. Nigeria has done the hard part']);
+  });
+
   it('starts a new sentence after a full stop inside the marks, so what follows attributes nothing before it', () => {
     expect(said('Finance Minister Carla Dumont wrote on X: \u201cWe will not negotiate against a deadline.\u201d Her office later told reporters that exemptions were under review.')).toEqual([
       'Carla Dumont [direct]: We will not negotiate against a deadline',

@@ -29,13 +29,14 @@ const CHROME: RegExp[] = [
   /^\d+\/\d+$/, // comment box counter "0/50"
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|translated) by\b/i, // "(Reporting by …; Editing by …)"
   /^our standards:/i,
+  /^(?:this|the) (?:interview|conversation|transcript|q&a) (?:has been|was|is) (?:lightly )?(?:edited|condensed)\b/i, // an editor's note, not the last answer
   /^(?:print|email|whatsapp|facebook|twitter|linkedin|copy link)(?:\s*[|•·]\s*(?:print|email|whatsapp|facebook|twitter|linkedin|copy link))*$/i,
 ];
 
 const END_OF_ARTICLE = /^(?:you may also like|related(?: articles| stories| news| posts)?|more from|recommended(?: for you)?|trending(?: now)?|latest news|most read|top stories)\s*:?$/i;
 /** "Read more", "Also read: …": a link to another story inside this one; the article goes on after it. */
 const LINK_LINE = /^(?:read more|also read|read also|read|see also|related|watch)\s*(?::.*|$)/i;
-const COMMENTS = /^(?:reader comments|comments?|\d+\s+comments?|user comments|join the (?:discussion|conversation)|what (?:readers|people) are saying)\s*:?$/i;
+const COMMENTS = /^(?:reader comments|comments?(?:\s*\(\d+\))?|\d+\s+comments?|user comments|join the (?:discussion|conversation)|what (?:readers|people) are saying)\s*:?$/i;
 const BREADCRUMB = /^home\s*(?:»|›|>|\/|\|)\s*(.+)$/i;
 const AUTHOR = /^by\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){0,3})$/u;
 const SIGN_OFF = new RegExp(`^[-–—]\\s*(${AGENCIES}|[\\p{Lu}&.' ]{2,40})$`, 'u');
