@@ -149,6 +149,22 @@ describe('who a statement, a report or an office is', () => {
     expect(whoSaid('under review', 'Ana Ruiz, head of research at the Madrid think tank Foro Sur, spoke first.', 'Her office told reporters that the exemptions were under review.')).not.toContain('Madrid');
   });
 
+  it('reads a lone name as a company once "the company" refers back to it, and never ahead to a body named later', () => {
+    expect(whoSaid('serve our customers',
+      'Tariffs on chips rose again on Monday.',
+      'Nvidia said in a statement it would comply with the rules. Its chief executive Jensen Huang has called the controls a failure.',
+      '\u201cWe will continue to serve our customers,\u201d the company said.',
+      'Goldman Sachs economist Hui Shan said tariffs could fall further.',
+    )).toEqual(['Nvidia']);
+  });
+
+  it('gives no unnamed words to someone who has just declined to comment', () => {
+    expect(whoSaid('long way to go',
+      'Treasury Secretary Scott Bessent said the two sides had agreed to keep talking. Asked about chips, he declined to comment.',
+      '\u201cThere is a long way to go,\u201d the official said.',
+    )).toEqual([null]);
+  });
+
   it('keeps "the official" unnamed after "One official … said"', () => {
     expect(whoSaid('mid-year revision',
       'Rudi Tanjung, chairman of the miners association, warned that the cuts would hurt smelters.',

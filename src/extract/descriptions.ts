@@ -36,7 +36,7 @@ export function fits(e: Entity, m: Description, orgContext: Entity | null): bool
   const modifiers = m.modifiers.flatMap((w) => entityWords(w)).filter((w) => !EMPTY_MODIFIERS.has(w));
   const head = entityWords(m.head)[0] ?? m.head;
   if (m.org) {
-    if (e.kind !== 'organisation') return false;
+    if (e.kind !== 'organisation' && !(loneWord(e) && COMPANY_HEADS.includes(head))) return false;
     if (!orgHeadFits(head, e)) return false;
     // "the central bank" is Bank Indonesia: words that say what kind of body it is do not have to be its name's.
     return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || ORG_KINDS.has(w));
@@ -98,11 +98,21 @@ function roleHeadFits(head: string, words: Set<string>): boolean {
   return (synonyms[head] ?? []).some((w) => words.has(w));
 }
 
+const COMPANY_HEADS = ['company', 'firm', 'carmaker', 'automaker', 'chipmaker', 'maker', 'manufacturer', 'producer', 'group', 'giant', 'startup', 'lender', 'insurer', 'retailer', 'operator', 'exporter', 'importer', 'utility'];
+
+/**
+ * "Nvidia said in a statement …": one capitalised word no one introduced, with no first name, title or role, is
+ * read as a person until "the company" shows it is one.
+ */
+export function loneWord(e: Entity): boolean {
+  return e.kind === 'person' && e.tokens.length === 1 && e.roles.length === 0 && e.aliases.size === 1 && e.gender === null;
+}
+
 function orgHeadFits(head: string, e: Entity): boolean {
   if (e.tokens.includes(head)) return true;
   const government = ['ministry', 'department', 'government', 'administration', 'cabinet', 'office', 'commission', 'agency', 'authority', 'embassy', 'council', 'bureau', 'secretariat', 'treasury', 'parliament', 'assembly', 'congress', 'senate'];
   const isGovernment = e.tokens.some((w) => government.includes(w));
-  if (['company', 'firm', 'carmaker', 'automaker', 'chipmaker', 'maker', 'manufacturer', 'producer', 'group', 'giant', 'startup', 'lender', 'insurer', 'retailer', 'operator', 'exporter', 'importer', 'utility'].includes(head)) return !isGovernment;
+  if (COMPANY_HEADS.includes(head)) return !isGovernment;
   if (head === 'government' || head === 'administration') return isGovernment;
   return false;
 }

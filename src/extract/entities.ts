@@ -8,7 +8,7 @@ import { distance } from 'fastest-levenshtein';
 import { CARRIERS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { genderOfTitle, type Mention } from './mentions.ts';
 import { genderOfName } from './gender.ts';
-import { fits, fitsKind, support } from './descriptions.ts';
+import { fits, fitsKind, loneWord, support } from './descriptions.ts';
 
 export interface Entity {
   ref: number;
@@ -214,8 +214,8 @@ export class Entities {
     if (!role) return;
     // The same person is named with the same role again and again: the common case returns at once.
     if (!org && e.roles.includes(role)) return;
-    // "As the Finance Minister, Wale Adebanjo, said": "As" only leads into the role.
-    const clean = role.replace(/^as\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
+    // "As the Finance Minister, Wale Adebanjo, said", "including Goldman Sachs economist X": lead-ins, not the role.
+    const clean = role.replace(/^(?:as|including|such as|like|notably)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
     // The same person is named with the same role again and again: what follows is worked out once.
@@ -262,9 +262,12 @@ export class Entities {
     for (const e of this.all) {
       if (e.first > at || !fitting(e)) continue;
       // The person the text is about (the last subject or speaker) before anyone merely mentioned since.
-      const score = support(e, m) * 2 + (e === focus ? 1 : 0);
+      // A known organisation before a lone word that may be one.
+      const score = support(e, m) * 2 + (e === focus ? 1 : 0) + (e.kind === 'organisation' ? 0.5 : 0);
       if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
     }
+    // "the company" shows that the lone word "Nvidia" names a company.
+    if (best && m.org && loneWord(best)) best.kind = 'organisation';
     if (best) return best;
     // Named only later: the one that fits, or, when several do, the first of them introduced right after.
     const ahead = this.all.filter((e) => e.first > at && e.first <= horizon && fitting(e)).sort((a, b) => a.first - b.first);

@@ -50,7 +50,9 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
       // "his company": the organisation the person meant by "his" works for.
       // "Her office" with no such organisation known is nobody the text names: never some other body.
       if (m.org && (m.possessor === 'his' || m.possessor === 'her')) return state.focus?.affiliation ? { entity: state.focus.affiliation, how: 'description' } : null;
-      const horizon = at(s.paragraph + 2, 0);
+      // Only a lead names someone after describing them ("…, its energy minister said." ¶ "Minister X …"); later
+      // on, "the company said" points back, never ahead to a body not yet named.
+      const horizon = s.paragraph <= state.lead + (m.org ? 0 : 1) ? at(s.paragraph + 2, 0) : pos;
       const described = ents.describe(m, pos, horizon, m.possessor === 'its' ? state.focusOrg : null, m.org ? state.focusOrg : state.focus);
       // "the lawmaker", "the official": words also used of unnamed people mean only the person just spoken of, and
       // no one at all once an unnamed one has spoken ("An official … said …. The official added …").
@@ -144,6 +146,21 @@ export function updateFocus(s: Sentence, found: Item[], state: State): void {
   // ("…, and Lula had previously hinted at retaliation." → Lula).
   const later = lastClauseSubject(s.toks, state.ents, s.paragraph);
   state.lastSubject = lastPerson ?? later ?? (subject?.kind === 'person' ? subject : null);
+  // "He declined to comment." The next unnamed words are someone else's: no one is meant by "he" or "the official".
+  if (!lastPerson && declined(s.toks)) { state.focus = null; state.lastSubject = null; }
+}
+
+const DECLINED = /^(?:declined|refused|did|could|was|were)$/;
+
+/** "declined to comment", "did not respond to a request for comment", "could not be reached". */
+function declined(toks: Tok[]): boolean {
+  for (let k = 0; k + 2 < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.quoted || !DECLINED.test(t.lower)) continue;
+    const next = toks.slice(k + 1, k + 5).map((w) => w.lower).join(' ');
+    if (/^(?:to comment|to be interviewed|not respond|not immediately respond|not reply|not return|not be reached|not available for comment|unavailable for comment)/.test(next)) return true;
+  }
+  return false;
 }
 
 /** The person heading a sentence's last coordinated clause (", and Lula had …", "; Tau said …"), if any. */
