@@ -141,6 +141,14 @@ describe('who a statement, a report or an office is', () => {
     )).toEqual(['Ministry of Mines']);
   });
 
+  it('gives "The Nikkei cited X as saying …" to X, and takes no verb into X\u2019s title', () => {
+    expect(said('The Nikkei newspaper cited Finance Minister Kenji Sato as saying Tokyo had no plans to sell its bonds.', 'Xinhua quoted Premier Li Wen as saying that China would keep its economy open.')).toEqual([
+      'Kenji Sato [reported]: Tokyo had no plans to sell its bonds',
+      'Li Wen [reported]: China would keep its economy open',
+    ]);
+    expect(whoSaid('temporary effect', 'Fed Governor Chris Waller was quoted by CNBC as saying the tariffs would have only a temporary effect.')).toEqual(['Chris Waller']);
+  });
+
   it('gives "according to a statement issued by X" to X', () => {
     expect(whoSaid('market access', 'According to an official statement issued by the Ministry of Commerce later in the day, both sides reviewed progress on market access and agreed to meet again.')).toEqual(['Ministry of Commerce']);
   });

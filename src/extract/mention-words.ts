@@ -1,6 +1,6 @@
 // What the mention readers share: the shape of a mention, and the word tests they all use (is this a name
 // word, a modifier, a place, a determiner).
-import { ANONYMOUS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES } from './lexicon.ts';
+import { ANONYMOUS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import { CAP, has, INITIAL, LOWER, NAME, PARTICLE, ROLE, type Tok } from './tokens.ts';
 
 export type Mention =
@@ -45,6 +45,12 @@ export const MONTH_NAMES = new Set(['may', 'jun', 'june', 'april', 'august']);
 
 export const nameWord = (t: Tok | undefined, prevIsRoleOrCap = false) =>
   t !== undefined && !t.quoted && (has(t, NAME | INITIAL) || (t.text === 'He' && prevIsRoleOrCap) || (has(t, PARTICLE) && t.text !== 'He') || (prevIsRoleOrCap && has(t, CAP) && MONTH_NAMES.has(t.lower)));
+
+/** Past participles that belong to a title ("retired general", "newly appointed minister"). */
+const TITLE_PARTICIPLES = new Set(['retired', 'elected', 'designated', 'appointed', 'embattled', 'ousted', 'jailed', 'exiled', 'detained', 'indicted', 'sacked', 'fired', 'disgraced', 'newly-appointed', 'newly-elected', 'unelected', 're-elected', 'exiled']);
+
+/** A verb in the past before a title ("Xinhua quoted Premier Li Qiang"): it ends a speaker phrase, never joins one. */
+export const pastVerb = (t: Tok) => /ed$/.test(t.lower) && !TITLE_PARTICIPLES.has(t.lower) && !ROLE_ADJECTIVES.has(t.lower) && !PORTFOLIOS.has(t.lower);
 
 export const isModifier = (w: Tok) => has(w, LOWER) && /^[\p{Ll}-]+$/u.test(w.text) && !PREPOSITIONS.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and';
 

@@ -2,7 +2,7 @@
 // phrase a sentence opens with (its subject, after intro phrases).
 import { PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import { ADVERB, ANON, CAP, CUE, has, INTRO, LOWER, NAME, ORG, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN, PUNCT, ROLE, type Tok } from './tokens.ts';
-import { backReference, CONNECTORS, DETERMINERS, fullWords, isModifier, nameWord, notPerson, type Read } from './mention-words.ts';
+import { backReference, CONNECTORS, DETERMINERS, fullWords, isModifier, nameWord, notPerson, pastVerb, type Read } from './mention-words.ts';
 import { roleOfAppositive } from './read-before.ts';
 import { parse } from './parse-mention.ts';
 
@@ -70,7 +70,7 @@ export function readAfter(toks: Tok[], start: number): Read | null {
     // "the head of Germany's central bank": an organisation described in lower case, inside a role's "of".
     if (np.some((w) => w.lower === 'of') && lowerRunToOrg(toks, i)) { np.push(t); continue; }
     const toRole = [1, 2, 3].some((d) => has(toks[i + d], ROLE | ORG) && !toks[i + d]!.quoted && toks.slice(i + 1, i + d).every((w) => isModifier(w) || has(w, CAP)));
-    if (isModifier(t) && !has(t, CUE | PARTICIPLE | ADVERB) && toRole && (PORTFOLIOS.has(t.lower) || ROLE_ADJECTIVES.has(t.lower) || has(toks[i + 1], ROLE) && has(toks[i + 1], CAP))) { np.push(t); continue; }
+    if (isModifier(t) && !has(t, CUE | PARTICIPLE | ADVERB) && !pastVerb(t) && toRole && (PORTFOLIOS.has(t.lower) || ROLE_ADJECTIVES.has(t.lower) || has(toks[i + 1], ROLE) && has(toks[i + 1], CAP))) { np.push(t); continue; }
     break;
   }
   while (np.length && (CONNECTORS.has(np[np.length - 1]!.lower) || np[np.length - 1]!.text === ',' || np[np.length - 1]!.lower === 'the')) { np.pop(); i--; }

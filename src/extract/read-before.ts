@@ -2,7 +2,7 @@
 // Yongbeom, the Blue House Policy Chief, stated", "the minister said"), read backwards from the verb.
 import { PORTFOLIOS } from './lexicon.ts';
 import { ACRONYM, ADVERB, CAP, COUNTRY, CUE, has, LOWER, NAME, ORG, ORG_DESC, PARTICIPLE, PARTICLE, POSSESSIVE, PRONOUN, PUNCT, ROLE, TITLE, type Tok } from './tokens.ts';
-import { CONNECTORS, DETERMINERS, findBack, isModifier, joinTokens, MONTH_NAMES, nameWord, PREPOSITIONS, type Read, TIME_WORDS } from './mention-words.ts';
+import { CONNECTORS, DETERMINERS, findBack, isModifier, pastVerb, joinTokens, MONTH_NAMES, nameWord, PREPOSITIONS, type Read, TIME_WORDS } from './mention-words.ts';
 import { parse } from './parse-mention.ts';
 
 const MULTIWORD_HEADS = new Set(['state', 'government', 'staff', 'mission', 'delegation', 'cabinet']);
@@ -256,7 +256,8 @@ export function readCore(toks: Tok[], end: number): Read | null {
       if (left && !left.quoted && (has(left, CAP | ROLE | ORG) || (t.lower === 'and' && roleSeen && left && isModifier(left)))) { np.unshift(t); continue; }
       break;
     }
-    if (roleSeen && isModifier(t) && lowers < 4 && !has(t, CUE | PARTICIPLE | ADVERB)) {
+    // "trade minister", "retired general"; never a verb ("Xinhua quoted Premier Li Qiang").
+    if (roleSeen && isModifier(t) && lowers < 4 && !has(t, CUE | PARTICIPLE | ADVERB) && !pastVerb(t)) {
       lowers++;
       np.unshift(t);
       continue;

@@ -94,6 +94,14 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     if (prev < 0) continue;
     const content = contentAfter(toks, p, end);
     if (!content) continue;
+    // "The Nikkei cited Finance Minister Kato as saying …", "Xinhua quoted Li Qiang as saying …": the one quoted
+    // speaks, not the outlet ("Waller was quoted by CNBC as saying …" goes to the subject as usual).
+    const citedAt = quotedAs ? toks.slice(Math.max(0, p - 12), p).findLastIndex((w) => /^(?:quoted|cited|quotes|cites)$/.test(w.lower)) : -1;
+    const cited = citedAt >= 0 ? Math.max(0, p - 12) + citedAt : -1;
+    if (cited >= 0 && !/^(?:was|were|been|is|are|being)$/.test(toks[cited - 1]?.lower ?? '')) {
+      const read = readAfter(toks, cited + 1);
+      if (read && read.to <= p - 1) { emit(out, s, si, state, content, read, 'said', 'participle'); continue; }
+    }
     const speaker = out.find((o) => o.start < t.start)?.entity ?? null;
     const r = speaker ? { entity: speaker, how: 'participle' } : mainSpeaker(toks, p, s, state);
     emit(out, s, si, state, content, r, t.lower, 'participle');
