@@ -76,6 +76,28 @@ describe('transcripts and parliamentary records', () => {
   });
 });
 
+describe('press briefings in the White House style', () => {
+  it('reads "MS. CALLOWAY:" and "MR. HOLLOWAY:" as speakers, and "Q" without a colon as an unnamed asker', () => {
+    const lines = said(
+      'MS. CALLOWAY: Good afternoon, everybody. The President signed a proclamation today.',
+      'MR. HOLLOWAY: Thanks, Dana. The math here is simple.',
+      'The exemption will be certified company by company.',
+      'Q Kevin, how do you stop chips being rerouted through third countries?',
+      'MR. HOLLOWAY: Rules of origin. We look at where the wafer was made.',
+    );
+    expect(lines).toEqual([
+      'Calloway [direct]: Good afternoon, everybody. The President signed a proclamation today',
+      'Holloway [direct]: Thanks, Dana. The math here is simple',
+      'Holloway [direct]: The exemption will be certified company by company',
+      'Holloway [direct]: Rules of origin. We look at where the wafer was made',
+    ]);
+  });
+
+  it('keeps an agency\u2019s capitals as they are ("CCTV:")', () => {
+    expect(said('Spokesperson Li Wei: Good afternoon.', 'CCTV: Will the talks resume soon?', 'Li Wei: They will, when both sides are ready.')).toContain('CCTV [direct]: Will the talks resume soon?');
+  });
+});
+
 describe('quotations as pages break them', () => {
   it('gives the second part of an interrupted quotation to the speaker named between its parts, however long the title', () => {
     expect(said('\u201cThe importers can live with 2027,\u201d said Ingrid Solberg, secretary general of the NordGas industry association, \u201cbut they need legal certainty on force majeure.\u201d')).toEqual([
@@ -199,6 +221,54 @@ describe('where reported words end, and what is no statement', () => {
 
   it('does not read what a speaker rejected as what the speaker said', () => {
     expect(said('Energy Minister Hamad al-Nuaimi rejected suggestions that the alliance had abandoned prices.')).toEqual([]);
+  });
+});
+
+describe('translated and regional forms', () => {
+  it('reads "For the economist X, …" as X\u2019s opinion, and "he explained" after it as X\u2019s', () => {
+    const lines = said(
+      'For the economist Felipe Montt Undurraga, of the Universidad del Maule, the debate is more noise than substance.',
+      '\u00abNeither candidate can change a contract without Congress\u00bb, he explained.',
+    );
+    expect(lines).toEqual([
+      'Felipe Montt Undurraga [reported]: the debate is more noise than substance',
+      'Felipe Montt Undurraga [direct]: Neither candidate can change a contract without Congress',
+    ]);
+  });
+
+  it('ends a sentence before a quotation in guillemets, so "he said" after it is the new speaker\u2019s', () => {
+    expect(whoSaid('project in Argentina',
+      'The left candidate, Valentina Solis, said her government would review the agreement with a producer in the Salar de Atacama.',
+      'The opposition candidate, Rodrigo Arancibia, replied that such statements frighten investors. \u00abEvery time a candidate talks about contracts, a project in Argentina gets financed\u00bb, he said.',
+    )).toEqual(['Rodrigo Arancibia']);
+  });
+
+  it('reads "The PS" as the Principal Secretary named before, without the honorific in the title', () => {
+    const lines = said('The Principal Secretary for Agriculture, Dr. Wanjiru Mwangi, noted that imports would be limited to registered millers.', 'The PS stressed that all consignments would be tested at the port of entry.');
+    expect(lines).toEqual([
+      'Wanjiru Mwangi [reported]: imports would be limited to registered millers',
+      'Wanjiru Mwangi [reported]: all consignments would be tested at the port of entry',
+    ]);
+  });
+});
+
+describe('bodies and what refers to them', () => {
+  it('reads "the Copenhagen-listed company" as the shipping line just named', () => {
+    expect(whoSaid('sustained improvement',
+      'Nordhavn Line, the world\u2019s fifth-largest container shipping group, will route ships back through the Suez Canal from March.',
+      'In a statement on Wednesday, the Copenhagen-listed company said the decision followed a sustained improvement in security.',
+    )).toEqual(['Nordhavn Line']);
+  });
+
+  it('never reads "the government" as Parliament or an agency', () => {
+    expect(whoSaid('relief fund',
+      'Ministers met on Parliament Hill on Wednesday to approve the counter-tariffs.',
+      'The government also said it would fold some of the tariff revenue into a relief fund for workers.',
+    )).not.toContain('Parliament Hill');
+  });
+
+  it('reads no speaker in a label such as "Original title:"', () => {
+    expect(whoSaid('litio', '[Translated from Spanish. Original title: \u00abEl litio divide a los candidatos de la primera vuelta\u00bb]')).toEqual([null]);
   });
 });
 

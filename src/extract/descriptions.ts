@@ -10,6 +10,9 @@ type Description = Extract<Mention, { type: 'description' }>;
 /** Words that say what kind of body an organisation is, not which. */
 const ORG_KINDS = new Set(['central', 'national', 'state', 'federal', 'private', 'public', 'main', 'top', 'largest', 'biggest', 'leading', 'local', 'domestic', 'regional', 'global', 'giant', 'major', 'sovereign', 'development', 'commercial', 'investment']);
 
+/** "Copenhagen-listed", "Dubai-based": where a body is, which does not say which body it is. */
+const PLACE_MODIFIER = /-(?:based|listed|owned|backed|headquartered|registered|run|controlled)$/iu;
+
 /** Ranks below an office: "the minister" is not the deputy or vice minister. */
 const LESSER = ['deputy', 'vice', 'assistant', 'associate', 'junior', 'under', 'shadow', 'acting'];
 
@@ -39,7 +42,7 @@ export function fits(e: Entity, m: Description, orgContext: Entity | null): bool
     if (e.kind !== 'organisation' && !(loneWord(e) && COMPANY_HEADS.includes(head))) return false;
     if (!orgHeadFits(head, e)) return false;
     // "the central bank" is Bank Indonesia: words that say what kind of body it is do not have to be its name's.
-    return modifiers.every((w) => e.tokens.includes(w) || e.acronyms.has(w) || ORG_KINDS.has(w));
+    return m.modifiers.every((raw) => PLACE_MODIFIER.test(raw) || entityWords(raw).every((w) => EMPTY_MODIFIERS.has(w) || e.tokens.includes(w) || e.acronyms.has(w) || ORG_KINDS.has(w)));
   }
   // "the Mofcom spokesperson": an organisation's unnamed spokesperson speaks for it; "the spokesperson", once
   // the organisation has spoken so.
@@ -113,7 +116,8 @@ function orgHeadFits(head: string, e: Entity): boolean {
   const government = ['ministry', 'department', 'government', 'administration', 'cabinet', 'office', 'commission', 'agency', 'authority', 'embassy', 'council', 'bureau', 'secretariat', 'treasury', 'parliament', 'assembly', 'congress', 'senate'];
   const isGovernment = e.tokens.some((w) => government.includes(w));
   if (COMPANY_HEADS.includes(head)) return !isGovernment;
-  if (head === 'government' || head === 'administration') return isGovernment;
+  // "the government": a government, an administration or a country speaking, not Parliament or an agency.
+  if (head === 'government' || head === 'administration') return e.tokens.some((w) => ['government', 'administration', 'cabinet'].includes(w)) || (e.tokens.length === 1 && isCountry(e.tokens[0]!));
   return false;
 }
 

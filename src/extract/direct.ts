@@ -72,6 +72,9 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
   return null;
 }
 
+/** "Original title:", "Photo caption:": a label before the colon, not a speaker's introduction. */
+const LABEL_NOUNS = new Set(['title', 'headline', 'caption', 'note', 'source', 'credit', 'credits', 'photo', 'image', 'quote', 'update', 'context', 'background', 'summary', 'translation', 'text', 'version']);
+
 const DOCUMENTS = new Set(['statement', 'release', 'communique', 'communiqué', 'readout', 'notice', 'announcement']);
 
 /** ', the statement said.' / ', said the statement.' / ', the release added.' right after a quotation. */
@@ -149,7 +152,10 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     // Sieve 3c, a named subject, then a colon: "Congress general secretary Pradeep Varkey hit back on X: “…”".
     if (!found && !embedded && toks[bi - 1]?.text === ':' && !toks.slice(0, bi - 1).some((t) => t.quoted)) {
       const subject = sentenceSubject(toks);
-      if (subject && subject.to < bi - 1 && (subject.mention.type === 'person' || subject.mention.type === 'organisation')) {
+      // "… hit back on X:", not "Original title:": words of the sentence between the subject and the colon, not a label.
+      const between = toks.slice(subject?.to ?? 0, bi - 1);
+      const verb = between.some((t) => has(t, LOWER) && !t.quoted) && !LABEL_NOUNS.has(between[between.length - 1]?.lower ?? '');
+      if (subject && subject.to < bi - 1 && verb && (subject.mention.type === 'person' || subject.mention.type === 'organisation')) {
         const r = resolveMention(subject.mention, at(s.paragraph, q.start), state, s);
         if (r?.entity) found = { ...r, sieve: 'colon', verb: null, strong: true };
       }

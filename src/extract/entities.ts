@@ -215,7 +215,7 @@ export class Entities {
     // The same person is named with the same role again and again: the common case returns at once.
     if (!org && e.roles.includes(role)) return;
     // "As the Finance Minister, Wale Adebanjo, said", "including Goldman Sachs economist X": lead-ins, not the role.
-    const clean = role.replace(/^(?:as|including|such as|like|notably)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+$/, '').trim();
+    const clean = role.replace(/^(?:as|including|such as|like|notably)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+(?:dr|hon|mr|mrs|ms|prof|sir|dame|eng|amb|rt\.? hon)\.?$/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
     // The same person is named with the same role again and again: what follows is worked out once.
@@ -298,7 +298,10 @@ export class Entities {
     if (this.all.some((e) => e.kind === 'organisation' && e.name !== acronym && (e.acronyms.has(a) || e.key === a))) return null;
     const holders = this.all.filter((e) => e.kind === 'person' && e.roles.some((r) => {
       const caps = r.split(/[\s,]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
-      return caps.length >= a.length && caps.slice(-a.length).map((w) => w[0]!.toLowerCase()).join('') === a;
+      // "Cabinet Secretary" → CS; "Principal Secretary for Agriculture" → PS: the title before its "for"/"of".
+      const title = r.split(/\s+(?:for|of)\s+/u)[0]!.split(/[\s,]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+      const initials = (ws: string[]) => ws.slice(-a.length).map((w) => w[0]!.toLowerCase()).join('');
+      return caps.length >= a.length && (initials(caps) === a || initials(title) === a);
     }));
     return holders.length === 1 ? holders[0]! : null;
   }

@@ -173,7 +173,7 @@ export const ORG_NOUNS = set(`
   srl oyj asa grupo banco banca banque empresa compania compagnie
   societe gesellschaft konzern holding holdings bourse
   organisations organizations associations federations corporations institutions committees authorities departments
-  services exchanges alliances unions chambers institutes foundations companies enterprises cooperatives
+  alliances unions chambers institutes foundations companies enterprises cooperatives
 `);
 
 /** Organisation nouns a description can stand for: "the company said", "the ministry added". */
@@ -284,7 +284,7 @@ export const NOT_PERSON_LAST = set(`
   news times post journal herald daily weekly tribune gazette today online review cape dhabi arabiya jazeera newspaper
   magazine radio television tv defence defense systems technologies solutions aerospace pharmaceuticals airlines airways
   semiconductor semiconductors electric electronics
-  mining smelting trading shipping banking engineering manufacturing consulting holding metals energy power oil gas
+  line lines mining smelting trading shipping banking engineering manufacturing consulting holding metals energy power oil gas
   chemicals motors foods logistics refining rate rates policy
 `);
 
@@ -302,7 +302,7 @@ export const COMPANY_LAST = set(`
   mining smelting trading shipping banking engineering manufacturing consulting holding holdings metals energy power oil
   gas chemicals motors foods logistics refining defence defense systems technologies solutions aerospace pharmaceuticals
   airlines airways semiconductor semiconductors electric electronics news times post journal herald tribune gazette
-  newspaper magazine radio television tv steel textiles cement airways resources
+  newspaper magazine radio television tv steel textiles cement airways resources line lines
 `);
 
 /** Capitals and great cities: they stand for a government ("Beijing said") or a place, never a person. */

@@ -80,7 +80,8 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
     const capitalised = words.some((w) => has(w, CAP) && !has(w, COUNTRY | POSSESSIVE)) || words.some((w) => has(w, ACRONYM));
     const text = joinTokens(toks);
     if (!capitalised && words.length === 1) return { type: 'description', head: last.lower, modifiers: [], text, possessor, org: true, definite: det === 'the' };
-    if (!words.some((w) => has(w, CAP))) return { type: 'description', head: last.lower, modifiers: words.slice(0, -1).map((w) => w.lower), text, possessor, org: true, definite: det === 'the' };
+    // "the Copenhagen-listed company", "the Dubai-based lender": a place inside a modifier names no body.
+    if (!words.some((w) => has(w, CAP) && !/^\p{Lu}[\p{L}.]*-\p{Ll}+$/u.test(w.text))) return { type: 'description', head: last.lower, modifiers: words.slice(0, -1).map((w) => w.lower), text, possessor, org: true, definite: det === 'the' };
     return { type: 'organisation', name: text, role: null };
   }
 

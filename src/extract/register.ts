@@ -2,7 +2,7 @@
 // registered in order of mention. Attribution then resolves "the minister" or "its energy minister" against them,
 // backwards first and, for a lead that names someone only later, forwards.
 import type { Entities, Entity } from './entities.ts';
-import { ORG_NOUNS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
+import { COMPANY_LAST, ORG_NOUNS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import { joinTokens, readAfter } from './mentions.ts';
 import { ACRONYM, CAP, COUNTRY, CUE, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
@@ -61,7 +61,7 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       const e = ents.named(m, pos);
       if (e && (org ?? owner) && !e.affiliation) e.affiliation = org ?? owner;
       i = read.to - 1;
-    } else if (m.type === 'organisation' && toks.slice(read.from, read.to).some((w) => has(w, ORG | ORG_DESC))) {
+    } else if (m.type === 'organisation' && (toks.slice(read.from, read.to).some((w) => has(w, ORG | ORG_DESC)) || COMPANY_LAST.has(toks[read.to - 1]!.lower) || companyAppositive(toks, read.to))) {
       ents.named(m, position(paragraph, t.start));
       i = read.to - 1;
     } else if (m.type === 'description') {
@@ -70,6 +70,16 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       i = read.to - 1;
     }
   }
+}
+
+/** ", the world's fifth-largest container shipping group,": what follows the name says it is a company. */
+function companyAppositive(toks: Tok[], at: number): boolean {
+  if (toks[at]?.text !== ',') return false;
+  for (let k = at + 1; k < Math.min(toks.length, at + 10); k++) {
+    if (toks[k]!.text === ',') return has(toks[k - 1], ORG | ORG_DESC);
+    if (toks[k]!.quoted || has(toks[k], PUNCT)) return false;
+  }
+  return false;
 }
 
 /**

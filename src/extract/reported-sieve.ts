@@ -3,7 +3,7 @@
 import { type Entity } from './entities.ts';
 import { APPEAL_CUES, CUE_VERBS, shownVerb } from './lexicon.ts';
 import { type Read, readAfter, readBefore, sentenceSubject } from './mentions.ts';
-import { accordingTo, type Content, contentAfter, contentBefore, contentEnd, isTell, skipListener, skipModifiers } from './reported.ts';
+import { accordingTo, type Content, forPerson, contentAfter, contentBefore, contentEnd, isTell, skipListener, skipModifiers } from './reported.ts';
 import { CUE, has, isCue, LOWER, PARTICIPLE, PUNCT, type Tok } from './tokens.ts';
 import { at, type Item, type Sentence, type State } from './sieve-state.ts';
 import { mainSpeaker, SPEECH_PARTICIPLES } from './direct.ts';
@@ -29,7 +29,7 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
   const out: Item[] = [];
   const end = toks.length;
 
-  const according = accordingTo(toks, 0, end);
+  const according = accordingTo(toks, 0, end) ?? forPerson(toks, end);
   if (according) emit(out, s, si, state, according.content, according.read, 'according to', 'according-to');
 
   let skipUntil = according && according.content.from > according.read.to ? according.content.to : -1;

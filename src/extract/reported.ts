@@ -253,3 +253,25 @@ function issuerOf(toks: Tok[], i: number): Read | null {
   // The content starts after the issuer and any time after it ("… later in the day, both sides …").
   return { ...read, to: skipModifiers(toks, read.to, toks.length) };
 }
+
+/**
+ * "For the economist Felipe Montt, of the Universidad del Maule, the debate is more noise than substance": in news
+ * translated from Spanish or Portuguese ("Para …"), an opinion attributed as with "according to". Only a named
+ * person, and only at the start of the sentence.
+ */
+export function forPerson(toks: Tok[], end: number): { read: Read; content: Content } | null {
+  if (toks[0]?.lower !== 'for' || toks[0]!.quoted) return null;
+  const read = readAfter(toks, 1);
+  if (!read || read.mention.type !== 'person' || read.mention.single) return null;
+  // ", of the Universidad del Maule,": an aside after the name.
+  let k = read.to;
+  if (toks[k]?.text === ',' && toks[k + 1]?.lower === 'of') {
+    k += 2;
+    while (k < end && toks[k]!.text !== ',' && !toks[k]!.quoted && k - read.to < 10) k++;
+  }
+  if (toks[k]?.text !== ',') return null;
+  const from = k + 1;
+  const to = contentEnd(toks, from, end);
+  if (to - from < 4 || !hasFinite(toks, from, to)) return null;
+  return { read, content: { from, to } };
+}

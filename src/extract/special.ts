@@ -23,7 +23,7 @@ const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 /** "Q:" or "Question:": a turn whose asker the transcript does not name. */
 const ASKER = /^(?:q|question|reporter|journalist|interviewer)$/iu;
 /** A speaker's label opening a paragraph: "Li Yongjie:", "Minister Morimoto: We are …", "Jane Doe (Governor, CBN): …". */
-const TURN = /^\s*(\p{Lu}(?:\p{Ll}{0,2}\.(?=\s))?(?:\s\p{Lu}\p{Ll}{0,2}\.(?=\s)|[^:\n.!?"\u201c\u201d]){0,90}?)\s*:\s*/u;
+const TURN = /^\s*(\p{Lu}(?:\p{L}{0,3}\.(?=\s))?(?:\s\p{Lu}\p{Ll}{0,2}\.(?=\s)|[^:\n.!?"\u201c\u201d]){0,90}?)\s*:\s*/u;
 
 interface Label {
   /** Who speaks this turn; null for an unnamed asker or a label that names no one the text knows. */
@@ -36,13 +36,17 @@ interface Label {
 
 /** The label a paragraph opens with, if it is one: a name (with an optional "(role)") and a colon, not "Name: “…”". */
 function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
+  // White House transcripts: "Q Kevin, how do you …" — the asker with no colon.
+  const bareAsker = /^Q\.?\s+(?=\S)/u.exec(p.text);
+  if (bareAsker) return { entity: null, text: bareAsker[0].length, asker: true };
   const colon = p.text.indexOf(':');
   if (colon < 0 || colon > 80) return null; // most paragraphs: no label, and no regex run over them
   const m = TURN.exec(p.text);
   if (!m) return null;
   const rest = p.text.slice(m[0].length);
   if (/^["\u201c\u2018']/u.test(rest)) return null; // "Solbakken: “…”" introduces one quotation; it is no transcript
-  const raw = m[1]!.trim();
+  // "MS. CALLOWAY:", "SECRETARY BESSENT:": a label in capitals is read as the name it spells.
+  const raw = /\p{Ll}/u.test(m[1]!) ? m[1]!.trim() : m[1]!.trim().replace(/\p{L}+\.?/gu, (w) => (w.length >= 5 || /^(?:MR|MS|MRS|DR)\.$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w));
   if (ASKER.test(raw)) return { entity: null, text: m[0].length, asker: true };
   // "Jane Doe (Governor, CBN)": one parenthesis gives a role. Hansard's "Liam Cawthorne (Scunthorpe Vale) (Con)"
   // gives a seat and a party: no role.

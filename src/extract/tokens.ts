@@ -84,7 +84,9 @@ function computeClass(word: string): number {
     const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
     // "Beijing said": a government by its capital; alone, never a person ("Lima" in a longer name still is a name).
     if (CAPITALS.has(l)) c |= PLACE;
-    if (nameShaped && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
+    // "Copenhagen-listed", "Dubai-based", "state-owned": a modifier, never a name.
+    const placeModifier = /-(?:based|listed|owned|backed|led|born|headquartered|registered|made|focused|linked|run|controlled|funded|bound|born|era|style|wide|friendly|leaning|aligned|allied|brokered)$/.test(l);
+    if (nameShaped && !placeModifier && !(c & (ROLE | TITLE | ORG | COUNTRY | CUE | PARTICIPLE | ANON)) && !NOT_NAME_WORDS.has(l)) c |= NAME;
     // "al-Qahtani", "el-Sisi": an Arabic surname with its article in lower case is as capitalised as any name.
     if (/^(?:al|el|ul|ad|ar|as|ash|at|az|bin|ibn|abu)-\p{Lu}\p{Ll}/u.test(bare) && !(c & (ROLE | ORG | COUNTRY))) c = (c & ~LOWER) | CAP | NAME;
   }
