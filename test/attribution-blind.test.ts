@@ -30,6 +30,16 @@ describe('pronouns and the sex a name tells', () => {
     )).toEqual([null]);
   });
 
+  it('gives "He added" after a woman spoke to the man who spoke before her, when he is the only man to have spoken', () => {
+    expect(whoSaid('new vessels',
+      'Chief executive S\u00f8ren Holm said the return would be gradual. \u201cWe are not flipping a switch,\u201d Holm said.',
+      'Insurance premiums remain high, the company said.',
+      'Chief financial officer Mette Lindqvist said the diversions had added costs. She acknowledged that rates would fall.',
+      '\u201cOvercapacity is the flip side of the coin,\u201d she said.',
+      'He added that the group would not order any new vessels this year.',
+    )).toEqual(['S\u00f8ren Holm']);
+  });
+
   it('learns nothing from a given name the lists disagree on, or from a family name written first', () => {
     expect(whoSaid('bank is ready', 'UniCredit chief Andrea Moretti spoke after the vote. \u201cThe bank is ready,\u201d he said.')).toEqual(['Andrea Moretti']);
     expect(whoSaid('talks will go on', 'Vice Premier Yang Wenjie met the delegation. \u201cThe talks will go on,\u201d he said.')).toEqual(['Yang Wenjie']);
@@ -204,6 +214,19 @@ describe('who a statement, a report or an office is', () => {
 });
 
 describe('where reported words end, and what is no statement', () => {
+  it('reads ", citing …" as the reason its subject gave, but not a source cited', () => {
+    expect(said('The Bank of Ghana on Wednesday cut its policy rate by 300 basis points, citing a faster-than-expected decline in inflation.')).toEqual([
+      'Bank of Ghana [reported]: a faster-than-expected decline in inflation',
+    ]);
+    expect(said('The regulator delayed the rules, citing people familiar with the matter.')).toEqual([]);
+  });
+
+  it('skips a place in the listener ("told a press conference in the capital Accra that …")', () => {
+    expect(said('Governor Kwame Asante told a press conference in the capital Accra that inflation had fallen to 11.5 percent.')).toEqual([
+      'Kwame Asante [reported]: inflation had fallen to 11.5 percent',
+    ]);
+  });
+
   it('ends one speaker\u2019s reported words where another speaker\u2019s begin (", while X said …")', () => {
     expect(said('Trade chief Marek Novak said on Tuesday the bloc would respond to the tariffs, while China\u2019s foreign ministry spokesman Lin Bo said the measures were wrong.')).toEqual([
       'Marek Novak [reported]: the bloc would respond to the tariffs',

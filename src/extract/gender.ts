@@ -26,13 +26,16 @@ const FAMILY_FIRST = new Set(`
   ngo duong ly wong ng lau chan leung cheung lam tse yip kwok chow
 `.trim().split(/\s+/));
 
+/** Letters that carry no separable accent ("Søren", "Łukasz"). */
+const FOLD: Record<string, string> = { ø: 'o', æ: 'ae', ł: 'l', đ: 'd', ß: 'ss' };
+
 const cache = new Map<string, 'm' | 'f' | null>();
 
 /** 'm' or 'f' when a full name's given name says so in every list that knows it; otherwise null. */
 export function genderOfName(words: string[]): 'm' | 'f' | null {
   if (words.length < 2) return null;
   // The lists spell names without accents ("Lucia", "Alvaro").
-  const given = words[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const given = words[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[øæłđß]/gu, (c) => FOLD[c]!);
   if (given.length < 3 || !/^\p{L}+$/u.test(given) || FAMILY_FIRST.has(given) || EITHER.has(given)) return null;
   const known = cache.get(given);
   if (known !== undefined) return known;

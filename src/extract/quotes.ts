@@ -98,7 +98,8 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
  * which a byline or a dateline follows.
  */
 function leadOf(paragraphs: Paragraph[]): number {
-  const prose = (p: Paragraph | undefined) => p !== undefined && !p.heading && p.text.split(/\s+/).length >= 12;
+  // A headline the page did not mark as one ("(LEAD) KAI signs deal to export 12 more jets") ends with no full stop.
+  const prose = (p: Paragraph | undefined) => p !== undefined && !p.heading && p.text.split(/\s+/).length >= 12 && /[.!?:"\u201d\u2019)\]]\s*$/u.test(p.text);
   const first = paragraphs.findIndex((p, i) => prose(p) && !(i < 8 && (paragraphs[i + 1]?.heading || paragraphs[i + 2]?.heading)));
   return Math.max(0, first >= 0 ? first : paragraphs.findIndex((p) => prose(p)));
 }

@@ -4,10 +4,13 @@ import { type Entity } from './entities.ts';
 import { APPEAL_CUES, CUE_VERBS, shownVerb } from './lexicon.ts';
 import { type Read, readAfter, readBefore, sentenceSubject } from './mentions.ts';
 import { accordingTo, type Content, forPerson, contentAfter, contentBefore, contentEnd, isTell, skipListener, skipModifiers } from './reported.ts';
-import { CUE, has, isCue, LOWER, PARTICIPLE, PUNCT, type Tok } from './tokens.ts';
+import { CAP, CUE, has, isCue, LOWER, PARTICIPLE, PUNCT, type Tok } from './tokens.ts';
 import { at, type Item, type Sentence, type State } from './sieve-state.ts';
 import { mainSpeaker, SPEECH_PARTICIPLES } from './direct.ts';
 import { resolveMention } from './resolve-mention.ts';
+
+const REASON_START = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'concerns', 'fears', 'risks', 'uncertainty', 'slowing', 'rising', 'falling', 'weak', 'weaker', 'strong', 'stronger', 'higher', 'lower', 'easing', 'persistent', 'slower', 'faster']);
+const SOURCE_WORDS = new Set(['sources', 'source', 'officials', 'people', 'report', 'reports', 'data', 'documents', 'document', 'statement', 'filing', 'survey', 'analysts', 'media', 'newspaper', 'agency', 'unnamed', 'familiar']);
 
 /** A report after these is background to the sentence ("weeks after the EU urged China to …"), not a statement. */
 const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'following', 'once']);
@@ -83,6 +86,18 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     const from = c + 3;
     const to = contentEnd(toks, from, end);
     if (read && to - from >= 3) emit(out, s, si, state, { from, to }, read, `${t.lower} ${toks[c + 1]!.lower}`, 'reported');
+  }
+
+  // "The Bank of Ghana cut its rate …, citing a faster-than-expected decline in inflation": the reason the
+  // subject gave. Not "…, citing sources" or "citing a Reuters report": those name where the news came from.
+  for (let p = 2; p < end - 3; p++) {
+    if (toks[p]!.lower !== 'citing' || toks[p]!.quoted || toks[p - 1]!.text !== ',') continue;
+    const from = p + 1;
+    const to = contentEnd(toks, from, end);
+    const words = toks.slice(from, to);
+    if (words.length < 4 || !REASON_START.has(words[0]!.lower) || words.some((w) => SOURCE_WORDS.has(w.lower)) || has(words[1], CAP)) continue;
+    const subject = sentenceSubject(toks);
+    if (subject && subject.from < p && !out.some((o) => o.start <= words[0]!.start && o.end >= words[words.length - 1]!.end)) emit(out, s, si, state, { from, to }, subject, 'cited', 'reported');
   }
 
   // ", adding that …", ", while noting that …": more of what the sentence's speaker said.

@@ -123,7 +123,8 @@ export function skipModifiers(toks: Tok[], i: number, end: number): number {
         const w = toks[n]!;
         if (w.quoted || w.lower === 'that' || has(w, PUNCT)) break;
         if (n > k + 1 && CLAUSE_START.has(w.lower) && !['a', 'an', 'all', 'more', 'much', 'one', 'two', 'three'].includes(w.lower) && hasFinite(toks, n, Math.min(end, n + 8)) && !MODIFIER_PREPS.has(toks[n - 1]!.lower)) break;
-        if (n > k + 1 && has(w, CAP) && hasFinite(toks, n + 1, Math.min(end, n + 6)) && !has(toks[n - 1], CAP) && !MODIFIER_PREPS.has(toks[n - 1]!.lower)) break;
+        // "in Paris the minister …" starts the clause at "the"; "in the capital Accra that …" runs on to "that".
+        if (n > k + 1 && has(w, CAP) && toks[n + 1]?.lower !== 'that' && hasFinite(toks, n + 1, Math.min(end, n + 6)) && !has(toks[n - 1], CAP) && !MODIFIER_PREPS.has(toks[n - 1]!.lower)) break;
         n++;
       }
       if (n === k + 1) break;

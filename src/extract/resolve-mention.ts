@@ -97,8 +97,14 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
  * named in this or the two paragraphs before — and only when that person's sex is known to fit.
  */
 function lastOfGender(state: State, want: 'm' | 'f', pos: number, paragraph: number): Entity | null {
-  const near = state.ents.all.filter((e) => e.kind === 'person' && e.last < pos && e.last >= at(paragraph - 2, 0));
-  const last = near.filter((e) => e.gender !== (want === 'm' ? 'f' : 'm')).sort((a, b) => b.last - a.last)[0];
+  const fitting = (from: number, spoke: boolean) => {
+    const near = state.ents.all.filter((e) => e.kind === 'person' && e.last < pos && e.last >= at(from, 0) && (!spoke || e.spoke));
+    const last = near.filter((e) => e.gender !== (want === 'm' ? 'f' : 'm')).sort((a, b) => b.last - a.last)[0];
+    return last ?? null;
+  };
+  // Anyone named in the last two paragraphs; failing that, a speaker of the last five ("He added …" after the
+  // chief financial officer spoke, meaning the chief executive quoted before her).
+  const last = fitting(paragraph - 2, false) ?? fitting(paragraph - 5, true);
   return last?.gender === want ? last : null;
 }
 
