@@ -166,6 +166,31 @@ describe('quotations as pages break them', () => {
   });
 });
 
+describe('introductions news pages use', () => {
+  it('reads "Said X, title: “…”" with the verb first', () => {
+    expect(whoSaid('rarely end well', 'Not everyone was convinced. Said Priya Natarajan, chief economist at Northbridge Capital in Toronto: \u201cTit-for-tat tariffs rarely end well.\u201d')).toEqual(['Priya Natarajan']);
+  });
+
+  it('reads a box\u2019s quotation signed on the next line, with more after the signature', () => {
+    expect(whoSaid('dovish pivot', '\u201cThe dovish pivot is justified by the data. Exports fell 11% in October.\u201d', '\u2014 Ahn Soo-jin, Korea economist. For the full note, click here.')).toEqual(['Ahn Soo-jin']);
+  });
+
+  it('gives a live blog\u2019s unmarked paragraph after "He said:" to the speaker introduced', () => {
+    expect(said(
+      'Poland\u2019s prime minister, Tomasz Kurowski, has just spoken to reporters on his way out. He said:',
+      'Europe finally woke up. For three years we were told that Russian gas was \u2018just business\u2019. Today we said that it is not.',
+    )).toEqual(['Tomasz Kurowski [direct]: Europe finally woke up. For three years we were told that Russian gas was \u2018just business\u2019. Today we said that it is not']);
+  });
+
+  it('reads "The central bank … and said …" as the bank\u2019s words', () => {
+    expect(whoSaid('average 1.9%', 'The Bank of Korea cut its base rate on Thursday.', 'The central bank also trimmed its growth forecast to 1.4%, and said inflation would likely average 1.9%.')).toEqual(['Bank of Korea']);
+  });
+
+  it('reads "the Ontario director of the United Steelworkers" as a title, not a second person', () => {
+    expect(whoSaid('overdue', 'Gary Kowalczyk, the Ontario director of the United Steelworkers, said the retaliation was overdue.')).toEqual(['Gary Kowalczyk']);
+  });
+});
+
 describe('who a statement, a report or an office is', () => {
   it('gives \u201c\u2026,\u201d the statement said to the body whose statement was just reported', () => {
     expect(whoSaid('revoke quotas',

@@ -163,9 +163,8 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     // Sieve 3b, intro at the end of the paragraph before: "… Al Ketbi, 61, told reporters in Abu Dhabi:" ¶ "“…”".
     if (!found && q.start <= s.span.start && si > 0 && state.sentences[si - 1]!.paragraph === s.paragraph - 1 && /:\s*$/u.test(state.paragraphs[s.paragraph - 1]!.text)) {
       const prev = state.sentences[si - 1]!;
-      const before = introBefore(prev.toks, prev.toks.length);
-      const r = before?.read ? resolveMention(before.read.mention, at(prev.paragraph, prev.span.end), state, prev) : before?.participle ? mainSpeaker(prev.toks, before.cue, prev, state) : null;
-      if (before && r) found = { ...r, sieve: 'intro', verb: before.cue < 0 ? null : prev.toks[before.cue]!.lower, strong: true };
+      const intro = introducedBy(prev, state);
+      if (intro) found = { ...intro, sieve: 'intro', strong: true };
       // "U.S. Senator Dale Whitcombe, a Republican from Ohio, weighed in on Truth Social:" ¶ "“…”": the named
       // subject of a paragraph that ends by pointing at the quotation that follows it.
       const subject = !found && q.end >= s.span.end - 2 ? sentenceSubject(prev.toks) : null;
@@ -226,6 +225,11 @@ function firstAfter(toks: Tok[], offset: number): number {
 
 /** A reporting verb, then nothing but modifiers and ":" or "," (or "that"), right before the quotation at `bi`. */
 function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null; participle: boolean } | null {
+  // "Said Priya Natarajan, chief economist at Northbridge Capital: “…”": the verb first, then the speaker.
+  if (bi > 2 && has(toks[0], CUE) && has(toks[0], CAP) && /^[:,]$/u.test(toks[bi - 1]?.text ?? '')) {
+    const read = readAfter(toks, 1);
+    if (read && read.to >= bi - 1 && (read.mention.type === 'person' || read.mention.type === 'organisation')) return { cue: 0, read, participle: false };
+  }
   // "Lopez: “…”", "Von der Leyen on X: “…”": a name and a colon, the way live blogs and posts introduce words.
   if (toks[bi - 1]?.text === ':') {
     const read = readBefore(toks, bi - 1);
@@ -250,6 +254,13 @@ function introBefore(toks: Tok[], bi: number): { cue: number; read: Read | null;
     return ['and', 'but'].includes(toks[c - 1]?.lower ?? '') && c > 1 ? { cue: c, read: null, participle: true } : null;
   }
   return null;
+}
+
+/** The speaker a sentence ending in a colon introduces ("Al Ketbi told reporters:", "He said:"), if any. */
+export function introducedBy(prev: Sentence, state: State): { entity: Entity | null; how: string; verb: string | null } | null {
+  const before = introBefore(prev.toks, prev.toks.length);
+  const r = before?.read ? resolveMention(before.read.mention, at(prev.paragraph, prev.span.end), state, prev) : before?.participle ? mainSpeaker(prev.toks, before.cue, prev, state) : null;
+  return before && r ? { ...r, verb: before.cue < 0 ? null : prev.toks[before.cue]!.lower } : null;
 }
 
 /** Only time, place and channel words between two tokens ("said on Friday in Paris:"). */

@@ -126,7 +126,8 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
     // surname after the complement; one word right after "of"/"and" is the complement's own ("Ministry of Commerce").
     for (let s = r + 2; s < words.length; s++) {
       const rest = words.slice(s).filter((w) => !has(w, TITLE));
-      if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',') continue;
+      // "director of the United Steelworkers": a name after "the" is a body's, never a person's.
+      if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',' || words[s - 1]!.lower === 'the') continue;
       // "Minister of Industry and Trade Nguyen Dinh Khoa": Vietnamese and Chinese names may have three words.
       if (rest.every((w, n) => nameWord(w, n > 0)) && (fullWords(rest) === 2 || fullWords(rest) === 3 && !PORTFOLIOS.has(rest[0]!.lower)) && !rest.some((w) => has(w, ORG) || PORTFOLIOS.has(w.lower)) && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
     }

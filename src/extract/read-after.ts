@@ -69,6 +69,8 @@ export function readAfter(toks: Tok[], start: number): Read | null {
     // before a capitalised title ("dtic Minister"); never a verb ("He met U.S. President …").
     // "the head of Germany's central bank": an organisation described in lower case, inside a role's "of".
     if (np.some((w) => w.lower === 'of') && lowerRunToOrg(toks, i)) { np.push(t); continue; }
+    // "The central bank trimmed …", "the state oil company": after a determiner, lower-case words up to a body.
+    if (det && np.every((w) => has(w, LOWER)) && lowerRunToOrg(toks, i)) { np.push(t); continue; }
     const toRole = [1, 2, 3].some((d) => has(toks[i + d], ROLE | ORG) && !toks[i + d]!.quoted && toks.slice(i + 1, i + d).every((w) => isModifier(w) || has(w, CAP)));
     if (isModifier(t) && !has(t, CUE | PARTICIPLE | ADVERB) && !pastVerb(t) && toRole && (PORTFOLIOS.has(t.lower) || ROLE_ADJECTIVES.has(t.lower) || has(toks[i + 1], ROLE) && has(toks[i + 1], CAP))) { np.push(t); continue; }
     break;

@@ -171,7 +171,9 @@ export function pullQuoteLines(paragraphs: Paragraph[], ents: Entities, attribut
   const out: Found[] = [];
   for (let i = 1; i < paragraphs.length; i++) {
     const signed = /^[-\u2013\u2014]/u.test(paragraphs[i]!.text.trim());
-    const line = paragraphs[i]!.text.trim().replace(/^[-\u2013\u2014]\s*/u, '');
+    // "— Ahn Soo-jin, Korea economist. For the full note, click here.": the signature is the first sentence.
+    const whole = paragraphs[i]!.text.trim().replace(/^[-\u2013\u2014]\s*/u, '');
+    const line = signed ? whole.replace(/\.\s+\p{Lu}.*$/u, '').replace(/\.$/u, '') : whole;
     const prev = paragraphs[i - 1]!;
     if (line.length > 120 || prev.heading || attributed.has(i - 1)) continue;
     const statement = prev.text.trim();
