@@ -182,6 +182,10 @@ describe('introductions news pages use', () => {
     )).toEqual(['Tomasz Kurowski [direct]: Europe finally woke up. For three years we were told that Russian gas was \u2018just business\u2019. Today we said that it is not']);
   });
 
+  it('reads "in a Facebook post:" as a channel, never a speaker', () => {
+    expect(whoSaid('energy supply', 'Finance Minister Tamas Kiss defended the veto in a Facebook post on Wednesday:', '\u201cHungary will not support any measure that endangers our energy supply.\u201d')).toEqual(['Tamas Kiss']);
+  });
+
   it('reads "The central bank … and said …" as the bank\u2019s words', () => {
     expect(whoSaid('average 1.9%', 'The Bank of Korea cut its base rate on Thursday.', 'The central bank also trimmed its growth forecast to 1.4%, and said inflation would likely average 1.9%.')).toEqual(['Bank of Korea']);
   });

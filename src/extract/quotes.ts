@@ -101,6 +101,9 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   return { speakers: ents.found(), quotes: finalise(items, texts, sentences) };
 }
 
+/** Verbs that introduce words set out below them ("He said:", "she told reporters:"); "in a post:" is special.ts's. */
+const BLOCK_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'continued', 'replied', 'stated', 'declared', 'insisted', 'warned', 'noted', 'argued', 'stressed', 'remarked']);
+
 /**
  * A live blog's "Poland's prime minister … has just spoken to reporters. He said:" ¶ then his words as a paragraph
  * of their own, without quotation marks: the whole paragraph is the speaker's the colon introduced.
@@ -114,7 +117,7 @@ function blockQuote(s: Sentence, si: number, spans: ReturnType<typeof findQuotat
   const words = text.split(/\s+/u).length;
   if (words < 6 || words > 200 || !/[.!?]$/u.test(text)) return null;
   const intro = introducedBy(prev, state);
-  if (!intro?.entity || intro.verb === null) return null;
+  if (!intro?.entity || !BLOCK_VERBS.has(intro.verb ?? '')) return null;
   return { paragraph: s.paragraph, start: 0, end: text.length, kind: 'direct', entity: intro.entity, sieve: `intro/${intro.how}`, verb: intro.verb, via: null, quote: null, strong: true, sentence: si };
 }
 

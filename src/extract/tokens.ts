@@ -117,10 +117,15 @@ export const isWord = (t: Tok | undefined): boolean => t !== undefined && (t.cls
 
 const NOUN_MARKERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our', 'my', 'this', 'that', 'these', 'those', 'in', 'on']);
 
+/** Reporting verbs that are also nouns ("a Facebook post"); "the Treasury said" stays a verb. */
+const NOUN_CUES = new Set(['post', 'posts', 'tweet', 'tweets', 'message', 'statement', 'note', 'letter', 'interview', 'report', 'comment', 'comments', 'remarks', 'video', 'release', 'update', 'address', 'speech']);
+
 /** A reporting verb used as a verb, not a noun of the same spelling ("in a post", "the report", "his comments"). */
 export function isCue(toks: Tok[], i: number): boolean {
   const t = toks[i];
   if (!t || t.quoted || !(t.cls & CUE)) return false;
   const before = toks[i - 1];
-  return !(before && (NOUN_MARKERS.has(before.lower) || (before.cls & POSSESSIVE) !== 0));
+  // "in a Facebook post", "the Truth Social post": a name between the article and the noun.
+  const twoBack = before && (before.cls & CAP) !== 0 && NOUN_CUES.has(t.lower) ? toks[i - 2] : undefined;
+  return !(before && (NOUN_MARKERS.has(before.lower) || (before.cls & POSSESSIVE) !== 0 || (twoBack && ['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(twoBack.lower))));
 }
