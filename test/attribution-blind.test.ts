@@ -329,6 +329,14 @@ describe('names and titles', () => {
     expect(whoSaid('market share', 'Dr Abdulrahman al-Qahtani, a senior fellow at the Gulf Energy Centre, argued that the priority was now market share.')).toEqual(['Abdulrahman al-Qahtani']);
   });
 
+  it('reads "Germán" as a given name, not "German"', () => {
+    expect(whoSaid('more beans', 'In Bogot\u00e1, Germ\u00e1n Alonso Restrepo, head of the coffee growers federation, said Colombia stood ready to supply more beans.')).toEqual(['Germ\u00e1n Alonso Restrepo']);
+  });
+
+  it('reads past another name for a body (", known as Itamaraty,") to the body that speaks', () => {
+    expect(whoSaid('unilateral measure', 'Brazil\u2019s Foreign Ministry, known as Itamaraty, said in a written note that it regrets the unilateral measure.')).toEqual(['Brazil\u2019s Foreign Ministry']);
+  });
+
   it('reads "Central Bank of Xland Governor Dr Amara Obi" as a governor named Amara Obi', () => {
     const lines = said('Central Bank of Nigeria Governor Dr Amara Obi said the bank would hold rates. \u201cWe will not cut to please anybody,\u201d Obi said.');
     expect(lines).toEqual(['Amara Obi [reported]: the bank would hold rates', 'Amara Obi [direct]: We will not cut to please anybody']);

@@ -132,6 +132,8 @@ function isAside(inner: Tok[]): boolean {
   const first = inner[0]!;
   if (inner.length === 1 && /^\d{1,3}$/.test(first.text)) return true;
   if (['who', 'whose', 'which', 'asked'].includes(first.lower)) return true;
+  // ", known as Itamaraty,", ", also known as MOFCOM,", ", formerly Twitter,": another name for the same body.
+  if (['known', 'also', 'formerly', 'officially', 'locally', 'commonly'].includes(first.lower) && inner.some((w) => w.lower === 'as' || w.lower === 'known') || first.lower === 'formerly') return true;
   // "one of the companies affected", "among the exporters hit hardest": a group it belongs to.
   if ((first.lower === 'one' && inner[1]?.lower === 'of') || first.lower === 'among') return inner.length <= 14 && !inner.some((w) => w.quoted);
   if (/ing$/.test(first.lower) && has(first, LOWER)) return true;

@@ -80,7 +80,9 @@ function computeClass(word: string): number {
     if (ADVERBS.has(l)) c |= ADVERB;
     if (INTRO_WORDS.has(l)) c |= INTRO;
     if (PERSON_PRONOUNS.has(l) || THING_PRONOUNS.has(l) || l === 'they') c |= PRONOUN;
-    if (entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
+    // "Germán" is a given name, not "German": an accent the demonym does not have makes it no country word.
+    const accented = /[^\u0000-\u007f]/u.test(bare) && /(?:an|ese|ian|ish)$/u.test(l.normalize('NFD').replace(/\p{M}/gu, ''));
+    if (!accented && entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
     const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
     // "Beijing said": a government by its capital; alone, never a person ("Lima" in a longer name still is a name).
     if (CAPITALS.has(l)) c |= PLACE;
