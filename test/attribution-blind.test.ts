@@ -23,6 +23,25 @@ describe('pronouns and the sex a name tells', () => {
     )).toEqual(['Christine Arnaud']);
   });
 
+  it('leaves "he" unattributed after two men spoke in one sentence, and gives "she" to the one woman of two', () => {
+    expect(whoSaid('We are close to a deal',
+      'Industry Minister Ahn Duk-geun said the talks were constructive, while Commerce Secretary Howard Lutnick said he expected a deal soon.',
+      '\u201cWe are close to a deal,\u201d he told CNBC.',
+    )).toEqual([null]);
+    expect(whoSaid('We are close to a deal',
+      'Finance Minister Rachel Moore said the talks were constructive, while Commerce Secretary Howard Lutnick said he expected a deal soon.',
+      '\u201cWe are close to a deal,\u201d she told CNBC.',
+    )).toEqual(['Rachel Moore']);
+  });
+
+  it('gives a quotation followed by ", while X said …" to no one in that clause', () => {
+    expect(said('Ahn said the talks were \u201cconstructive and frank,\u201d while Lutnick said he expected a deal \u201cvery soon.\u201d')).toEqual([
+      'Ahn [reported]: the talks were \u201cconstructive and frank,\u201d',
+      'Ahn [direct]: constructive and frank',
+      'Lutnick [reported]: he expected a deal \u201cvery soon.\u201d',
+    ]);
+  });
+
   it('leaves "she" unattributed when only men have been named', () => {
     expect(whoSaid('nobody knows',
       'Finance Minister Robert Klein said the plan was ready.',

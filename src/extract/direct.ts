@@ -50,6 +50,8 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
   while (j < toks.length && has(toks[j], PUNCT) && toks[j]!.text !== '(') j++;
   const first = toks[j];
   if (!first || first.quoted) return null;
+  // '“constructive,” while Lutnick said …': a new clause with a speaker of its own, not this quotation's.
+  if (['while', 'whereas', 'but', 'and', 'although', 'though'].includes(first.lower)) return null;
   if (first.lower === 'according' && toks[j + 1]?.lower === 'to') {
     const read = readAfter(toks, j + 2);
     return read ? { read, verb: 'according to' } : null;

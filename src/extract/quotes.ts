@@ -62,7 +62,7 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
 
   const items: Item[] = [];
   const lead = leadOf(paragraphs);
-  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, lastStatement: null, unnamed: new Set(), sentences, paragraphs, focusAt: [], lead };
+  const state: State = { ents, focus: null, focusParagraph: -1, focusOrg: null, lastSubject: null, lastStatement: null, rivals: null, unnamed: new Set(), sentences, paragraphs, focusAt: [], lead };
   const transcript = findTranscript(paragraphs, ents);
 
   const blocks = new Set<number>();

@@ -24,8 +24,14 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
     case 'pronoun': {
       if (m.word === 'he' || m.word === 'she') {
         const f = state.focus;
-        if (!f) return null;
         const want = m.word === 'he' ? 'm' : 'f';
+        // "Ahn said …, while Lutnick said …. “We are close,” he told CNBC.": of two who just spoke, only the one
+        // whose sex alone fits.
+        if (!f && state.rivals) {
+          const fit = state.rivals.filter((e) => e.gender === want);
+          return fit.length === 1 && state.rivals.every((e) => e === fit[0] || (e.gender !== null && e.gender !== want)) ? { entity: fit[0]!, how: 'pronoun' } : null;
+        }
+        if (!f) return null;
         if (f.gender && f.gender !== want) {
           const other = lastOfGender(state, want, pos, s.paragraph);
           return other ? { entity: other, how: 'pronoun' } : null;
@@ -142,6 +148,10 @@ export function updateFocus(s: Sentence, found: Item[], state: State): void {
   }
   if (lastPerson) state.focus = lastPerson;
   else if (subject?.kind === 'person') state.focus = subject;
+  // Two people spoke in one sentence: "he" next could be either.
+  const people = [...new Set(spoke.filter((f) => f.entity!.kind === 'person').map((f) => f.entity!))];
+  state.rivals = people.length > 1 ? people : null;
+  if (state.rivals) state.focus = null;
   if (lastPerson || subject?.kind === 'person') state.focusParagraph = s.paragraph;
   if (lastOrg) state.focusOrg = lastOrg;
   else if (subject?.kind === 'organisation') state.focusOrg = subject;

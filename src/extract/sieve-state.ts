@@ -50,6 +50,8 @@ export interface State {
   lastSubject: Entity | null;
   /** Who last spoke "in a statement", and where: what "the statement said" refers to. */
   lastStatement: { entity: Entity; paragraph: number } | null;
+  /** Two or more people who spoke in the last sentence: "he" means one of them only if the sex tells which. */
+  rivals: Entity[] | null;
   /** Role words unnamed speakers went by ("an official", "a senior economist"): "the official" is one of them. */
   unnamed: Set<string>;
   sentences: Sentence[];
