@@ -127,6 +127,37 @@ describe('press briefings in the White House style', () => {
   });
 });
 
+describe('earnings calls', () => {
+  const call = [
+    'Operator',
+    'Thank you for standing by. Our first question comes from Marcus Ilunga with Barclays.',
+    'Marcus Ilunga -- Barclays -- Analyst',
+    'Hi, thanks for taking my question. Could you quantify the impact of the export rules?',
+    'Dana Whitlock -- Chief Executive Officer',
+    'Sure, Marcus. We now need a licence for every shipment to China.',
+    'We expect the licences to arrive slowly, and I\u2019d say the hit is about a tenth of revenue.',
+    'Our next question comes from Hye-jin Park with Morgan Stanley.',
+    'Hye-jin Park -- Morgan Stanley -- Analyst',
+    'Thank you. Was the inventory charge entirely related to China?',
+    'And are customers elsewhere absorbing that supply?',
+    'Demand outside China remains very strong.',
+  ];
+
+  it('reads speakers printed on lines of their own, and their turns until the next name', () => {
+    const lines = fileLines('call.txt', ['Kestrel Microdevices Q2 2025 Earnings Call Transcript', ...call].join('\n\n'));
+    expect(lines).toContain('Marcus Ilunga [direct]: Hi, thanks for taking my question. Could you quantify the impact of the export rules?');
+    expect(lines).toContain('Dana Whitlock [direct]: We expect the licences to arrive slowly, and I\u2019d say the hit is about a tenth of revenue');
+    expect(lines).toContain('Hye-jin Park [direct]: Thank you. Was the inventory charge entirely related to China?');
+  });
+
+  it('gives no one the operator\u2019s hand-over, or a paragraph after a question whose speaker\u2019s line the page left out', () => {
+    const lines = fileLines('call.txt', ['Kestrel Microdevices Q2 2025 Earnings Call Transcript', ...call].join('\n\n'));
+    expect(lines.some((l) => l.includes('Our next question'))).toBe(false);
+    expect(lines.some((l) => l.includes('Demand outside China'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('I\u2019d'))).toBe(false);
+  });
+});
+
 describe('quotations as pages break them', () => {
   it('gives the second part of an interrupted quotation to the speaker named between its parts, however long the title', () => {
     expect(said('\u201cThe importers can live with 2027,\u201d said Ingrid Solberg, secretary general of the NordGas industry association, \u201cbut they need legal certainty on force majeure.\u201d')).toEqual([
@@ -346,6 +377,28 @@ describe('bodies and what refers to them', () => {
 describe('names and titles', () => {
   it('keeps an Arabic surname with its lower-case article ("al-Qahtani") as part of the name', () => {
     expect(whoSaid('market share', 'Dr Abdulrahman al-Qahtani, a senior fellow at the Gulf Energy Centre, argued that the priority was now market share.')).toEqual(['Abdulrahman al-Qahtani']);
+  });
+
+  it('tells two people of one surname apart by what the text says they are ("no relation of the minister")', () => {
+    expect(whoSaid('energy security',
+      'Oil output will reach two million barrels a day, the Minister of State for Petroleum, Adaeze Okonkwo, has said.',
+      'But Chinedu Okonkwo, an energy analyst at Sahel Advisory and no relation of the minister, said the target was ambitious.',
+      'Asked about the refinery, the minister insisted that supplying local refineries was a matter of energy security.',
+    )).toEqual(['Adaeze Okonkwo']);
+  });
+
+  it('does not read "the minister" as the shadow minister', () => {
+    expect(whoSaid('commercially disciplined',
+      'Resources Minister Callum Brady defended the reserve. Shadow resources minister Leanne Fitzpatrick asked whether Treasury had modelled the cost.',
+      'The minister replied that the reserve would be commercially disciplined.',
+    )).toEqual(['Callum Brady']);
+  });
+
+  it('keeps a committee\u2019s short name in brackets, so "The MPC noted" is the committee\u2019s', () => {
+    expect(whoSaid('declined to 8.48',
+      'The Monetary Policy Committee (MPC) of Bangladesh Bank decided to keep the policy rate unchanged. Governor Rezaul Karim Siddiqui chaired the meeting.',
+      'The MPC noted that headline inflation declined to 8.48 percent in June.',
+    )).toEqual(['Monetary Policy Committee (MPC) of Bangladesh Bank']);
   });
 
   it('reads "Germán" as a given name, not "German"', () => {

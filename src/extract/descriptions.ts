@@ -78,7 +78,8 @@ function holdsFullOffice(e: Entity, head: string): boolean {
   return e.roles.some((r) => {
     const words = entityWords(r);
     const at = words.lastIndexOf(head);
-    return at >= 0 && !LESSER.includes(words[at - 1] ?? '');
+    // "Shadow resources minister" holds no office; "Minister of State" under a minister is still a minister.
+    return at >= 0 && !words.slice(0, at).some((w) => LESSER.includes(w));
   });
 }
 

@@ -107,7 +107,8 @@ export class Entities {
 
   organisation(name: string, at: number, register = true, carrierSpeaks = false): Entity | null {
     const display = name.replace(/^(?:the|The)\s+/, '').replace(/['\u2019]s$/u, '').trim();
-    const inParens = /\(([^()]{2,12})\)\s*$/u.exec(display);
+    // "(Canacero)" at the end, or "Monetary Policy Committee (MPC) of Bangladesh Bank": a short name in brackets.
+    const inParens = /\(([^()]{2,12})\)\s*$/u.exec(display) ?? /\((\p{Lu}{2,8})\)/u.exec(display);
     const bare = display.replace(/\s*\([^()]*\)\s*$/u, '').trim();
     const key = organisationKey(bare);
     if (!key || (CARRIERS.has(key) && !carrierSpeaks)) return null;
@@ -124,7 +125,7 @@ export class Entities {
     }
     e.aliases.add(bare);
     // "(Mofcom)" as printed; initials of the name without a possessive country ("China's Ministry of …").
-    if (inParens) { e.acronyms.add(inParens[1]!.toLowerCase()); e.aliases.add(inParens[1]!); e.short ??= inParens[1]!; }
+    if (inParens) { e.acronyms.add(inParens[1]!.toLowerCase()); e.aliases.add(inParens[1]!); if (!e.name.includes(`(${inParens[1]!})`)) e.short ??= inParens[1]!; }
     const initials = acronymOf(bare.replace(/^\S+['\u2019]s\s+/u, ''));
     if (initials && !e.acronyms.has(initials)) { e.acronyms.add(initials); e.aliases.add(initials.toUpperCase()); }
     return this.touch(e, at);
@@ -215,7 +216,8 @@ export class Entities {
     // The same person is named with the same role again and again: the common case returns at once.
     if (!org && e.roles.includes(role)) return;
     // "As the Finance Minister, Wale Adebanjo, said", "including Goldman Sachs economist X": lead-ins, not the role.
-    const clean = role.replace(/^(?:as|including|such as|like|notably)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+(?:dr|hon|mr|mrs|ms|prof|sir|dame|eng|amb|rt\.? hon)\.?$/i, '').replace(/[,\s]+$/, '').trim();
+    // "an energy analyst …, and no relation of the minister": what the person is not is no part of the role.
+    const clean = role.replace(/,?\s*(?:and\s+)?(?:no relation|not related|unrelated)\b.*$/i, '').replace(/^(?:as|including|such as|like|notably)\s+/i, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[,\s]+(?:dr|hon|mr|mrs|ms|prof|sir|dame|eng|amb|rt\.? hon)\.?$/i, '').replace(/[,\s]+$/, '').trim();
     if (!clean || clean.split(/\s+/).length > 16) return;
     const full = org && !entityWords(clean).some((w) => org.tokens.includes(w)) ? `${shownName(org)} ${clean}` : clean;
     // The same person is named with the same role again and again: what follows is worked out once.
@@ -301,7 +303,9 @@ export class Entities {
       // "Cabinet Secretary" → CS; "Principal Secretary for Agriculture" → PS: the title before its "for"/"of".
       const title = r.split(/\s+(?:for|of)\s+/u)[0]!.split(/[\s,]+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
       const initials = (ws: string[]) => ws.slice(-a.length).map((w) => w[0]!.toLowerCase()).join('');
-      return caps.length >= a.length && (initials(caps) === a || initials(title) === a);
+      // The initials end in a title ("Principal Secretary"), not a body ("Monetary Policy Committee").
+      const titled = (ws: string[]) => initials(ws) === a && ROLE_NOUNS.has(ws[ws.length - 1]!.toLowerCase());
+      return caps.length >= a.length && (titled(caps) || titled(title));
     }));
     return holders.length === 1 ? holders[0]! : null;
   }

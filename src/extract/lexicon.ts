@@ -194,7 +194,8 @@ export const ANONYMOUS = set(`
 
 /** Words that start sentences or intro phrases and are never part of a name. */
 export const NOT_NAME_WORDS = set(`
-  the a an this that these those it its he she they we i you his her their our my your him them us me
+  the a an this that these those it its he she they we i you his her their our my your him them us me i'd i'm i've
+  i'll i’d i’m i’ve i’ll
   later earlier meanwhile however also then today yesterday tomorrow on in at but and so still now separately speaking
   following after before during according while when where as with for from by of to if although though since
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september

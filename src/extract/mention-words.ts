@@ -60,7 +60,10 @@ export function findBack(toks: Tok[], i: number, text: string): number {
 }
 
 /** Words that make a capitalised phrase a place, an event or a firm rather than a person. */
-export const notPerson = (name: Tok[]) => name.length > 1 && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower) || endsInPlace(name));
+export const notPerson = (name: Tok[]) => name.length > 1 && !koreanGiven(name) && (NOT_PERSON_LAST.has(name[name.length - 1]!.lower) || NOT_PERSON_FIRST.has(name[0]!.lower) || endsInPlace(name));
+
+/** "Hye-jin Park", "Ji-won Lee": a Korean given name first, so "Park" is a family name, not a park. */
+const koreanGiven = (name: Tok[]) => name.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(name[0]!.text);
 
 /** "Viet Nam", "Will Viet Nam": a name ending in a place of several words. */
 const endsInPlace = (name: Tok[]) => [2, 3, 4].some((n) => n <= name.length && PLACE_NAMES.has(name.slice(-n).map((w) => plain(w.lower)).join(' ')));

@@ -25,6 +25,23 @@ const ASKER = /^(?:q|question|reporter|journalist|interviewer)$/iu;
 /** A speaker's label opening a paragraph: "Li Yongjie:", "Minister Morimoto: We are …", "Jane Doe (Governor, CBN): …". */
 const TURN = /^\s*(\p{Lu}(?:\p{L}{0,3}\.(?=\s))?(?:\s\p{Lu}\p{Ll}{0,2}\.(?=\s)|[^:\n.!?"\u201c\u201d]){0,90}?)\s*:\s*/u;
 
+/**
+ * Earnings-call transcripts print each speaker on a line of their own: "Marcus Ilunga -- Barclays -- Analyst",
+ * "Dana Whitlock -- Chief Executive Officer", "Operator" (the call's operator, whom no one quotes).
+ */
+function labelLine(p: Paragraph, i: number, paragraphs: Paragraph[], ents: Entities): Label | null {
+  const next = paragraphs[i + 1];
+  if (!next || next.heading) return null;
+  if (/^operator$/iu.test(p.text.trim())) return { entity: null, text: p.text.length, line: true };
+  const m = /^(\p{Lu}[\p{L}'\u2019.-]+(?:\s+\p{Lu}[\p{L}'\u2019.-]+){1,3})\s+(?:--|\u2014|\u2013)\s+(.{2,80})$/u.exec(p.text.trim());
+  if (!m) return null;
+  const toks = tokenize(m[1]!, 0, m[1]!.length, []);
+  const read = readAfter(toks, 0);
+  if (read?.mention.type !== 'person' || read.to < toks.length) return null;
+  read.mention.role = m[2]!.split(/\s+(?:--|\u2014|\u2013)\s+/u).reverse().join(', ');
+  return { entity: ents.named(read.mention, i * 1_000_000), text: p.text.length, line: true };
+}
+
 interface Label {
   /** Who speaks this turn; null for an unnamed asker or a label that names no one the text knows. */
   entity: Entity | null;
@@ -32,6 +49,8 @@ interface Label {
   text: number;
   /** An unnamed asker's turn ("Q:"). */
   asker?: boolean;
+  /** A name on a line of its own, whose words follow in the next paragraphs. */
+  line?: boolean;
 }
 
 /** The label a paragraph opens with, if it is one: a name (with an optional "(role)") and a colon, not "Name: “…”". */
@@ -114,8 +133,8 @@ const NO_TRANSCRIPT: Transcript = { has: () => false, speakerAt: () => null, car
 export function findTranscript(paragraphs: Paragraph[], ents: Entities): Transcript {
   const labels = new Map<number, Label>();
   paragraphs.forEach((p, i) => {
-    if (p.heading || p.text.length < 3) return;
-    const label = labelOf(p, i, ents);
+    if (p.text.length < 3) return;
+    const label = p.heading ? labelLine(p, i, paragraphs, ents) : labelOf(p, i, ents);
     if (label) labels.set(i, label);
   });
   // Two turns by named speakers, or a named answer to an unnamed "Q:"; one label in a page is a line, not a transcript.
@@ -125,16 +144,25 @@ export function findTranscript(paragraphs: Paragraph[], ents: Entities): Transcr
   const turns = new Set<number>();
   const found: Found[] = [];
   let speaker: Entity | null = null;
+  let onLine = false;
   paragraphs.forEach((p, i) => {
     const label = labels.get(i);
     let from = 0;
     if (label) { speaker = label.entity; turns.add(i); from = label.text; }
+    // "Dana Whitlock -- Chief Executive Officer" on a line of its own: the words are the paragraphs after it.
+    if (label?.line) { onLine = true; return; }
+    const first = onLine && labels.get(i - 1)?.line === true;
     if (p.heading) { speaker = null; return; }
     if (!speaker) { if (label) turns.add(i); return; }
     const text = p.text.slice(from).trim();
     if (!text) return; // the label alone: the words follow
     // A turn is the speaker's own prose: it ends like a sentence and reports no one. Anything else ends it.
-    if (!/[.!?\u201d"]$/u.test(text) || (!label && /["\u201c\u201d]/u.test(text))) { speaker = null; return; }
+    if (!/[.!?\u201d"]$/u.test(text) || (!label && !first && /["\u201c\u201d]/u.test(text))) { speaker = null; return; }
+    // Where speakers' names stand on lines of their own, a paragraph after the first that asks something, or hands
+    // over ("Our next question comes from …"), is someone else's whose line the page left out.
+    // After a question, the answer is someone else's too.
+    const afterQuestion = /\?\s*$/u.test(paragraphs[i - 1]?.text ?? '');
+    if (onLine && !first && (afterQuestion || text.includes('?') || /^(?:our|the) next question\b|^(?:that|this) concludes\b/iu.test(text))) { speaker = null; return; }
     turns.add(i);
     const start = p.text.indexOf(text, from);
     found.push({ paragraph: i, start, end: start + text.length, entity: speaker, sieve: 'transcript/name', kind: 'direct', verb: null });
