@@ -159,6 +159,12 @@ describe('question checks', () => {
     expect(failed.conditions.map((c) => c.ok)).toEqual([true, false]);
   });
 
+  it('must_include: a closing full stop the shown quote leaves off does not count', () => {
+    const a = answer('speaker', [quote('Jane Doe', 'This is not a decision we will rush')]);
+    expect(checkAnswer(question({ must_include: ['This is not a decision we will rush.'] }), a).passed).toBe(true);
+    expect(checkAnswer(question({ must_include: ['This is not a decision we will rush today.'] }), a).passed).toBe(false);
+  });
+
   it('must_not_attribute: fails when any shown quote or excerpt holds the string', () => {
     const a = answer('speaker', [quote('Jane Doe', 'We will cut tariffs'), quote('Jane Doe', 'Fine', ['Exports are growing'])]);
     expect(checkAnswer(question({ must_not_attribute: ['talks were useful'] }), a).passed).toBe(true);

@@ -1,6 +1,6 @@
 // The gold's question checks, asked of the bot over the whole articles folder at once (a must_not_attribute
 // string may come from another file). A question passes when every one of its conditions passes:
-// - must_include: the string occurs (verbatimForm: case, spacing and quote marks ignored) in the text or an
+// - must_include: the string occurs (verbatimForm: case, spacing, quote marks and closing punctuation ignored) in the text or an
 //   excerpt of some quote the answer shows (its first page, the default limit);
 // - must_not_attribute: the string occurs in none of them;
 // - expect_no_quotes: the answer is 'unknown-speaker', or a 'speaker' answer with no quotes, or a 'speaker'
@@ -32,7 +32,8 @@ export interface QuestionResult {
 export function checkAnswer(question: GoldQuestion, answer: Answer, file = ''): QuestionResult {
   // Each shown quote as the texts it shows: its own words and its excerpts' wordings.
   const shown = answer.quotes.map((q) => [q.text, ...q.excerpts.map((e) => e.text)].map(verbatimForm));
-  const showing = (s: string) => shown.findIndex((texts) => texts.some((t) => t.includes(verbatimForm(s))));
+  // A quote is shown without the full stop that ends it: the checked string's closing punctuation does not count.
+  const showing = (s: string) => shown.findIndex((texts) => texts.some((t) => t.includes(verbatimForm(s).replace(/[.,;:!?]+$/u, ''))));
   const conditions: Condition[] = [];
   for (const s of question.must_include) {
     const ok = showing(s) >= 0;
