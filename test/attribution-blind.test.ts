@@ -401,6 +401,31 @@ describe('names and titles', () => {
     )).toEqual(['Monetary Policy Committee (MPC) of Bangladesh Bank']);
   });
 
+  it('reads "X, which employs 3,000 people, said" as a body speaking, and "the company" after it as the same body', () => {
+    expect(said('Kestrel Micro, which employs about 3,000 people at its plant in Woodlands, said its expansion remained on track. \u201cOur commitment to Singapore has not changed,\u201d the company said in a statement.')).toEqual([
+      'Kestrel Micro [reported]: its expansion remained on track',
+      'Kestrel Micro [statement]: Our commitment to Singapore has not changed',
+    ]);
+  });
+
+  it('reads Irish names with their particle and the letters after them ("R\u00f3is\u00edn Nic Giolla TD")', () => {
+    expect(whoSaid('manageable',
+      'Minister for Enterprise Siobh\u00e1n Kearney said the Government was in daily contact with Brussels.',
+      'Sinn F\u00e9in\u2019s enterprise spokeswoman, R\u00f3is\u00edn Nic Giolla TD, accused the Government of complacency. \u201cFor two years Ministers told us the risk was manageable,\u201d she said.',
+    )).toEqual(['R\u00f3is\u00edn Nic Giolla']);
+  });
+
+  it('reads "president of the Federation of Ludhiana Engineering Units" as one title, with no second person in it', () => {
+    expect(whoSaid('pricing power', 'Gurpreet Singh Bhalla, president of the Federation of Ludhiana Engineering Units, which represents about 4,000 small makers, said the duty would hand pricing power to a few big companies.')).toEqual(['Gurpreet Singh Bhalla']);
+  });
+
+  it('takes no body\u2019s name from a wire flash in capitals', () => {
+    expect(whoSaid('soybean exports',
+      'CUT IS TEMPORARY, RUNS UNTIL JUNE 30 - MINISTRY STATEMENT',
+      'The ministry said in a statement that the tax on soybean exports will fall to 26% until June 30.',
+    )).not.toContain('MINISTRY STATEMENT');
+  });
+
   it('reads "Germán" as a given name, not "German"', () => {
     expect(whoSaid('more beans', 'In Bogot\u00e1, Germ\u00e1n Alonso Restrepo, head of the coffee growers federation, said Colombia stood ready to supply more beans.')).toEqual(['Germ\u00e1n Alonso Restrepo']);
   });

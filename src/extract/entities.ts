@@ -107,6 +107,8 @@ export class Entities {
 
   organisation(name: string, at: number, register = true, carrierSpeaks = false): Entity | null {
     const display = name.replace(/^(?:the|The)\s+/, '').replace(/['\u2019]s$/u, '').trim();
+    // "… RUNS UNTIL JUNE 30 - MINISTRY STATEMENT": words in capitals are a wire flash's, not a body's name.
+    if (!/\p{Ll}/u.test(display) && /\s/u.test(display) && display.split(/\s+/u).some((w) => w.length > 5)) return null;
     // "(Canacero)" at the end, or "Monetary Policy Committee (MPC) of Bangladesh Bank": a short name in brackets.
     const inParens = /\(([^()]{2,12})\)\s*$/u.exec(display) ?? /\((\p{Lu}{2,8})\)/u.exec(display);
     const bare = display.replace(/\s*\([^()]*\)\s*$/u, '').trim();

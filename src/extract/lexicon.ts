@@ -156,7 +156,7 @@ export const TITLES = set(`
 `);
 
 /** Lowercase parts of names: "Luis de Guindos", "Abdulaziz bin Salman", "Ursula von der Leyen". */
-export const NAME_PARTICLES = set(`de da das do dos di del della der den van von ter ten bin binti ibn bint al el la le du abu ul`);
+export const NAME_PARTICLES = set(`de da das do dos di del della der den van von ter ten bin binti ibn bint al el la le du abu ul nic ní mac ó uí`);
 
 /** Head nouns of organisations: "the Ministry of Commerce", "Benchmark Mineral Intelligence", "MP Materials". */
 export const ORG_NOUNS = set(`

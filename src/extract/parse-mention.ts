@@ -6,6 +6,8 @@ import { COMPANY_LAST, EMPTY_MODIFIERS, NOT_PERSON_LAST, PORTFOLIOS } from './le
 import { ACRONYM, ANON, CAP, COUNTRY, has, ORG, ORG_DESC, PARTICLE, PLACE, POSSESSIVE, PUNCT, ROLE, TITLE, type Tok } from './tokens.ts';
 import { backReference, CONNECTORS, DETERMINERS, fullWords, joinTokens, type Mention, nameText, nameWord, notPerson, SPOKES } from './mention-words.ts';
 
+const POST_NOMINALS = new Set(['TD', 'MP', 'MEP', 'MSP', 'MLA', 'MS', 'QC', 'KC', 'MNA', 'MPP']);
+
 const PLACE_ROLES = new Set(['mp', 'mla', 'mep', 'senator', 'congressman', 'congresswoman', 'lawmaker', 'councillor', 'councilor', 'legislator', 'candidate']);
 
 /**
@@ -35,6 +37,12 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
   if (toks.length === 0) return null;
   let possessor: string | null = det && ['its', 'his', 'her', 'their'].includes(det) ? det : null;
   const words = withoutParentheses(toks).filter((t) => !has(t, PUNCT) || t.text === ',');
+  // "Róisín Nic Giolla TD", "Liam Byrne MP": letters after a name say what the person is.
+  const postNominal = words.length > 2 && POST_NOMINALS.has(words[words.length - 1]!.text) && nameWord(words[words.length - 2], true) ? words.pop()!.text : null;
+  if (postNominal) {
+    const m = parsePhrase(words, det);
+    return m?.type === 'person' ? { ...m, role: m.role ?? postNominal } : m;
+  }
   const last = words[words.length - 1]!;
   const lastIsName = nameWord(last, true) && !has(last, PARTICLE);
 
@@ -128,6 +136,8 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
       const rest = words.slice(s).filter((w) => !has(w, TITLE));
       // "director of the United Steelworkers": a name after "the" is a body's, never a person's.
       if (CONNECTORS.has(words[s - 1]!.lower) || words[s - 1]!.text === ',' || words[s - 1]!.lower === 'the') continue;
+      // "president of the Federation of Ludhiana Engineering Units": what follows a body's "of" is its name.
+      if (words.slice(r + 1, s).some((w, n) => has(w, ORG) && has(w, CAP) && words[r + 2 + n]?.lower === 'of')) break;
       // "Minister of Industry and Trade Nguyen Dinh Khoa": Vietnamese and Chinese names may have three words.
       if (rest.every((w, n) => nameWord(w, n > 0)) && (fullWords(rest) === 2 || fullWords(rest) === 3 && !PORTFOLIOS.has(rest[0]!.lower)) && !rest.some((w) => has(w, ORG) || PORTFOLIOS.has(w.lower)) && !has(rest[0], PARTICLE) && !notPerson(rest)) { nameFrom = s; break; }
     }

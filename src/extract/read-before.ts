@@ -103,6 +103,10 @@ function appositive(toks: Tok[], comma: number, depthLeft = 2): Read | null {
   if (head?.mention.type === 'description' && role === null && head.mention.definite && toks[head.from - 1]?.text !== ',') return { mention: head.mention, from: head.from, to: comma + 1 };
   const named = head && (head.mention.type === 'person' || head.mention.type === 'organisation') ? head : depthLeft > 0 ? appositive(toks, j, depthLeft - 1) : null;
   if (!named || (named.mention.type !== 'person' && named.mention.type !== 'organisation')) return null;
+  // "Kestrel Micro, which employs 3,000 people, said": "which" is said of a body, never of a person.
+  if (inner[0]!.lower === 'which' && named.mention.type === 'person' && !named.mention.role && !named.mention.title) {
+    return { mention: { type: 'organisation', name: named.mention.name.join(' '), role: null }, from: named.from, to: comma + 1 };
+  }
   if (named.mention.type === 'person' && role) named.mention.role = named.mention.role ? `${named.mention.role}, ${role}` : role;
   // "X, who chairs the Alliance of Small Island States, said": a role told as a verb.
   const office = named.mention.type === 'person' && !role ? officeOfClause(inner) : null;
@@ -188,7 +192,10 @@ export function readCore(toks: Tok[], end: number): Read | null {
   if (last.lower === 'who' || last.lower === 'which') {
     if (toks[end - 2]?.text !== ',') return null;
     const ante = readCore(toks, end - 2);
-    return { mention: { type: 'relative', antecedent: ante?.mention ?? null }, from: ante?.from ?? end - 1, to: end };
+    // "Kestrel Micro, which employs 3,000 people, said": "which" is said of a body, never of a person.
+    const m = ante?.mention;
+    const antecedent = m && last.lower === 'which' && m.type === 'person' && !m.role && !m.title ? { type: 'organisation' as const, name: m.name.join(' '), role: null } : m ?? null;
+    return { mention: { type: 'relative', antecedent }, from: ante?.from ?? end - 1, to: end };
   }
   const np: Tok[] = [];
   let det: string | null = null;

@@ -21,7 +21,8 @@ export interface Tok {
   quoted: boolean;
 }
 
-const WORD = /@\w+|[$\u20ac\u00a3\u00a5\u20b9]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019&%-]*(?:\.(?=[\p{L}])[\p{L}\p{N}]*)*\.?|[,;:()[\]\u2014\u2013"\u201c\u201d\u2018\u2019/]|-(?=\s)/gu;
+// A number with separators ("3,000", "1.5", "$1,200.50") is one word, so its comma is never a clause's.
+const WORD = /@\w+|[$\u20ac\u00a3\u00a5\u20b9]?\d+(?:[.,]\d+)+%?|[$\u20ac\u00a3\u00a5\u20b9]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019&%-]*(?:\.(?=[\p{L}])[\p{L}\p{N}]*)*\.?|[,;:()[\]\u2014\u2013"\u201c\u201d\u2018\u2019/]|-(?=\s)/gu;
 const ABBREV = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Rev|Hon|Inc|Ltd|Co|Corp|No|vs|etc)\.$|\.\p{L}+\.$/u;
 
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
