@@ -127,6 +127,25 @@ describe('press briefings in the White House style', () => {
   });
 });
 
+describe('television transcripts', () => {
+  it('reads "ANCHOR:" as the anchor the header names ("Anchor: Rebecca Tan"), and a surname spelt like an honorific', () => {
+    const lines = fileLines('tv.txt', ['Show: Trade Desk', 'Anchor: Rebecca Tan', 'ANCHOR: Welcome back. Is the peso in trouble?', 'RAMIRO ESTRADA: Thank you, Rebecca. It is not.', 'ANCHOR: So why is the review happening?', 'RAMIRO ESTRADA: Because of elections in the United States.'].join('\n\n'));
+    expect(lines).toEqual([
+      'Rebecca Tan [direct]: Welcome back. Is the peso in trouble?',
+      'Ramiro Estrada [direct]: Thank you, Rebecca. It is not',
+      'Rebecca Tan [direct]: So why is the review happening?',
+      'Ramiro Estrada [direct]: Because of elections in the United States',
+    ]);
+  });
+
+  it('keeps an unnamed "ANCHOR:" unattributed', () => {
+    expect(said('ANCHOR: Welcome back. Is the peso in trouble?', 'RAMIRO ESTRADA: It is not in trouble at all.', 'ANCHOR: Will Mexico retaliate?', 'RAMIRO ESTRADA: Only as a last resort.')).toEqual([
+      'Ramiro Estrada [direct]: It is not in trouble at all',
+      'Ramiro Estrada [direct]: Only as a last resort',
+    ]);
+  });
+});
+
 describe('earnings calls', () => {
   const call = [
     'Operator',
@@ -424,6 +443,18 @@ describe('names and titles', () => {
       'CUT IS TEMPORARY, RUNS UNTIL JUNE 30 - MINISTRY STATEMENT',
       'The ministry said in a statement that the tax on soybean exports will fall to 26% until June 30.',
     )).not.toContain('MINISTRY STATEMENT');
+  });
+
+  it('reads "…, told Nikkei Asia" as a listener, and "in charge of metals" as part of a title', () => {
+    expect(whoSaid('where the nickel comes from', '\u201cCustomers ask us where the nickel comes from,\u201d Kenji Hoshino, Marutaka\u2019s executive officer in charge of metals, told Nikkei Asia.')).toEqual(['Kenji Hoshino']);
+  });
+
+  it('reads neither a minister\u2019s portfolio nor "Chinese companies" as a company "the company" could mean', () => {
+    expect(whoSaid('no material impact',
+      'Japanese trading house Marutaka will invest $1.2 billion in a nickel plant.',
+      'Indonesia\u2019s Minister of Energy and Mineral Resources, Arief Santoso, welcomed the deal. Chinese companies control most of the processing capacity.',
+      'The company added in a filing that the investment would have no material impact on its earnings.',
+    )).toEqual(['Marutaka']);
   });
 
   it('reads "Germán" as a given name, not "German"', () => {

@@ -65,7 +65,8 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
   for (let c = j + 1; c < Math.min(toks.length, j + 16); c++) {
     const t = toks[c]!;
     if (t.quoted || (has(t, PUNCT) && t.text !== ',' && t.text !== '(' && t.text !== ')')) return null;
-    if (!has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE)) continue;
+    // "in charge of metals", "for comment": a reporting word used as a noun is not the verb.
+    if (!has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c) || /^(?:in|on|for|of|at|under|with)$/.test(toks[c - 1]?.lower ?? '')) continue;
     const read = readBefore(toks, c);
     if (read && read.from <= j + 1 && read.from >= j) return { read, verb: t.lower };
     if (read) return null;

@@ -107,6 +107,8 @@ export class Entities {
 
   organisation(name: string, at: number, register = true, carrierSpeaks = false): Entity | null {
     const display = name.replace(/^(?:the|The)\s+/, '').replace(/['\u2019]s$/u, '').trim();
+    // "Chinese companies", "Japanese firms": a group of bodies, none of which speaks as one.
+    if (/^\S+\s+(?:companies|firms|banks|groups|organisations|organizations|associations|institutions|authorities|enterprises|exporters|importers|producers|manufacturers)$/iu.test(display) && COUNTRY_WORDS.has(entityWords(display.split(/\s+/u)[0]!)[0] ?? '')) return null;
     // "… RUNS UNTIL JUNE 30 - MINISTRY STATEMENT": words in capitals are a wire flash's, not a body's name.
     if (!/\p{Ll}/u.test(display) && /\s/u.test(display) && display.split(/\s+/u).some((w) => w.length > 5)) return null;
     // "(Canacero)" at the end, or "Monetary Policy Committee (MPC) of Bangladesh Bank": a short name in brackets.
@@ -267,7 +269,8 @@ export class Entities {
       if (e.first > at || !fitting(e)) continue;
       // The person the text is about (the last subject or speaker) before anyone merely mentioned since.
       // A known organisation before a lone word that may be one.
-      const score = support(e, m) * 2 + (e === focus ? 1 : 0) + (e.kind === 'organisation' ? 0.5 : 0);
+      // "The company added …": a body that has already spoken before one merely named since.
+      const score = support(e, m) * 2 + (e === focus ? 1 : 0) + (e.kind === 'organisation' ? 0.5 : 0) + (m.org && e.spoke ? 1 : 0);
       if (score > bestScore || (score === bestScore && e.last > best!.last)) { best = e; bestScore = score; }
     }
     // "the company" shows that the lone word "Nvidia" names a company.

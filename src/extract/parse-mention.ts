@@ -111,7 +111,9 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
     if (name.length > 1 && titles.length === 0 && COMPANY_LAST.has(name[name.length - 1]!.lower) && name.every((w) => has(w, CAP))) return { type: 'organisation', name: joinTokens(name), role: null };
     if (notPerson(name)) return null; // "Middle East", "Saint Lucia"
     if (name.length === 1 && titles.length === 0 && has(name[0], PLACE)) return null;
-    if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
+    // "Rebecca Tan", "Mervyn King": an honorific's spelling after a given name is a surname.
+    const surnameTitle = (w: Tok, n: number) => n > 0 && n === name.length - 1 && has(w, TITLE) && nameWord(name[n - 1], true) && /^\p{Lu}\p{Ll}+$/u.test(w.text);
+    if (name.length >= 1 && name.every((w, n) => nameWord(w, n > 0) || surnameTitle(w, n)) && fullWords(name) >= 1 && fullWords(name) <= 5 && !has(name[0], PARTICLE) || name.length > 1 && has(name[0], PARTICLE) && name.slice(1).every((w) => nameWord(w, true))) {
       return { type: 'person', name: name.map(nameText), role: null, title: titles.join(' ') || null, possessor, single: name.length === 1 && titles.length === 0 };
     }
     // "Oman said in a statement": a country speaking is its government.

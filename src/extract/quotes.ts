@@ -102,13 +102,16 @@ export function extractQuotes(paragraphs: Paragraph[]): Extraction {
   return { speakers: ents.found(), quotes: finalise(items, texts, sentences) };
 }
 
+const CAPTION = /\((?:photo|image|file photo|pictured)\b|\[photo\]|\bphoto(?:graph)?\s*:|\b(?:REUTERS|AFP|AP|EPA|Getty Images|Bloomberg)\/|\bphoto by\b|\bimage credit\b/iu;
+
 /**
  * The lead: the first paragraph of prose. A site name or a label line is not prose, and neither is a standfirst,
  * which a byline or a dateline follows.
  */
 function leadOf(paragraphs: Paragraph[]): number {
   // A headline the page did not mark as one ("(LEAD) KAI signs deal to export 12 more jets") ends with no full stop.
-  const prose = (p: Paragraph | undefined) => p !== undefined && !p.heading && p.text.split(/\s+/).length >= 12 && /[.!?:"\u201d\u2019)\]]\s*$/u.test(p.text);
+  // A photo caption ("… (Photo by Rina Wulandari)", "REUTERS/Ahmad Fauzi") is no lead either.
+  const prose = (p: Paragraph | undefined) => p !== undefined && !p.heading && p.text.split(/\s+/).length >= 12 && /[.!?:"\u201d\u2019)\]]\s*$/u.test(p.text) && !CAPTION.test(p.text);
   const first = paragraphs.findIndex((p, i) => prose(p) && !(i < 8 && (paragraphs[i + 1]?.heading || paragraphs[i + 2]?.heading)));
   return Math.max(0, first >= 0 ? first : paragraphs.findIndex((p) => prose(p)));
 }

@@ -148,6 +148,9 @@ function isAside(inner: Tok[]): boolean {
   return DETERMINERS.has(first.lower) || (has(first, POSSESSIVE) && inner.length > 1) || ['for', 'in', 'at', 'on', 'by', 'with', 'from', 'like', 'unlike', 'meanwhile', 'however', 'too', 'also'].includes(first.lower);
 }
 
+/** After these a cue word is a noun: "in charge of metals", "for comment", "on record". */
+const NOUN_AFTER = new Set(['in', 'on', 'for', 'of', 'at', 'under', 'with']);
+
 /** The role an appositive gives ("the Blue House Policy Chief", "spokesperson for Iran's Foreign Ministry"), or null. */
 export function roleOfAppositive(inner: Tok[]): string | null {
   const words = inner.filter((w) => !w.quoted);
@@ -162,7 +165,7 @@ export function roleOfAppositive(inner: Tok[]): string | null {
   if (rest.slice(0, roleAt).some((w) => has(w, LOWER) && !has(w, ROLE | ORG) && !isModifier(w))) return null;
   // A verb makes it a clause ("who said …"); "state secretary" is a title.
   // After a determiner the word is a noun ("at the think tank", "the post"), not a verb.
-  if (rest.some((w, n) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE) && !has(rest[n + 1], ROLE) && !DETERMINERS.has(rest[n - 1]?.lower ?? '') && rest[n + 1]?.lower !== 'tank')) return null;
+  if (rest.some((w, n) => has(w, CUE) && has(w, LOWER) && !has(w, ROLE) && !has(rest[n + 1], ROLE) && !DETERMINERS.has(rest[n - 1]?.lower ?? '') && rest[n + 1]?.lower !== 'tank' && !NOUN_AFTER.has(rest[n - 1]?.lower ?? ''))) return null;
   // ", as well as Foreign Minister Mauro Vieira": another person, not this one's role.
   const other = parse(rest, null);
   if (other?.type === 'person' && !other.single) return null;

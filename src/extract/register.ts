@@ -5,11 +5,12 @@ import type { Entities, Entity } from './entities.ts';
 import { COMPANY_LAST, ORG_NOUNS, PORTFOLIOS, ROLE_ADJECTIVES, ROLE_NOUNS } from './lexicon.ts';
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import { joinTokens, readAfter } from './mentions.ts';
-import { ACRONYM, CAP, COUNTRY, CUE, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
+import { ACRONYM, CAP, COUNTRY, CUE, LOWER, NAME, ORG, ORG_DESC, POSSESSIVE, PUNCT, ROLE, TITLE, has, tokenize, type Tok } from './tokens.ts';
 
 const position = (paragraph: number, offset: number) => paragraph * 1_000_000 + offset;
 
 export function registerMentions(toks: Tok[], ents: Entities, paragraph: number): void {
+  registerByKind(toks, ents, paragraph);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.quoted || has(t, PUNCT) || !has(t, CAP | ROLE)) continue;
@@ -61,7 +62,7 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       const e = ents.named(m, pos);
       if (e && (org ?? owner) && !e.affiliation) e.affiliation = org ?? owner;
       i = read.to - 1;
-    } else if (m.type === 'organisation' && (toks.slice(read.from, read.to).some((w) => has(w, ORG | ORG_DESC)) || COMPANY_LAST.has(toks[read.to - 1]!.lower) || companyAppositive(toks, read.to))) {
+    } else if (m.type === 'organisation' && (toks.slice(read.from, read.to).some((w) => has(w, ORG | ORG_DESC)) || (COMPANY_LAST.has(toks[read.to - 1]!.lower) || companyAppositive(toks, read.to)) && !portfolioOf(toks, read.from))) {
       ents.named(m, position(paragraph, t.start));
       i = read.to - 1;
     } else if (m.type === 'description') {
@@ -70,6 +71,30 @@ export function registerMentions(toks: Tok[], ents: Entities, paragraph: number)
       i = read.to - 1;
     }
   }
+}
+
+/** Nouns that make a run a body even after a title's "of" ("Secretary of the Department of Trade"). */
+const BODY_HEADS = new Set(['ministry', 'department', 'agency', 'office', 'commission', 'bank', 'council', 'authority', 'board', 'bureau', 'company', 'corporation', 'group', 'association', 'federation', 'institute', 'university', 'fund']);
+
+/**
+ * "Japanese trading house Marutaka", "state miner PT Nusantara Logam", "chipmaker Nvidia": a lower-case word for a
+ * kind of body, then the body's name. The name is registered as an organisation, which "the company" can mean.
+ */
+function registerByKind(toks: Tok[], ents: Entities, paragraph: number): void {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const kind = toks[i]!;
+    if (kind.quoted || !has(kind, LOWER) || !has(kind, ORG | ORG_DESC)) continue;
+    let k = i + 1;
+    while (k < toks.length && has(toks[k], CAP) && !has(toks[k], ROLE | TITLE | COUNTRY | POSSESSIVE | PUNCT) && !toks[k]!.quoted && k - i <= 4) k++;
+    if (k === i + 1 || (has(toks[k], POSSESSIVE) && has(toks[k], CAP))) continue;
+    ents.organisation(joinTokens(toks.slice(i + 1, k)), position(paragraph, toks[i + 1]!.start));
+    i = k - 1;
+  }
+}
+
+/** "Minister of Energy and Mineral Resources": a minister's portfolio, not a company. */
+function portfolioOf(toks: Tok[], from: number): boolean {
+  return ['of', 'for'].includes(toks[from - 1]?.lower ?? '') && has(toks[from - 2], ROLE);
 }
 
 /** ", the world's fifth-largest container shipping group,": what follows the name says it is a company. */
@@ -102,6 +127,9 @@ function organisationInRole(toks: Tok[], ents: Entities, pos: number) {
   if (run.length) runs.push(run);
   for (const r of runs) {
     while (r.length && !has(r[r.length - 1], CAP) && r[r.length - 1]!.text !== ')') r.pop();
+    // "Minister of Energy and Mineral Resources": a minister's portfolio names no body ("CEO of Nvidia" does).
+    const at = toks.indexOf(r[0]!);
+    if (at >= 2 && ['of', 'for'].includes(toks[at - 1]!.lower) && has(toks[at - 2], ROLE) && r.some((w) => PORTFOLIOS.has(w.lower)) && !r.some((w) => BODY_HEADS.has(w.lower))) continue;
     const head = r.findIndex((w) => has(w, ORG));
     // "Ministry of Commerce (Mofcom)": the head noun with its complement; "US Treasury": up to the head noun.
     if (head >= 0) {

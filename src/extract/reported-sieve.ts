@@ -69,8 +69,9 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
       }
       continue;
     }
-    // "…, says dtic Minister Parks Tau." — the verb before its speaker, at the sentence's end.
-    if (toks[c - 1]?.text === ',') {
+    // "…, says dtic Minister Parks Tau." — the verb before its speaker, at the sentence's end ("…, told Nikkei
+    // Asia" names a listener).
+    if (toks[c - 1]?.text === ',' && !isTell(t.lower)) {
       const inv = readAfter(toks, c + 1);
       if (inv && inv.mention.type !== 'anonymous' && restIsModifiers(toks, inv.to, end)) {
         const before = contentBefore(toks, c - 1, 0);

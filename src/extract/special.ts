@@ -21,7 +21,7 @@ const NOT_LABELS = /^(?:source|sources|details|background|quote|note|notes|updat
 const FIRST_PERSON = /\b(?:I|we|We|our|Our|my|My|us)\b/u;
 
 /** "Q:" or "Question:": a turn whose asker the transcript does not name. */
-const ASKER = /^(?:q|question|reporter|journalist|interviewer)$/iu;
+const ASKER = /^(?:q|question|reporter|journalist|interviewer|anchor|host|moderator|presenter|correspondent)$/iu;
 /** A speaker's label opening a paragraph: "Li Yongjie:", "Minister Morimoto: We are …", "Jane Doe (Governor, CBN): …". */
 const TURN = /^\s*(\p{Lu}(?:\p{L}{0,3}\.(?=\s))?(?:\s\p{Lu}\p{Ll}{0,2}\.(?=\s)|[^:\n.!?"\u201c\u201d]){0,90}?)\s*:\s*/u;
 
@@ -66,7 +66,12 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   if (/^["\u201c\u2018']/u.test(rest)) return null; // "Solbakken: “…”" introduces one quotation; it is no transcript
   // "MS. CALLOWAY:", "SECRETARY BESSENT:": a label in capitals is read as the name it spells.
   const raw = /\p{Ll}/u.test(m[1]!) ? m[1]!.trim() : m[1]!.trim().replace(/\p{L}+\.?/gu, (w) => (w.length >= 5 || /^(?:MR|MS|MRS|DR)\.$/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w));
-  if (ASKER.test(raw)) return { entity: null, text: m[0].length, asker: true };
+  if (ASKER.test(raw)) {
+    // "ANCHOR:" after "… anchor Rebecca Tan …": the one person the page gives that role.
+    const word = raw.toLowerCase();
+    const holders = ['anchor', 'host', 'moderator', 'presenter'].includes(word) ? ents.all.filter((e) => e.kind === 'person' && e.roleWords.has(word)) : [];
+    return { entity: holders.length === 1 ? holders[0]! : null, text: m[0].length, asker: holders.length !== 1 };
+  }
   // "Jane Doe (Governor, CBN)": one parenthesis gives a role. Hansard's "Liam Cawthorne (Scunthorpe Vale) (Con)"
   // gives a seat and a party: no role.
   const groups = /(?:\s*\([^()]{1,60}\))+\s*$/u.exec(raw);
@@ -132,6 +137,14 @@ const NO_TRANSCRIPT: Transcript = { has: () => false, speakerAt: () => null, car
 
 export function findTranscript(paragraphs: Paragraph[], ents: Entities): Transcript {
   const labels = new Map<number, Label>();
+  // A transcript's header: "Anchor: Rebecca Tan", "Host: …": who the bare "ANCHOR:" labels below mean.
+  paragraphs.forEach((p, i) => {
+    const host = /^(anchor|host|moderator|presenter)\s*:\s*(\p{Lu}[\p{L}'\u2019.-]+(?:\s+\p{Lu}[\p{L}'\u2019.-]+){1,3})\s*$/iu.exec(p.text.trim());
+    if (!host || i > 20) return;
+    const toks = tokenize(host[2]!, 0, host[2]!.length, []);
+    const read = readAfter(toks, 0);
+    if (read?.mention.type === 'person' && read.to >= toks.length) ents.named({ ...read.mention, role: host[1]!.toLowerCase() }, i * 1_000_000);
+  });
   paragraphs.forEach((p, i) => {
     if (p.text.length < 3) return;
     const label = p.heading ? labelLine(p, i, paragraphs, ents) : labelOf(p, i, ents);
