@@ -1,19 +1,11 @@
-// Forms a second blind set of pages showed the sieves missing or misreading, one specification each, in sentences
-// of our own: transcripts that quote third parties, Hansard labels, "she" after a man, statements referred back to.
+// Forms the later blind sets of pages (D to H) showed the sieves missing or misreading, one specification each, in
+// sentences of our own: transcripts that quote third parties, Hansard, White House, earnings-call and TV labels,
+// "she" after a man, statements and companies referred back to, translated copy. Several say who must NOT be named.
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/ingest/parse.ts';
-import { extractArticle } from '../src/ingest/extract-article.ts';
-import { quoteLines, whoSaid } from './quote-lines.ts';
+import { fileLines, quoteLines, whoSaid } from './quote-lines.ts';
 
 const said = (...paragraphs: string[]) => quoteLines(paragraphs);
-
-/** Quote lines of a whole stored file, parsed as the bot parses it. */
-function fileLines(name: string, text: string): string[] {
-  const r = extractArticle(name, new TextEncoder().encode(text), { size: text.length, mtimeMs: Date.parse('2026-05-08') });
-  if (!r.ok) throw new Error(r.reason);
-  const { speakers, quotes } = r.article;
-  return quotes.map((q) => `${q.speakerRef === null ? '?' : speakers[q.speakerRef]!.name} [${q.kind}]: ${q.text}`);
-}
 
 describe('pronouns and the sex a name tells', () => {
   it('gives "she" to the woman last named, not to the man the text was about', () => {

@@ -1,9 +1,21 @@
 // Extraction results as readable lines, shared by the attribution specifications.
 import { extractQuotes } from '../src/extract/quotes.ts';
+import { extractArticle } from '../src/ingest/extract-article.ts';
+import type { FoundQuote, FoundSpeaker } from '../src/types.ts';
 
 /** "Speaker [kind]: text" for each quote found in the paragraphs; "?" when no one is named as saying it. */
 export function quoteLines(paragraphs: string[], options: { via?: boolean } = {}): string[] {
-  const { speakers, quotes } = extractQuotes(paragraphs.map((text) => ({ text, heading: false })));
+  return asLines(extractQuotes(paragraphs.map((text) => ({ text, heading: false }))), options);
+}
+
+/** The same lines for a whole stored file, parsed as the bot parses it (headings, page furniture and all). */
+export function fileLines(name: string, text: string): string[] {
+  const r = extractArticle(name, new TextEncoder().encode(text), { size: text.length, mtimeMs: Date.parse('2026-05-08') });
+  if (!r.ok) throw new Error(r.reason);
+  return asLines(r.article);
+}
+
+function asLines({ speakers, quotes }: { speakers: FoundSpeaker[]; quotes: FoundQuote[] }, options: { via?: boolean } = {}): string[] {
   return quotes.map((q) => {
     const who = q.speakerRef === null ? '?' : speakers[q.speakerRef]!.name;
     return `${who} [${q.kind}${options.via && q.via ? `, ${q.via}` : ''}]: ${q.text}`;
