@@ -365,6 +365,29 @@ describe('translated and regional forms', () => {
   });
 });
 
+describe('a sixth blind set', () => {
+  it('reads French guillemets with spaces inside them, over several paragraphs', () => {
+    expect(said(
+      '\u00ab We are not against the tariffs. We are against paying for them alone, \u00bb said H\u00e9l\u00e8ne Marchetti, president of the grain federation. \u00ab A farmer cannot pass on a 20 % rise in costs.',
+      '\u00ab If Brussels wants sovereignty, it must help us pay for it. \u00bb',
+    )).toEqual([
+      'H\u00e9l\u00e8ne Marchetti [direct]: We are not against the tariffs. We are against paying for them alone',
+      'H\u00e9l\u00e8ne Marchetti [direct]: A farmer cannot pass on a 20 % rise in costs',
+      'H\u00e9l\u00e8ne Marchetti [direct]: If Brussels wants sovereignty, it must help us pay for it',
+    ]);
+  });
+
+  it('keeps "a senior Federal Board of Revenue official" unnamed', () => {
+    expect(whoSaid('hard numbers', 'A senior Federal Board of Revenue official, who requested anonymity, said the mission wanted \u201chard numbers, not promises\u201d on traders.')).toEqual([null]);
+  });
+
+  it('does not read the question put to a speaker ("Asked whether …, X said") as their words', () => {
+    expect(said('Asked whether Japan would impose countermeasures, Chief Cabinet Secretary Kenji Moriyama said Tokyo would keep negotiating.')).toEqual([
+      'Kenji Moriyama [reported]: Tokyo would keep negotiating',
+    ]);
+  });
+});
+
 describe('bodies and what refers to them', () => {
   it('reads "the Copenhagen-listed company" as the shipping line just named', () => {
     expect(whoSaid('sustained improvement',

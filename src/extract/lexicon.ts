@@ -174,6 +174,8 @@ export const ORG_NOUNS = set(`
   societe gesellschaft konzern holding holdings bourse
   organisations organizations associations federations corporations institutions committees authorities departments
   alliances unions chambers institutes foundations companies enterprises cooperatives
+  groupe société societe fédération federation ministère ministere agence ministerio secretaría secretaria agencia
+  consejo federación federacion asociación asociacion cámara camara confederación confederacion
 `);
 
 /** Organisation nouns a description can stand for: "the company said", "the ministry added". */

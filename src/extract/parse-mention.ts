@@ -3,7 +3,7 @@
 // and the lexicon, which is fast and predictable; a tagger (compromise) was measured and missed most non-Western
 // names (see README).
 import { COMPANY_LAST, EMPTY_MODIFIERS, NOT_PERSON_LAST, PORTFOLIOS } from './lexicon.ts';
-import { ACRONYM, ANON, CAP, COUNTRY, has, ORG, ORG_DESC, PARTICLE, PLACE, POSSESSIVE, PUNCT, ROLE, TITLE, type Tok } from './tokens.ts';
+import { ACRONYM, ANON, CAP, COUNTRY, has, LOWER, ORG, ORG_DESC, PARTICLE, PLACE, POSSESSIVE, PUNCT, ROLE, TITLE, type Tok } from './tokens.ts';
 import { backReference, CONNECTORS, DETERMINERS, fullWords, joinTokens, type Mention, nameText, nameWord, notPerson, SPOKES } from './mention-words.ts';
 
 const POST_NOMINALS = new Set(['TD', 'MP', 'MEP', 'MSP', 'MLA', 'MS', 'QC', 'KC', 'MNA', 'MPP']);
@@ -37,6 +37,8 @@ function parsePhrase(raw: Tok[], det: string | null): Mention | null {
   if (toks.length === 0) return null;
   let possessor: string | null = det && ['its', 'his', 'her', 'their'].includes(det) ? det : null;
   const words = withoutParentheses(toks).filter((t) => !has(t, PUNCT) || t.text === ',');
+  // "a senior Federal Board of Revenue official": someone the text leaves unnamed, whatever body they are from.
+  if ((det === 'a' || det === 'an') && has(words[words.length - 1], ANON) && has(words[words.length - 1], LOWER)) return { type: 'anonymous', text: joinTokens(toks) };
   // "Róisín Nic Giolla TD", "Liam Byrne MP": letters after a name say what the person is.
   const postNominal = words.length > 2 && POST_NOMINALS.has(words[words.length - 1]!.text) && nameWord(words[words.length - 2], true) ? words.pop()!.text : null;
   if (postNominal) {

@@ -73,6 +73,8 @@ export function contentBefore(toks: Tok[], comma: number, start: number): Conten
   while (i < comma && has(toks[i], PUNCT)) i++;
   if (comma - i < 3) return null;
   if (toks.slice(i, comma).every((t) => t.quoted || has(t, PUNCT))) return null; // that is a direct quotation
+  // "Asked whether Japan would retaliate, Moriyama said …": the question put to the speaker, not their words.
+  if (toks[i]!.lower === 'asked' || toks[i]!.lower === 'questioned') return null;
   // "Announcing India's inclusion, he said": a participle phrase sets the scene; it is not what was said.
   if (/(?:ing|ed)$/.test(toks[i]!.lower) && !toks.slice(i, comma).some((t) => FINITE.has(t.lower))) return null;
   // The clause must open with a subject (not "In his remarks, …") and carry a verb.

@@ -69,7 +69,8 @@ function findInParagraph(text: string): QuoteSpan[] {
     if (open < 0) {
       // Only a mark in opening position opens: a closing mark with no opening one is stray (or ends a quotation
       // cut off above), and a straight mark between spaces is not a quotation mark.
-      if (DOUBLE_OPEN.has(c) ? isSpace(after) && isSpace(before) : !opensAfter(before) || isSpace(after)) continue;
+      // French guillemets stand apart from the words they enclose ("« Nous … »"): they open wherever a word does not touch them.
+      if (c === '\u00ab' ? isWordChar(before) : DOUBLE_OPEN.has(c) ? isSpace(after) && isSpace(before) : !opensAfter(before) || isSpace(after)) continue;
       open = i;
       continue;
     }
@@ -107,8 +108,12 @@ function reopens(text: string, open: number, i: number): boolean {
 }
 
 function span(text: string, start: number, end: number, closed: boolean, single: boolean): QuoteSpan {
-  const innerEnd = closed ? end - 1 : trimmedEnd(text, start + 1, end);
-  return { start, end: closed ? end : innerEnd, inner: { start: start + 1, end: innerEnd }, closed, continues: false, continued: false, single };
+  let innerStart = start + 1;
+  let innerEnd = closed ? end - 1 : trimmedEnd(text, start + 1, end);
+  // "« Nous … »": the spaces inside guillemets are typography, not part of the words.
+  if (text[start] === '\u00ab') while (innerStart < innerEnd && isSpace(text[innerStart])) innerStart++;
+  if (closed && text[end - 1] === '\u00bb') while (innerEnd > innerStart && isSpace(text[innerEnd - 1])) innerEnd--;
+  return { start, end: closed ? end : innerEnd, inner: { start: innerStart, end: innerEnd }, closed, continues: false, continued: false, single };
 }
 
 function trimmedEnd(text: string, from: number, end: number): number {
