@@ -388,6 +388,31 @@ describe('a sixth blind set', () => {
   });
 });
 
+describe('a seventh blind set', () => {
+  it('reads "the senator" as the "Sen." named before, never as the governor just quoted', () => {
+    expect(whoSaid('predated the tariff',
+      'U.S. Sen. Carl Whitaker, a Republican, said the tariff protected miners.',
+      'Asked about Whitaker, Arizona Gov. Elena Marsh did not hold back. \u201cHe is welcome to come to Hayden,\u201d she said.',
+      'The senator said the smelter\u2019s troubles predated the tariff by years.',
+    )).toEqual(['Carl Whitaker']);
+  });
+
+  it('keeps "Eng." before a name as an honorific, so the title before it stays the minister\u2019s', () => {
+    expect(whoSaid('long history in copper',
+      'The memorandum was signed by Minister of Industry Eng. Saleh Al-Dosari, and by Oman\u2019s Minister of Energy and Minerals Eng. Hilal Al-Busaidi.',
+      '\u201cOman has a long history in copper,\u201d the Omani minister said.',
+    )).toEqual(['Hilal Al-Busaidi']);
+  });
+
+  it('learns no sex from a name only the Turkish list knows ("Hilal"), so "He" stays with the speaker just quoted', () => {
+    expect(whoSaid('geological data',
+      'Minister of Industry Saleh Al-Dosari said the deal was historic. Minister of Energy Hilal Al-Busaidi thanked the Kingdom.',
+      '\u201cOman has a long history in copper,\u201d Al-Busaidi said.',
+      'He explained that the memorandum includes the exchange of geological data.',
+    )).toEqual(['Hilal Al-Busaidi']);
+  });
+});
+
 describe('bodies and what refers to them', () => {
   it('reads "the Copenhagen-listed company" as the shipping line just named', () => {
     expect(whoSaid('sustained improvement',

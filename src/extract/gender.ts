@@ -40,8 +40,11 @@ export function genderOfName(words: string[]): 'm' | 'f' | null {
   const known = cache.get(given);
   if (known !== undefined) return known;
   lists ??= loadLists();
-  const told = new Set(lists.map((list) => list.get(given)).filter((g) => g !== undefined));
-  const gender = told.size === 1 ? (told.has('male') ? 'm' : 'f') : null;
+  const said = lists.map((list) => list.get(given));
+  const told = new Set(said.filter((g) => g !== undefined));
+  // A name only the Turkish list knows is often an Arabic one of the other sex there ("Hilal"): it tells nothing.
+  const onlyTurkish = said.slice(0, -1).every((g) => g === undefined);
+  const gender = told.size === 1 && !onlyTurkish ? (told.has('male') ? 'm' : 'f') : null;
   cache.set(given, gender);
   return gender;
 }

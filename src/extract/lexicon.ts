@@ -152,7 +152,7 @@ export const GENERIC_ROLES = set(`official leader chief head figure boss executi
 export const TITLES = set(`
   mr mrs ms miss mx dr prof professor sir dame lord lady sheikh sheikha shri smt sri tengku datuk dato datin seri tan
   puan encik haji hajjah alhaji alhaja mallam hon rev father sister brother mister madam madame monsieur herr frau senor senora
-  prince princess his her excellency
+  prince princess his her excellency eng engr
 `);
 
 /** Lowercase parts of names: "Luis de Guindos", "Abdulaziz bin Salman", "Ursula von der Leyen". */

@@ -84,7 +84,9 @@ export function resolveMention(m: Mention, pos: number, state: State, s: Sentenc
       }
       // Elegant variation ("The Labour MP for …" after "… Liam Byrne branded …"): the previous sentence's subject,
       // for a definite description of a person that no one in the article fits by role.
-      if (!m.org && m.definite && state.lastSubject && !ents.all.some((x) => x.kind === 'person' && ents.describe(m, pos, pos, null) === x)) {
+      // Never across two offices: "the senator" is not the governor just quoted.
+      const other = state.lastSubject && OFFICES.has(m.head) && [...state.lastSubject.roleWords].some((w) => OFFICES.has(w) && w !== m.head);
+      if (!m.org && m.definite && state.lastSubject && !other && !ents.all.some((x) => x.kind === 'person' && ents.describe(m, pos, pos, null) === x)) {
         if (state.lastSubject.roleWords.size === 0) ents.addRole(state.lastSubject, descriptionRole(m));
         return { entity: state.lastSubject, how: 'variation' };
       }
@@ -113,6 +115,9 @@ function lastOfGender(state: State, want: 'm' | 'f', pos: number, paragraph: num
   const last = fitting(paragraph - 2, false) ?? fitting(paragraph - 5, true);
   return last?.gender === want ? last : null;
 }
+
+/** Offices one person rarely holds two of at once; "gov" and "sen" are how pages abbreviate two of them. */
+const OFFICES = new Set(['senator', 'sen', 'governor', 'gov', 'minister', 'president', 'mayor', 'secretary', 'ambassador', 'chancellor', 'premier', 'congressman', 'congresswoman', 'mp', 'mep', 'governor', 'chairman', 'chairwoman', 'ceo']);
 
 /** "…, France's foreign minister said in Paris. Antoine Delmas, speaking on the sidelines, …": the person the next sentence opens with, named there for the first time. */
 function introducedInNextSentence(m: Extract<Mention, { type: 'description' }>, s: Sentence, state: State): Entity | null {
