@@ -413,6 +413,12 @@ describe('a seventh blind set', () => {
   });
 });
 
+describe('an eighth blind set', () => {
+  it('gives "with X saying …" to X, not to the body the sentence opens with', () => {
+    expect(whoSaid('certainty', 'The Critical Minerals Producers Association welcomed the announcement, with chief executive Sonia Ferraro saying it would \u201cgive investors the certainty they have been asking for\u201d.')).toEqual(['Sonia Ferraro']);
+  });
+});
+
 describe('bodies and what refers to them', () => {
   it('reads "the Copenhagen-listed company" as the shipping line just named', () => {
     expect(whoSaid('sustained improvement',

@@ -301,6 +301,11 @@ function subjectOf(toks: Tok[], bi: number, sentence: string, text: string, q: Q
 
 /** Who a participle's statement belongs to: the speaker of the sentence's main reporting verb, or its subject. */
 export function mainSpeaker(toks: Tok[], participle: number, s: Sentence, state: State): { entity: Entity | null; how: string } | null {
+  // "The association welcomed the plan, with chief executive Sonia Ferraro saying …": the one named before the participle.
+  const own = readBefore(toks, participle);
+  if (own && toks[own.from - 1]?.lower === 'with' && (own.mention.type === 'person' || own.mention.type === 'organisation')) {
+    return resolveMention(own.mention, at(s.paragraph, toks[own.from]!.start), state, s);
+  }
   for (let c = participle - 1; c >= 0; c--) {
     const t = toks[c]!;
     if (t.quoted || !has(t, CUE) || has(t, PARTICIPLE | CAP)) continue;
