@@ -4,8 +4,9 @@
 import { type QuoteKind } from '../types.ts';
 import { type QuoteSpan } from '../text/quote-marks.ts';
 import { type Entity } from './entities.ts';
-import { NAMING_CUES, PLATFORMS, THINK_CUES } from './lexicon.ts';
+import { DOCUMENTS, NAMING_CUES, PLATFORMS, THINK_CUES } from './lexicon.ts';
 import { type Read, readAfter, readBefore, sentenceSubject } from './mentions.ts';
+import { NOUN_AFTER } from './read-before.ts';
 import { skipModifiers } from './reported.ts';
 import { CAP, CUE, has, isCue, LOWER, PARTICIPLE, POSSESSIVE, PUNCT, type Tok, tokenize } from './tokens.ts';
 import { at, type Item, mk, type Sentence, type State, wordCount } from './sieve-state.ts';
@@ -66,7 +67,7 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
     const t = toks[c]!;
     if (t.quoted || (has(t, PUNCT) && t.text !== ',' && t.text !== '(' && t.text !== ')')) return null;
     // "in charge of metals", "for comment": a reporting word used as a noun is not the verb.
-    if (!has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c) || /^(?:in|on|for|of|at|under|with)$/.test(toks[c - 1]?.lower ?? '')) continue;
+    if (!has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c) || NOUN_AFTER.has(toks[c - 1]?.lower ?? '')) continue;
     const read = readBefore(toks, c);
     if (read && read.from <= j + 1 && read.from >= j) return { read, verb: t.lower };
     if (read) return null;
@@ -78,7 +79,6 @@ function attributionAt(toks: Tok[], j: number): { read: Read; verb: string } | n
 /** "Original title:", "Photo caption:": a label before the colon, not a speaker's introduction. */
 const LABEL_NOUNS = new Set(['title', 'headline', 'caption', 'note', 'source', 'credit', 'credits', 'photo', 'image', 'quote', 'update', 'context', 'background', 'summary', 'translation', 'text', 'version']);
 
-const DOCUMENTS = new Set(['statement', 'release', 'communique', 'communiqué', 'readout', 'notice', 'announcement']);
 
 /** ', the statement said.' / ', said the statement.' / ', the release added.' right after a quotation. */
 function statementSaid(toks: Tok[], at: number): boolean {

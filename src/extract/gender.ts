@@ -4,6 +4,7 @@
 // ("Park Jung-won", "Yang Jiechi", "Nguyen Van Thanh"). Its French list is left out: it gives "Paul", "Michel"
 // and "Yves" as women's names.
 import { createRequire } from 'node:module';
+import { withoutMarks } from '../text/normalize.ts';
 
 // The package's own lookup falls back from one list to the next (French included), so its lists are read directly.
 // Loaded on first use: a restart that parses nothing never pays for them.
@@ -35,7 +36,7 @@ const cache = new Map<string, 'm' | 'f' | null>();
 export function genderOfName(words: string[]): 'm' | 'f' | null {
   if (words.length < 2) return null;
   // The lists spell names without accents ("Lucia", "Alvaro").
-  const given = words[0]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[øæłđß]/gu, (c) => FOLD[c]!);
+  const given = withoutMarks(words[0]!).toLowerCase().replace(/[øæłđß]/gu, (c) => FOLD[c]!);
   if (given.length < 3 || !/^\p{L}+$/u.test(given) || FAMILY_FIRST.has(given) || EITHER.has(given)) return null;
   const known = cache.get(given);
   if (known !== undefined) return known;

@@ -300,6 +300,9 @@ export const PLACE_NAMES = new Set([
   'baja california', 'tamil nadu', 'uttar pradesh', 'madhya pradesh', 'andhra pradesh', 'west bengal', 'punjab province',
 ]);
 
+/** What a body issues and speaks through: "the statement said", "a readout of the call". */
+export const DOCUMENTS = set(`statement release communique communiqué readout notice announcement`);
+
 /** Last words of a company's name ("Fjordvern Defence", "Hoshina Motors", "Vale Mining"): an organisation, never a person. */
 export const COMPANY_LAST = set(`
   mining smelting trading shipping banking engineering manufacturing consulting holding holdings metals energy power oil

@@ -1,6 +1,7 @@
 // What the mention readers share: the shape of a mention, and the word tests they all use (is this a name
 // word, a modifier, a place, a determiner).
 import { ANONYMOUS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
+import { withoutMarks } from '../text/normalize.ts';
 import { CAP, has, INITIAL, LOWER, NAME, PARTICLE, ROLE, type Tok } from './tokens.ts';
 
 export type Mention =
@@ -68,7 +69,7 @@ const koreanGiven = (name: Tok[]) => name.length === 2 && /^\p{Lu}\p{Ll}+-\p{Ll}
 /** "Viet Nam", "Will Viet Nam": a name ending in a place of several words. */
 const endsInPlace = (name: Tok[]) => [2, 3, 4].some((n) => n <= name.length && PLACE_NAMES.has(name.slice(-n).map((w) => plain(w.lower)).join(' ')));
 
-const plain = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/['\u2019]s$/u, '');
+const plain = (w: string) => withoutMarks(w).replace(/['\u2019]s$/u, '');
 
 export const fullWords = (ws: Tok[]) => ws.filter((w) => !has(w, INITIAL | PARTICLE) || w.text === 'Al' || w.text === 'El').length;
 

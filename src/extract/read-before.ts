@@ -149,7 +149,7 @@ function isAside(inner: Tok[]): boolean {
 }
 
 /** After these a cue word is a noun: "in charge of metals", "for comment", "on record". */
-const NOUN_AFTER = new Set(['in', 'on', 'for', 'of', 'at', 'under', 'with']);
+export const NOUN_AFTER = new Set(['in', 'on', 'for', 'of', 'at', 'under', 'with']);
 
 /** The role an appositive gives ("the Blue House Policy Chief", "spokesperson for Iran's Foreign Ministry"), or null. */
 export function roleOfAppositive(inner: Tok[]): string | null {

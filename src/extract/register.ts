@@ -128,8 +128,7 @@ function organisationInRole(toks: Tok[], ents: Entities, pos: number) {
   for (const r of runs) {
     while (r.length && !has(r[r.length - 1], CAP) && r[r.length - 1]!.text !== ')') r.pop();
     // "Minister of Energy and Mineral Resources": a minister's portfolio names no body ("CEO of Nvidia" does).
-    const at = toks.indexOf(r[0]!);
-    if (at >= 2 && ['of', 'for'].includes(toks[at - 1]!.lower) && has(toks[at - 2], ROLE) && r.some((w) => PORTFOLIOS.has(w.lower)) && !r.some((w) => BODY_HEADS.has(w.lower))) continue;
+    if (portfolioOf(toks, toks.indexOf(r[0]!)) && r.some((w) => PORTFOLIOS.has(w.lower)) && !r.some((w) => BODY_HEADS.has(w.lower))) continue;
     const head = r.findIndex((w) => has(w, ORG));
     // "Ministry of Commerce (Mofcom)": the head noun with its complement; "US Treasury": up to the head noun.
     if (head >= 0) {

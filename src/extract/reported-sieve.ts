@@ -41,12 +41,13 @@ export function reportedIn(s: Sentence, si: number, state: State, usedCues: Set<
     if (c < skipUntil || t.quoted || !has(t, CUE) || !has(t, LOWER) || has(t, PARTICIPLE) || !isCue(toks, c)) continue;
     // A cue a quotation already used reports nothing more, unless the quotation ends a clause of the reporter's
     // telling ('Mexico will not answer … "for the time being", Secretary X said').
-    if (usedCues.has(c) && toks[c + 1]?.lower !== 'that' && !partQuoted(toks, c)) continue;
+    const own = readBefore(toks, c);
+    if (usedCues.has(c) && toks[c + 1]?.lower !== 'that' && !partQuoted(toks, own)) continue;
     if (t.lower === 'according') continue;
     // "Japan will add 12 types of …": a verb after a modal tells what will be done, not what was said.
     if (MODALS.has(toks[c - 1]?.lower ?? '')) continue;
     // "The head of Nvidia downplayed … and said …": the verb shares the sentence's subject.
-    const read = readBefore(toks, c) ?? (['and', 'but'].includes(toks[c - 1]?.lower ?? '') ? sentenceSubject(toks) : null);
+    const read = own ?? (['and', 'but'].includes(toks[c - 1]?.lower ?? '') ? sentenceSubject(toks) : null);
     // "weeks after the EU urged China to …": an appeal in a clause of time is background, not a statement.
     if (read && SUBORDINATORS.has(toks[read.from - 1]?.lower ?? '') && APPEAL_CUES.has(t.lower) && toks[c + 1]?.lower !== 'that') continue;
     if (read) {
@@ -137,8 +138,7 @@ function emit(out: Item[], s: Sentence, si: number, state: State, content: Conte
 }
 
 /** The words before the speaker's comma are a clause of their own with a quotation only at its end. */
-function partQuoted(toks: Tok[], c: number): boolean {
-  const read = readBefore(toks, c);
+function partQuoted(toks: Tok[], read: Read | null): boolean {
   if (!read || toks[read.from - 1]?.text !== ',') return false;
   const firstQuoted = toks.findIndex((t) => t.quoted);
   // "Announcing it, he said, “…”, Gor said": words before the quotation that introduce it are no clause of their own.

@@ -1,6 +1,6 @@
 // Where reported speech begins and ends around a reporting verb: "X said (on Friday) (that) CONTENT",
 // "CONTENT, X said.", "According to X, CONTENT", "…, adding that CONTENT". Works on one sentence's tokens.
-import { APPEAL_CUES, NAMING_CUES, NP_OBJECT_CUES, THINK_CUES } from './lexicon.ts';
+import { APPEAL_CUES, DOCUMENTS, NAMING_CUES, NP_OBJECT_CUES, THINK_CUES } from './lexicon.ts';
 import { readAfter, type Read } from './mentions.ts';
 import { ADVERB, CAP, CUE, LOWER, PARTICIPLE, PRONOUN, PUNCT, has, isCue, type Tok } from './tokens.ts';
 
@@ -241,7 +241,8 @@ export function accordingTo(toks: Tok[], start: number, end: number): { read: Re
   return null;
 }
 
-const ISSUED = new Set(['statement', 'release', 'readout', 'communique', 'communiqué', 'notice', 'note', 'filing', 'report', 'announcement']);
+/** A body's documents, and the notes, filings and reports that also say who issued them. */
+const ISSUED = new Set([...DOCUMENTS, 'note', 'filing', 'report']);
 
 /** "According to an official statement issued by the Ministry of Commerce, …": the body that issued it speaks. */
 function issuerOf(toks: Tok[], i: number): Read | null {

@@ -117,7 +117,7 @@ function lastOfGender(state: State, want: 'm' | 'f', pos: number, paragraph: num
 }
 
 /** Offices one person rarely holds two of at once; "gov" and "sen" are how pages abbreviate two of them. */
-const OFFICES = new Set(['senator', 'sen', 'governor', 'gov', 'minister', 'president', 'mayor', 'secretary', 'ambassador', 'chancellor', 'premier', 'congressman', 'congresswoman', 'mp', 'mep', 'governor', 'chairman', 'chairwoman', 'ceo']);
+const OFFICES = new Set(['senator', 'sen', 'governor', 'gov', 'minister', 'president', 'mayor', 'secretary', 'ambassador', 'chancellor', 'premier', 'congressman', 'congresswoman', 'mp', 'mep', 'chairman', 'chairwoman', 'ceo']);
 
 /** "…, France's foreign minister said in Paris. Antoine Delmas, speaking on the sidelines, …": the person the next sentence opens with, named there for the first time. */
 function introducedInNextSentence(m: Extract<Mention, { type: 'description' }>, s: Sentence, state: State): Entity | null {

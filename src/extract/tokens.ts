@@ -1,6 +1,7 @@
 // Words of one sentence with their offsets and what each word can be (a name, a role, a cue verb…), worked out
 // once per distinct word: the same few thousand words recur in every article.
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
+import { withoutMarks } from '../text/normalize.ts';
 import {
   ADVERBS, ANONYMOUS, CAPITALS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
   ROLE_ABBREVIATIONS, ROLE_NOUNS, THING_PRONOUNS, TITLES,
@@ -82,7 +83,7 @@ function computeClass(word: string): number {
     if (INTRO_WORDS.has(l)) c |= INTRO;
     if (PERSON_PRONOUNS.has(l) || THING_PRONOUNS.has(l) || l === 'they') c |= PRONOUN;
     // "Germán" is a given name, not "German": an accent the demonym does not have makes it no country word.
-    const accented = /[^\u0000-\u007f]/u.test(bare) && /(?:an|ese|ian|ish)$/u.test(l.normalize('NFD').replace(/\p{M}/gu, ''));
+    const accented = /[^\u0000-\u007f]/u.test(bare) && /(?:an|ese|ian|ish)$/u.test(withoutMarks(l));
     if (!accented && entityWords(bare).some((w) => COUNTRY_WORDS.has(w)) && entityWords(bare).length === 1) c |= COUNTRY;
     const nameShaped = (c & INITIAL) !== 0 || /^\p{Lu}[\p{L}\p{M}'\u2019-]*\p{Ll}[\p{L}\p{M}'\u2019-]*$/u.test(bare) || /^\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)+$/u.test(bare);
     // "Beijing said": a government by its capital; alone, never a person ("Lima" in a longer name still is a name).

@@ -69,7 +69,7 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   const inner = groups ? [...groups[0].matchAll(/\(([^()]+)\)/gu)].map((g) => g[1]!.trim()) : [];
   const role = inner.length === 1 ? inner[0]! : null;
   let name = groups ? raw.slice(0, groups.index).trim() : raw;
-  if (name.length > 0 && inner.length > 0 && personLike(inner[0]!) && readsAs(name, 'description')) {
+  if (name.length > 0 && inner.length > 0 && personLike(inner[0]!) && readsAsDescription(name)) {
     // Hansard's "The Minister for Industry (Ruth Adeyemi-Clarke)": the office, then who holds it.
     const office = name.replace(/^the\s+/iu, '');
     const toks = tokenize(inner[0]!, 0, inner[0]!.length, []);
@@ -99,10 +99,11 @@ function labelOf(p: Paragraph, i: number, ents: Entities): Label | null {
   return { entity, text: m[0].length };
 }
 
-function readsAs(text: string, type: 'description'): boolean {
+/** "The Minister for Industry": an office, with no name in it. */
+function readsAsDescription(text: string): boolean {
   const toks = tokenize(text, 0, text.length, []);
   const read = readAfter(toks, 0);
-  return read !== null && read.to >= toks.length && read.mention.type === type;
+  return read !== null && read.to >= toks.length && read.mention.type === 'description';
 }
 
 /** "Ruth Adeyemi-Clarke": two to four capitalised words, as a person's name is printed in a label. */

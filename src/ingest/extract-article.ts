@@ -35,18 +35,14 @@ export function extractArticle(
     return { ok: false, reason: `it could not be parsed (${(err as Error).message})` };
   }
   if (!parsed.ok) return parsed;
+  const article = { ...parsed.article, hash: options.hash ?? contentHash(bytes), size: stat.size, mtimeMs: stat.mtimeMs };
   let extraction: ReturnType<typeof extractQuotes>;
   try {
     extraction = extractQuotes(parsed.article.paragraphs);
   } catch (err) {
     // A fault in the quote reader must not cost the article: its text is indexed, its quotes are not.
-    return { ok: true, dropped: [`its quotes could not be read (${(err as Error).message}); the text is indexed without them`], article: { ...parsed.article, hash: options.hash ?? contentHash(bytes), size: stat.size, mtimeMs: stat.mtimeMs, speakers: [], quotes: [] } };
+    return { ok: true, dropped: [`its quotes could not be read (${(err as Error).message}); the text is indexed without them`], article: { ...article, speakers: [], quotes: [] } };
   }
-  const { speakers, quotes } = extraction;
-  const { verified, dropped } = verifyQuotes(parsed.article.paragraphs, quotes);
-  return {
-    ok: true,
-    dropped,
-    article: { ...parsed.article, hash: options.hash ?? contentHash(bytes), size: stat.size, mtimeMs: stat.mtimeMs, speakers, quotes: verified },
-  };
+  const { verified, dropped } = verifyQuotes(parsed.article.paragraphs, extraction.quotes);
+  return { ok: true, dropped, article: { ...article, speakers: extraction.speakers, quotes: verified } };
 }

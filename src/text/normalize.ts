@@ -24,6 +24,11 @@ export function occursVerbatim(quote: string, text: string): boolean {
   return q.length > 0 && verbatimForm(text).includes(q);
 }
 
+/** The word without its accents ("Lucía" → "Lucia"): how name lists and word lists spell it. */
+export function withoutMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
 /** Letters and digits only, lowercased: the key that matches one quote across outlets. */
 export function matchKey(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
