@@ -3,7 +3,6 @@
 import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
-import { preferredRole } from './answer/roles.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 import { syncFolder, type SyncReport } from './sync.ts';
@@ -100,7 +99,7 @@ export class Briefbot {
 
   async speakers(): Promise<Speaker[]> {
     return (await this.store.speakers()).map((s) => ({
-      id: s.id, name: s.name, kind: s.kind, role: preferredRole(s.roles), aliases: s.aliases, quotes: s.quotes, articles: s.articles,
+      id: s.id, name: s.name, kind: s.kind, role: s.role, aliases: s.aliases, quotes: s.quotes, articles: s.articles,
     }));
   }
 

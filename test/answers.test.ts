@@ -191,4 +191,12 @@ describe('the answer', () => {
     expect(second.quotes.length).toBe(5);
     expect(second.quotes.map((q) => q.id).filter((id) => first.quotes.some((f) => f.id === id))).toEqual([]);
   });
+
+  it('pages past the last quote of any kind of question without failing', async () => {
+    for (const q of ['what did Bessent say?', 'who said "decisive action"?', 'when will India join Pax Silica?']) {
+      const past = await bot.ask(q, { offset: 500 });
+      expect(past.quotes, q).toEqual([]);
+      expect(past.answer, q).not.toBe('');
+    }
+  });
 });

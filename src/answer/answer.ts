@@ -7,7 +7,6 @@ import { citationOf } from './assemble.ts';
 import { buildQuotes, SpeakerCache } from './build.ts';
 import { parseQuestion, searchTerms } from './question.ts';
 import { resolveSpeaker } from './resolve.ts';
-import { preferredRole } from './roles.ts';
 import { bestSentences } from './passages.ts';
 
 export { resolveSpeaker };
@@ -51,7 +50,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
     }
     const rows = (await Promise.all(found.map((id) => speakers.get(id)))).filter((r) => r !== null);
     const who = rows[0]!;
-    const role = preferredRole(who.roles);
+    const role = who.role;
     const named = role ? `${who.name} (${role})` : who.name;
     const alternatives = rows.slice(1).filter((r) => r.quotes > 0).map((r) => r.name);
     const answerBase = { ...base, kind: 'speaker' as const, speaker: who.name, role, alternatives, onTopic: topic ? 0 : null };
@@ -89,6 +88,10 @@ export async function ask(store: Store, question: string, options: AskOptions = 
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
     const quotes = await buildQuotes(store, speakers, page.ids);
+    if (quotes.length === 0) {
+      // "More quotes" past the last page.
+      return { ...base, kind: 'who-said', total: page.total, answer: `"${q.phrase}": no more quotes; all ${page.total} are shown above.` };
+    }
     // Words printed without a speaker in one article and with one in another: the speaker is who said them.
     if (quotes[0]!.speaker === null) {
       const words = matchKey(quotes[0]!.text);

@@ -2,7 +2,6 @@
 import type { Quote } from '../types.ts';
 import type { SpeakerRow, Store } from '../store/store.ts';
 import { assembleQuote } from './assemble.ts';
-import { preferredRole } from './roles.ts';
 
 /** Citations listed per quote: the latest; `Quote.articles` gives how many carry it in all. */
 export const CITATIONS_PER_QUOTE = 20;
@@ -21,7 +20,7 @@ export async function buildQuotes(store: Store, speakers: SpeakerCache, ids: num
     }
     const s = await speakers.get(speakerId);
     if (!s) continue;
-    quotes.push(assembleQuote(id, group.rows, group.articles, { name: s.name, role: preferredRole(s.roles) }));
+    quotes.push(assembleQuote(id, group.rows, group.articles, { name: s.name, role: s.role }));
   }
   return quotes;
 }

@@ -4,7 +4,6 @@ import type { Digest, Story } from '../types.ts';
 import type { DigestArticleRow, Store } from '../store/store.ts';
 import { citationOf } from '../answer/assemble.ts';
 import { buildQuotes, SpeakerCache } from '../answer/build.ts';
-import { preferredRole } from '../answer/roles.ts';
 import { figures, sentencesOf, summarise, whatNext } from './highlights.ts';
 import { groupStories } from './stories.ts';
 import { digestText } from './text.ts';
@@ -79,7 +78,7 @@ async function story(store: Store, speakers: SpeakerCache, group: DigestArticleR
       summary,
       date: dates[dates.length - 1] ?? null,
       quotes,
-      speakers: people.filter((p) => p !== null).map((p) => ({ name: p.name, role: preferredRole(p.roles) })),
+      speakers: people.filter((p) => p !== null).map((p) => ({ name: p.name, role: p.role })),
       figures: figures(sentences),
       next: whatNext(sentences),
       outlets,

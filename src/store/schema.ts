@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS speakers (
   quotes INTEGER NOT NULL DEFAULT 0,   -- Quotes attributed to them
   quoted_in INTEGER NOT NULL DEFAULT 0, -- articles quoting them
   mentions INTEGER NOT NULL DEFAULT 0,  -- articles naming them at all
+  role TEXT,                            -- the role shown with their name (roles.ts), chosen as articles are written
   UNIQUE (kind, key)
 );
 CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
@@ -77,6 +78,8 @@ CREATE TABLE IF NOT EXISTS speaker_keys (
   PRIMARY KEY (speaker_id, key, is_role)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speaker_keys_key ON speaker_keys(key);
+-- A speaker's most used names and roles first: a frequent speaker has thousands, and a lookup reads only the top.
+CREATE INDEX IF NOT EXISTS speaker_keys_top ON speaker_keys(speaker_id, is_role, articles DESC);
 
 -- The words each speaker can be found by (speaker-words.ts), from their name keys (is_role 0) and role keys
 -- (is_role 1), with how many of their keys give the word: a question's words are looked up here, never by a scan.

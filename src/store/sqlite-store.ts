@@ -6,6 +6,8 @@ import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } f
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
 import { keyWords } from './speaker-words.ts';
+import { preferredRole } from './roles.ts';
+import { MAX_ALIASES, MAX_KEYS } from './store.ts';
 import type {
   CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
@@ -24,6 +26,8 @@ const FOLD_WINDOW = 300;
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
  */
 const RECENT_MATCHES = 200;
+/** Speakers one exact name or role can give a question: the most quoted of them. */
+const MAX_NAMED = 50;
 /** The FTS speaker token of an unattributed quotation (speakers are "s<id>"). */
 const NO_SPEAKER = 'none';
 const speakerToken = (id: number | null) => (id === null ? NO_SPEAKER : `s${id}`);
@@ -284,6 +288,12 @@ export class SqliteStore implements Store {
     }
     const upSpeaker = this.sql('UPDATE speakers SET quotes = quotes + @quotes, quoted_in = quoted_in + @quotedIn, mentions = mentions + @mentions WHERE id = @id');
     for (const [id, s] of tally.speakers) upSpeaker.run({ id, ...s });
+    // The role shown with a speaker's name, chosen again for those whose roles changed in this batch.
+    const topRoles = this.sql(`SELECT name AS role, articles AS count FROM speaker_keys WHERE speaker_id = ? AND is_role = 1 ORDER BY articles DESC, name LIMIT ${MAX_KEYS}`);
+    const setRole = this.sql('UPDATE speakers SET role = ? WHERE id = ?');
+    for (const id of new Set([...tally.keys.values()].filter((k) => k.isRole === 1 && k.n !== 0).map((k) => k.speakerId))) {
+      setRole.run(preferredRole(topRoles.all(id) as { role: string; count: number }[]), id);
+    }
     if (removed || [...tally.keys.values()].some((k) => k.n < 0)) {
       this.sql('DELETE FROM speakers WHERE mentions <= 0 AND quotes <= 0').run();
     }
@@ -413,25 +423,19 @@ export class SqliteStore implements Store {
   }
 
   private speakerRow(id: number): SpeakerRow | null {
-    const s = this.sql('SELECT id, name, kind, quotes, quoted_in AS articles, mentions FROM speakers WHERE id = ?').get(id) as Omit<SpeakerRow, 'roles' | 'aliases'> | undefined;
+    const s = this.sql('SELECT id, name, kind, role, quotes, quoted_in AS articles, mentions FROM speakers WHERE id = ?').get(id) as Omit<SpeakerRow, 'aliases'> | undefined;
     if (!s) return null;
-    const keys = this.sql('SELECT name, is_role AS isRole, articles FROM speaker_keys WHERE speaker_id = ? ORDER BY articles DESC, name').all(id) as {
-      name: string;
-      isRole: number;
-      articles: number;
-    }[];
-    return {
-      ...s,
-      roles: keys.filter((k) => k.isRole).map((k) => ({ role: k.name, count: k.articles })),
-      aliases: keys.filter((k) => !k.isRole).map((k) => k.name),
-    };
+    const aliases = this.sql(`SELECT name FROM speaker_keys WHERE speaker_id = ? AND is_role = 0 ORDER BY articles DESC, name LIMIT ${MAX_ALIASES}`).pluck().all(id) as string[];
+    return { ...s, aliases };
   }
 
   async speakersNamed(key: string, options: { roles?: boolean; orgKey?: string } = {}): Promise<number[]> {
+    // The most quoted first, and no more than a question can use: "minister" is the role of hundreds.
     const ids = new Set(
-      (options.roles
-        ? this.sql('SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ?').pluck().all(key)
-        : this.sql('SELECT DISTINCT speaker_id FROM speaker_keys WHERE key = ? AND is_role = 0').pluck().all(key)) as number[],
+      this.sql(
+        `SELECT s.id FROM speakers s WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = ?${options.roles ? '' : ' AND is_role = 0'})
+         ORDER BY s.quotes DESC, s.mentions DESC, s.id LIMIT ${MAX_NAMED}`,
+      ).pluck().all(key) as number[],
     );
     if (options.orgKey) {
       const org = this.sql("SELECT id FROM speakers WHERE kind = 'organisation' AND key = ?").pluck().get(options.orgKey) as number | undefined;
@@ -467,11 +471,9 @@ export class SqliteStore implements Store {
   async speakerKeys(ids: number[]): Promise<SpeakerKeys[]> {
     if (ids.length === 0) return [];
     const speakers = this.sql('SELECT id, kind, quotes, mentions FROM speakers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Omit<SpeakerKeys, 'names' | 'roles'>[];
-    const keys = this.sql('SELECT speaker_id AS speakerId, key, is_role AS isRole FROM speaker_keys WHERE speaker_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-      speakerId: number;
-      key: string;
-      isRole: number;
-    }[];
+    // Each speaker's most used keys, read from the index in that order: bounded however often they were reported.
+    const top = this.sql(`SELECT key FROM speaker_keys WHERE speaker_id = ? AND is_role = ? ORDER BY articles DESC LIMIT ${MAX_KEYS}`).pluck();
+    const keys = ids.flatMap((speakerId) => [0, 1].flatMap((isRole) => (top.all(speakerId, isRole) as string[]).map((key) => ({ speakerId, key, isRole }))));
     const homes = this.sql('SELECT speaker_id AS speakerId, country FROM speaker_countries WHERE speaker_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
       speakerId: number;
       country: string;
@@ -536,21 +538,19 @@ export class SqliteStore implements Store {
 
   async citations(quoteIds: number[], perQuote: number): Promise<Map<number, QuoteCitations>> {
     const out = new Map<number, QuoteCitations>();
-    if (quoteIds.length === 0) return out;
-    const rows = this.sql(
-      `SELECT quoteId, speakerId, sieve, kind, verb, via, text, articleId, file, outlet, title, date, url, articles FROM (
-         SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.sieve, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
-                a.file, a.outlet, a.title, a.date, a.url, q.articles,
-                row_number() OVER (PARTITION BY c.quote_id ORDER BY c.id DESC) AS n
-         FROM quotes q JOIN citations c ON c.quote_id = q.id JOIN articles a ON a.id = c.article_id
-         WHERE q.id IN (SELECT value FROM json_each(?))
-       ) WHERE n <= ?
-       ORDER BY quoteId, date IS NULL, date, file`,
-    ).all(JSON.stringify(quoteIds), perQuote) as (CitationRow & { articles: number })[];
-    for (const { articles, ...row } of rows) {
-      const group = out.get(row.quoteId) ?? { rows: [], articles };
-      group.rows.push(row);
-      out.set(row.quoteId, group);
+    // One indexed query per quote, reading only its latest citations: a wire quote may be carried by thousands.
+    const latest = this.sql(
+      `SELECT c.quote_id AS quoteId, c.speaker_id AS speakerId, c.sieve, c.kind, c.verb, c.via, c.text, c.article_id AS articleId,
+              a.file, a.outlet, a.title, a.date, a.url
+       FROM (SELECT * FROM citations WHERE quote_id = ? ORDER BY id DESC LIMIT ?) c JOIN articles a ON a.id = c.article_id
+       ORDER BY a.date IS NULL, a.date, a.file`,
+    );
+    const carried = this.sql('SELECT articles FROM quotes WHERE id = ?').pluck();
+    for (const id of new Set(quoteIds)) {
+      const articles = carried.get(id) as number | undefined;
+      if (articles === undefined) continue;
+      const rows = latest.all(id, perQuote) as CitationRow[];
+      if (rows.length) out.set(id, { rows, articles });
     }
     return out;
   }

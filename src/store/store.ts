@@ -62,8 +62,9 @@ export interface SpeakerRow {
   id: number;
   name: string;
   kind: SpeakerKind;
-  /** Each role the articles give them, with how many articles give it. */
-  roles: { role: string; count: number }[];
+  /** The role shown with their name (roles.ts), or null when no article gives one. */
+  role: string | null;
+  /** Their most used names (at most MAX_ALIASES), most used first. */
   aliases: string[];
   quotes: number;
   articles: number;
@@ -80,15 +81,23 @@ export interface QuotePage {
   total: number;
 }
 
+/** Names listed per speaker: the most used; a frequent speaker's long tail is mostly misparsed phrases. */
+export const MAX_ALIASES = 20;
+/**
+ * Keys read per speaker when checking a question against them, most used first. Bounds a lookup by what it returns,
+ * not by how often the speaker was reported.
+ */
+export const MAX_KEYS = 100;
+
 /** A speaker's keys (nameKey form) as the articles give them: for checking that a question's words fit. */
 export interface SpeakerKeys {
   id: number;
   kind: SpeakerKind;
   quotes: number;
   mentions: number;
-  /** Name, alias and handle keys. */
+  /** Name, alias and handle keys (the MAX_KEYS most used). */
   names: string[];
-  /** Role keys. */
+  /** Role keys (the MAX_KEYS most used). */
   roles: string[];
   /** The countries of the articles that name them (ParsedArticle.country). */
   homes: string[];
