@@ -23,6 +23,9 @@ export interface DigestOptions {
 /** The paragraphs a story's summary is taken from: where each article says what happened. */
 const OPENING_PARAGRAPHS = 6;
 
+/** Articles a story's summary, figures and next steps are taken from, at most. */
+const WRITE_UP_ARTICLES = 40;
+
 /** Articles considered for one digest, at most: a safety bound, far above any real day. */
 const MAX_ARTICLES = 5000;
 
@@ -36,7 +39,8 @@ export async function composeDigest(store: Store, options: DigestOptions = {}): 
       ? await store.digestArticles({ date: date ?? '', includeUndated: date === latest }, MAX_ARTICLES)
       : [];
   const speakers = new SpeakerCache(store);
-  const groups = groupStories(rows).sort((a, b) => importance(b) - importance(a) || firstId(a) - firstId(b));
+  const weight = new Map(groupStories(rows).map((g) => [g, importance(g)]));
+  const groups = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || firstId(a) - firstId(b));
   // Only the stories shown are written up; the rest are counted.
   const shown = await Promise.all(groups.slice(0, maxStories).map((group) => story(store, speakers, group)));
   const digest = { date, since: options.since?.at ?? null, stories: shown, more: Math.max(0, groups.length - shown.length), articleCount: rows.length };
@@ -53,7 +57,9 @@ function importance(group: DigestArticleRow[]): number {
 const firstId = (group: DigestArticleRow[]) => group[0]!.articleId;
 
 async function story(store: Store, speakers: SpeakerCache, group: DigestArticleRow[]): Promise<Story> {
-  const sentences = sentencesOf(group);
+  // A story a hundred outlets ran is written up from the articles quoting most: they say what the rest say.
+  const sample = group.length <= WRITE_UP_ARTICLES ? group : [...group].sort((a, b) => b.attributedQuoteIds.length - a.attributedQuoteIds.length || a.articleId - b.articleId).slice(0, WRITE_UP_ARTICLES);
+  const sentences = sentencesOf(sample);
   const opening = sentences.filter((s) => s.paragraph < OPENING_PARAGRAPHS);
   // The quotes most of the story's articles carry, direct ones first, one per speaker. Only words given to a
   // speaker: an unattributed quotation is never a story's quote.
@@ -68,7 +74,7 @@ async function story(store: Store, speakers: SpeakerCache, group: DigestArticleR
   const quotedBy = new Map<number, number>();
   for (const a of group) for (const s of a.speakerIds) quotedBy.set(s, (quotedBy.get(s) ?? 0) + 1);
   const people = await Promise.all([...quotedBy.keys()].sort((a, b) => quotedBy.get(b)! - quotedBy.get(a)! || a - b).map((id) => speakers.get(id)));
-  const summary = summarise(opening, group.length);
+  const summary = summarise(opening, sample.length);
   const byQuotes = [...group].sort((a, b) => b.attributedQuoteIds.length - a.attributedQuoteIds.length);
   const headline = byQuotes.find((a) => a.title)?.title ?? clip(summary || sentences[0]?.text || 'Untitled story', 120);
   const outlets = [...new Set(group.map((a) => a.outlet).filter((o): o is string => o !== null))];

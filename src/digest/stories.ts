@@ -9,13 +9,18 @@ import { searchTerms } from '../answer/question.ts';
 const OPENING_PARAGRAPHS = 4;
 const SAME_WORDING = 0.35;
 const MAX_DAYS_APART = 1;
-const RARE_WORD_ARTICLES = 20;
+const FEW_ARTICLES = 20;
 const SAME_WORDING_AND_SPEAKER = 0.12;
 
 export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][] {
   const n = articles.length;
   const parent = articles.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[i] !== root) [i, parent[i]] = [parent[i]!, root];
+    return root;
+  };
   // Articles days apart tell different events, however alike: a week of one minister's talks is not one story.
   const day = articles.map((a) => (a.date ? Date.parse(a.date) / 86_400_000 : null));
   const near = (a: number, b: number) => day[a] == null || day[b] == null || Math.abs(day[a]! - day[b]!) <= MAX_DAYS_APART;
@@ -24,57 +29,85 @@ export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][]
   const words = articles.map((a) => new Set(searchTerms([a.title ?? '', ...a.paragraphs.slice(0, OPENING_PARAGRAPHS)].join(' ')).filter((w) => w.length > 2)));
   const df = new Map<string, number>();
   for (const ws of words) for (const w of ws) df.set(w, (df.get(w) ?? 0) + 1);
-  const weight = (w: string) => Math.log(1 + n / (df.get(w) ?? 1));
-  const total = words.map((ws) => [...ws].reduce((t, w) => t + weight(w), 0));
+  const weights = new Map<string, number>();
+  for (const [w, k] of df) weights.set(w, Math.log(1 + n / k));
+  const total = words.map((ws) => [...ws].reduce((t, w) => t + weights.get(w)!, 0));
   const similar = (a: number, b: number) => {
     const [small, large] = words[a]!.size <= words[b]!.size ? [words[a]!, words[b]!] : [words[b]!, words[a]!];
     let both = 0;
-    for (const w of small) if (large.has(w)) both += weight(w);
+    for (const w of small) if (large.has(w)) both += weights.get(w)!;
     const all = total[a]! + total[b]! - both;
     return all === 0 ? 0 : both / all;
   };
-  const byQuote = new Map<number, number[]>();
-  const bySpeaker = new Map<number, number[]>();
-  articles.forEach((a, i) => {
-    for (const q of a.quoteIds) byQuote.set(q, [...(byQuote.get(q) ?? []), i]);
-    for (const s of a.speakerIds) bySpeaker.set(s, [...(bySpeaker.get(s) ?? []), i]);
-  });
+
   // The same quote in two articles: the same story.
-  for (const list of byQuote.values()) for (const i of list.slice(1)) join(list[0]!, i);
-  // Shared speakers: two in common, or one and similar wording.
-  const shared = new Map<string, number>();
-  for (const list of bySpeaker.values()) {
+  for (const list of indexBy(articles, (a) => a.quoteIds).values()) for (const i of list.slice(1)) join(list[0]!, i);
+  // Two speakers in common: the same story. Each pair of an article's speakers lists the articles quoting both.
+  for (const list of indexBy(articles, (a) => pairsOf(a.speakerIds)).values()) joinNear(list, day, join);
+
+  // One speaker in common and similar wording, or much the same wording alone. Pairs are compared only when they
+  // share a rarer word, or a speaker few articles quote: a word or speaker on every page says nothing, and comparing
+  // every pair of a busy day would cost its square.
+  const pairs = new Map<number, number>();
+  const count = (list: number[], by: number) => {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      if (!near(list[x]!, list[y]!)) continue;
-      const k = `${list[x]}:${list[y]}`;
-      shared.set(k, (shared.get(k) ?? 0) + 1);
+      if (near(list[x]!, list[y]!)) pairs.set(list[x]! * n + list[y]!, (pairs.get(list[x]! * n + list[y]!) ?? 0) + by);
     }
-  }
-  for (const [k, count] of shared) {
-    const [a, b] = k.split(':').map(Number) as [number, number];
-    if (count >= 2 || similar(a, b) >= SAME_WORDING_AND_SPEAKER) join(a, b);
-  }
-  // Articles quoting nobody in common: much the same wording. Only pairs sharing several rarer words are compared.
-  const byWord = new Map<string, number[]>();
-  words.forEach((ws, i) => ws.forEach((w) => byWord.set(w, [...(byWord.get(w) ?? []), i])));
-  const sharedRare = new Map<string, number>();
-  for (const list of byWord.values()) {
-    if (list.length > RARE_WORD_ARTICLES) continue; // a word many articles use says nothing about sameness
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      if (!near(list[x]!, list[y]!)) continue;
-      const k = `${list[x]}:${list[y]}`;
-      sharedRare.set(k, (sharedRare.get(k) ?? 0) + 1);
-    }
-  }
-  for (const [k, count] of sharedRare) {
-    if (count < 3) continue;
-    const [a, b] = k.split(':').map(Number) as [number, number];
-    if (find(a) !== find(b) && similar(a, b) >= SAME_WORDING) join(a, b);
+  };
+  for (const list of indexBy(articles, (_, i) => words[i]!).values()) if (list.length <= FEW_ARTICLES) count(list, 1);
+  for (const list of indexBy(articles, (a) => a.speakerIds).values()) if (list.length <= FEW_ARTICLES) count(list, 0);
+  const speakers = articles.map((a) => new Set(a.speakerIds));
+  for (const [k, rare] of pairs) {
+    const a = Math.floor(k / n);
+    const b = k % n;
+    if (find(a) === find(b)) continue;
+    const speaker = articles[a]!.speakerIds.some((s) => speakers[b]!.has(s));
+    if ((speaker && similar(a, b) >= SAME_WORDING_AND_SPEAKER) || (rare >= 3 && similar(a, b) >= SAME_WORDING)) join(a, b);
   }
 
   const groups = new Map<number, DigestArticleRow[]>();
-  articles.forEach((a, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), a]));
+  articles.forEach((a, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(a);
+    else groups.set(root, [a]);
+  });
   return [...groups.values()];
+}
+
+/** For each value the articles give (a quote, a speaker, a word), the articles giving it, in order. */
+function indexBy<T>(articles: DigestArticleRow[], values: (a: DigestArticleRow, i: number) => Iterable<T>): Map<T, number[]> {
+  const out = new Map<T, number[]>();
+  articles.forEach((a, i) => {
+    for (const v of new Set(values(a, i))) {
+      const list = out.get(v);
+      if (list) list.push(i);
+      else out.set(v, [i]);
+    }
+  });
+  return out;
+}
+
+/** Every pair of an article's speakers, as one value. */
+function pairsOf(ids: number[]): string[] {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let x = 0; x < sorted.length; x++) for (let y = x + 1; y < sorted.length; y++) out.push(`${sorted[x]}:${sorted[y]}`);
+  return out;
+}
+
+/**
+ * Joins what joining every near pair of the list would, in linear time: an undated article is near all of them;
+ * otherwise, in date order, each with the next when they are near (a chain of near days is one story either way).
+ */
+function joinNear(list: number[], day: (number | null)[], join: (a: number, b: number) => void): void {
+  const undated = list.find((i) => day[i] == null);
+  if (undated !== undefined) {
+    for (const j of list) join(undated, j);
+    return;
+  }
+  const sorted = [...list].sort((a, b) => day[a]! - day[b]!);
+  for (let k = 1; k < sorted.length; k++) join(sorted[k - 1]!, sorted[k]!);
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): number {
