@@ -21,6 +21,8 @@ const MIN_FOLD_KEY = 12;
  * at any corpus size: outlets reprint and excerpt a quote within days, not a year later.
  */
 const FOLD_WINDOW = 300;
+/** Speakers whose latest quotations are kept in memory for folding: bounds memory on a corpus of thousands. */
+const FOLD_SPEAKERS = 1000;
 /**
  * Full-text matches considered per query: the most recently indexed ones, ranked by BM25 among themselves.
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
@@ -391,7 +393,12 @@ export class SqliteStore implements Store {
   private recentQuotes(speakerId: number, kind: QuoteKind): { quoteId: number; key: string }[] {
     const k = `${speakerId}:${kind}`;
     let list = this.recent.get(k);
-    if (!list) {
+    if (list) {
+      // Most recently used last: the speakers reported today stay, the long tail is read again when it returns.
+      this.recent.delete(k);
+      this.recent.set(k, list);
+    } else {
+      if (this.recent.size >= FOLD_SPEAKERS) this.recent.delete(this.recent.keys().next().value!);
       list = (this.sql(`SELECT quote_id AS quoteId, key FROM citations WHERE speaker_id = ? AND kind = ? ORDER BY id DESC LIMIT ${FOLD_WINDOW}`).all(speakerId, kind) as { quoteId: number; key: string }[]).reverse();
       this.recent.set(k, list);
     }
