@@ -2,6 +2,7 @@
 // once per distinct word: the same few thousand words recur in every article.
 import { COUNTRY_WORDS, entityWords } from '../text/entity-words.ts';
 import { withoutMarks } from '../text/normalize.ts';
+import { nextWord } from '../text/word-scan.ts';
 import {
   ADVERBS, ANONYMOUS, CAPITALS, CUE_VERBS, INTRO_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, ORG_DESCRIPTIONS, ORG_NOUNS, PARTICIPLES, PERSON_PRONOUNS,
   ROLE_ABBREVIATIONS, ROLE_NOUNS, THING_PRONOUNS, TITLES,
@@ -22,8 +23,6 @@ export interface Tok {
   quoted: boolean;
 }
 
-// A number with separators ("3,000", "1.5", "$1,200.50") is one word, so its comma is never a clause's.
-const WORD = /@\w+|[$\u20ac\u00a3\u00a5\u20b9]?\d+(?:[.,]\d+)+%?|[$\u20ac\u00a3\u00a5\u20b9]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019&%-]*(?:\.(?=[\p{L}])[\p{L}\p{N}]*)*\.?|[,;:()[\]\u2014\u2013"\u201c\u201d\u2018\u2019/]|-(?=\s)/gu;
 const ABBREV = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Rev|Hon|Inc|Ltd|Co|Corp|No|vs|etc)\.$|\.\p{L}+\.$/u;
 
 const QUOTE_CHARS = new Set(['"', '\u201c', '\u201d', '\u2018', '\u2019']);
@@ -101,16 +100,17 @@ function computeClass(word: string): number {
 export function tokenize(text: string, from: number, to: number, quoted: { start: number; end: number }[]): Tok[] {
   const out: Tok[] = [];
   let q = 0;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    const start = m.index;
-    const { text: word, cls, lower } = known(m[0].length <= to - start ? m[0] : m[0].slice(0, to - start));
+  // Words as text/word-scan.ts finds them; a number with separators ("3,000", "$1,200.50") is one word, so its
+  // comma is never a clause's.
+  for (let start = nextWord(text, from, to, END); start >= 0; start = nextWord(text, END.at, to, END)) {
+    const { text: word, cls, lower } = known(text.slice(start, END.at < to ? END.at : to));
     while (q < quoted.length && quoted[q]!.end <= start) q++;
     const inQuote = q < quoted.length && quoted[q]!.start <= start && start < quoted[q]!.end;
     out.push({ text: word, lower, start, end: start + word.length, cls, quoted: inQuote && !(cls & PUNCT && QUOTE_CHARS.has(word)) });
   }
   return out;
 }
+const END = { at: 0 };
 
 function lowerOf(word: string): string {
   return word.replace(/['\u2019]s$|['\u2019]$/u, '').replace(/\.$/, '').toLowerCase();
