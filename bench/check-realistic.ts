@@ -51,10 +51,14 @@ const shown: string[] = [];
 const known = new Set(corpus.speakers.map((s) => s.name));
 let knownHits = 0;
 const t = performance.now();
+const perFormat = new Map<string, number[]>();
 for (let i = 0; i < files.length && articles < sample; i += step) {
   const path = join(corpus.dir, files[i]!);
   const st = statSync(path);
+  const t1 = performance.now();
   const x = extractArticle(files[i]!, readFileSync(path), { size: st.size, mtimeMs: st.mtimeMs });
+  const ext = files[i]!.split('.').pop()!;
+  (perFormat.get(ext) ?? perFormat.set(ext, []).get(ext)!).push(performance.now() - t1);
   articles++;
   if (!x.ok) { skipped++; console.log(`skipped ${files[i]}: ${x.reason}`); continue; }
   for (const sp of x.article.speakers) for (const role of sp.roles) roles.set(`${role}  <= ${sp.name}`, (roles.get(`${role}  <= ${sp.name}`) ?? 0) + 1);
@@ -72,6 +76,7 @@ for (let i = 0; i < files.length && articles < sample; i += step) {
 }
 const ms = performance.now() - t;
 console.log(`\nextractor over ${articles} files: ${(ms / articles).toFixed(1)} ms/file; skipped ${skipped}; quotes ${found} (${(found / Math.max(1, articles - skipped)).toFixed(1)}/article), attributed ${attributed} (${((attributed / Math.max(1, found)) * 100).toFixed(0)}%), to a generated speaker's exact name ${knownHits} (${((knownHits / Math.max(1, attributed)) * 100).toFixed(0)}%)`);
+console.log(`ms per file by format (median / mean): ${[...perFormat.entries()].map(([k, v]) => `${k} ${v.slice().sort((a, b) => a - b)[Math.floor(v.length / 2)]!.toFixed(1)} / ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(1)} (${v.length})`).join(', ')}`);
 console.log(`sieves: ${[...bySieve.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 const odd = [...names.entries()].filter(([n]) => !known.has(n)).sort((a, b) => b[1] - a[1]);
 console.log(`names credited that are no generated speaker (${odd.length}): ${odd.slice(0, 25).map(([n, c]) => `"${n}" ${c}`).join(', ')}`);

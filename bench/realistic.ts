@@ -192,6 +192,19 @@ const REAL_COMPANY_TOPICS: Record<string, string[]> = {
   Albemarle: ['critical minerals'], Maersk: ['shipping'], Pfizer: ['pharmaceuticals'], OpenAI: ['artificial intelligence'], Huawei: ['semiconductors', 'sanctions'],
 };
 
+const TAIL_WORDS = 2_000_000;
+const TAIL_Q = 40;
+/** The i-th word of the tail: its index in base SYLLABLES.length, three or four syllables. */
+function tailWord(i: number): string {
+  let x = i + SYLLABLES.length ** 2;
+  let w = '';
+  while (x > 0) {
+    w += SYLLABLES[x % SYLLABLES.length];
+    x = Math.floor(x / SYLLABLES.length);
+  }
+  return cap(w);
+}
+
 function syllableWord(r: R, n: number): string {
   let w = '';
   for (let i = 0; i < n; i++) w += pick(r, SYLLABLES);
@@ -541,12 +554,17 @@ class Writer {
   verb = () => zipf(this.r, VERB_FORMS, 6);
   tw = (t: Topic) => zipf(this.r, t.words, 2);
   term = (t: Topic) => pick(this.r, t.terms);
-  company = () => zipf(this.r, this.w.companies).name;
+  company = () => (this.r() < 0.25 ? `${this.rare()} ${pick(this.r, COMPANY_SUFFIXES)}` : zipf(this.r, this.w.companies).name);
+  /**
+   * The long tail no list holds (small firms, villages, products, people named once): a word drawn by Zipf rank from
+   * two million, so the vocabulary keeps growing with the corpus as real news does (Heaps' law), most of it rare.
+   */
+  rare = () => tailWord(Math.floor(TAIL_Q * Math.exp(this.r() * Math.log((TAIL_WORDS + TAIL_Q) / TAIL_Q)) - TAIL_Q));
   firm = () => zipf(this.r, FIRMS);
-  project = () => zipf(this.r, this.w.projects);
+  project = () => (this.r() < 0.25 ? `the ${this.rare()} ${pick(this.r, ['Act', 'Initiative', 'Corridor', 'Project', 'Programme', 'Fund'])}` : zipf(this.r, this.w.projects));
   country = () => COUNTRIES[Math.floor(this.r() * COUNTRIES.length)]!;
   countryName = () => { const c = this.country(); return c.name === 'US' ? 'the United States' : c.name; };
-  place = () => { const c = this.country(); const x = this.r(); return x < 0.4 ? c.capital : x < 0.9 ? pick(this.r, c.cities) : zipf(this.r, this.w.towns); };
+  place = () => { const c = this.country(); const x = this.r(); return x < 0.4 ? c.capital : x < 0.85 ? pick(this.r, c.cities) : x < 0.93 ? zipf(this.r, this.w.towns) : this.rare(); };
   pct = () => `${(this.r() * (this.r() < 0.7 ? 12 : 60)).toFixed(1)} percent`;
   money = () => {
     const x = this.r();
