@@ -749,7 +749,9 @@ class ArticleText {
       this.introduced.add(x);
       return this.r() < 0.7 ? `${this.title(x)} ${x.name}` : `${x.name}, ${this.appositive(x)},`;
     }
-    return this.r() < 0.85 ? x.last : pick(this.r, roleAt(x, this.e.day).anaphors);
+    // Later: the surname, now and then with a reminder of who they are ("Bessent, who leads the Treasury,"), or the role.
+    const k = this.r();
+    return k < 0.78 ? x.last : k < 0.88 ? `${x.last}, ${this.appositive(x)},` : pick(this.r, roleAt(x, this.e.day).anaphors);
   }
   /** Reporting about something else came in between: "he" no longer reads as the last speaker. */
   newSubject(): void {
@@ -802,20 +804,20 @@ class ArticleText {
       // A quote running over two paragraphs: the first does not close its quotation mark.
       out = r() < 0.5
         ? [`${Name} said: ${o}${sentences[0]}`, `${o}${sentences.slice(1).join(' ')}${c}`]
-        : [`${o}${sentences[0]}`, `${o}${sentences.slice(1).join(' ').replace(/\.$/, '')},${c} ${bare} ${pick(r, ['said', 'added'])}.`];
-    } else if (k < 0.34) out = [`${o}${trimmed},${c} ${pronounOk && r() < 0.7 ? he : bare} ${pick(r, ['said', 'said', 'added', 'said', 'told reporters', 'noted'])}.${tail}`];
+        : [`${o}${sentences[0]}`, `${o}${sentences.slice(1).join(' ').replace(/\.$/, '')},${c} ${name} ${pick(r, ['said', 'added'])}.`];
+    } else if (k < 0.34) out = [`${o}${trimmed},${c} ${pronounOk && r() < 0.7 ? he : name} ${pick(r, ['said', 'said', 'added', 'said', 'told reporters', 'noted'])}.${tail}`];
     else if (k < 0.44) out = [`${o}${trimmed},${c} said ${bare}.${tail}`];
     else if (k < 0.56) out = [`${Name} said: ${o}${text}${c}`];
     else if (k < 0.64) out = [`${Name} said that ${this.g.reported(this.e.topic)}.${tail}`];
     else if (k < 0.71) out = [`According to ${bare}, ${this.g.reported(this.e.topic)}.${tail}`];
-    else if (k < 0.78 && sentences.length > 1) out = [`${o}${sentences[0]!.replace(/\.$/, '')},${c} ${pronounOk ? he : bare} said. ${o}${sentences.slice(1).join(' ')}${c}`];
+    else if (k < 0.78 && sentences.length > 1) out = [`${o}${sentences[0]!.replace(/\.$/, '')},${c} ${pronounOk ? he : name} said. ${o}${sentences.slice(1).join(' ')}${c}`];
     else if (k < 0.84 && sentences.length > 1) {
       // A partial quote, then the rest in full.
       const ws = sentences[0]!.replace(/\.$/, '').split(' ');
       out = [`${Name} described ${this.g.np(this.e.topic)} as ${o}${lowerFirst(ws.slice(-Math.min(ws.length, int(r, 3, 5))).join(' '))}${c}, adding: ${o}${sentences.slice(1).join(' ')}${c}`];
     }
-    else if (k < 0.9) out = [`${o}${trimmed},${c} ${bare} said, adding that ${this.g.reported(this.e.topic)}.`];
-    else if (k < 0.95) out = [`Asked about ${this.g.term(this.e.topic)}, ${pronounOk ? he : bare} said: ${o}${text}${c}`];
+    else if (k < 0.9) out = [`${o}${trimmed},${c} ${name} said, adding that ${this.g.reported(this.e.topic)}.`];
+    else if (k < 0.95) out = [`Asked about ${this.g.term(this.e.topic)}, ${pronounOk ? he : name} said: ${o}${text}${c}`];
     else out = [`${Name} later posted on X: ${o}${text}${c}`];
     this.subject = tail ? null : x;
     return out;
