@@ -27,7 +27,8 @@ function dump(store: SqliteStore) {
   const who = (id: number | null) => (id === null ? null : keyOf.get(id));
   const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
   return {
-    speakers: sorted(db.prepare('SELECT kind, name, key, surname, quotes, quoted_in, mentions FROM speakers').all()),
+    speakers: sorted(db.prepare('SELECT kind, name, key, surname, role, quotes, quoted_in, mentions FROM speakers').all()),
+    countries: sorted((db.prepare('SELECT speaker_id, country, articles FROM speaker_countries').all() as { speaker_id: number }[]).map((r) => ({ ...r, speaker_id: who(r.speaker_id) }))),
     keys: sorted((db.prepare('SELECT speaker_id, key, is_role, name, articles FROM speaker_keys').all() as { speaker_id: number }[]).map((r) => ({ ...r, speaker_id: who(r.speaker_id) }))),
     words: sorted((db.prepare('SELECT speaker_id, word, is_role, keys FROM speaker_words').all() as { speaker_id: number }[]).map((r) => ({ ...r, speaker_id: who(r.speaker_id) }))),
     quotes: sorted(
@@ -81,6 +82,19 @@ describe('an index updated article by article', () => {
       const strip = (x: object) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'id' ? undefined : v)));
       expect(strip(await ask(incremental, q)), q).toEqual(strip(await ask(rebuilt, q)));
     }
+  });
+});
+
+describe('a batch that fails', () => {
+  it('leaves no trace: the next batch writes its speakers and quotes afresh', async () => {
+    const store = track(await storeWith(article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] })));
+    const broken = article('c.txt', { quotes: [{ by: null, text: 'Not one step back' }] });
+    broken.quotes[0]!.text = null as unknown as string; // a row the database refuses
+    const newcomer = article('b.txt', { quotes: [{ by: MOFCOM, text: 'China firmly opposes the export controls' }] });
+    await expect(store.putArticles([newcomer, broken])).rejects.toThrow();
+    await store.putArticles([newcomer]);
+    expect(dump(store)).toEqual(dump(track(await storeWith(article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] }), newcomer))));
+    expect((await ask(store, 'what did the Mofcom spokesperson say?')).quotes.map((q) => q.text)).toEqual(['China firmly opposes the export controls']);
   });
 });
 

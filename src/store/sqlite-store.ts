@@ -2,11 +2,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ExtractedArticle, FoundSpeaker, QuoteKind, SpeakerKind, Source } from '../types.ts';
+import type { ExtractedArticle, QuoteKind, SpeakerKind, Source } from '../types.ts';
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
 import { keyWords } from './speaker-words.ts';
 import { preferredRole } from './roles.ts';
+import { SpeakerDirectory } from './speaker-directory.ts';
 import { MAX_ALIASES, MAX_KEYS } from './store.ts';
 import type {
   CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
@@ -41,10 +42,17 @@ type KeyCounts = Map<string, { speakerId: number; key: string; isRole: number; n
 class Tally {
   readonly speakers: Counts = new Map();
   readonly keys: KeyCounts = new Map();
+  readonly countries = new Map<string, { speakerId: number; country: string; n: number }>();
   speaker(id: number, field: 'quotes' | 'quotedIn' | 'mentions', by: number): void {
     const s = this.speakers.get(id) ?? { quotes: 0, quotedIn: 0, mentions: 0 };
     s[field] += by;
     this.speakers.set(id, s);
+  }
+  country(speakerId: number, country: string, by: number): void {
+    const k = `${speakerId}\u0000${country}`;
+    const e = this.countries.get(k) ?? { speakerId, country, n: 0 };
+    e.n += by;
+    this.countries.set(k, e);
   }
   key(speakerId: number, key: string, isRole: number, name: string, by: number): void {
     const k = `${speakerId}\u0000${isRole}\u0000${key}`;
@@ -62,6 +70,7 @@ export class SqliteStore implements Store {
   private articleCountCache: number | null = null;
   /** Each speaker's latest direct quotations (speaker:kind → quote and key), for folding excerpts. */
   private recent = new Map<string, { quoteId: number; key: string }[]>();
+  private readonly directory: SpeakerDirectory;
   private readonly writeArticles: (articles: ExtractedArticle[]) => void;
   private readonly removeFile: (file: string) => void;
 
@@ -76,19 +85,33 @@ export class SqliteStore implements Store {
     // Checkpoint the write-ahead log less often (every ~40 MB): a bulk sync writes the same index pages many times.
     this.db.pragma('wal_autocheckpoint = 10000');
     this.migrate();
+    this.directory = new SpeakerDirectory(this.db);
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
-    this.writeArticles = this.db.transaction((articles: ExtractedArticle[]) => {
+    this.writeArticles = this.rollingBack(this.db.transaction((articles: ExtractedArticle[]) => {
       const tally = new Tally();
       for (const a of articles) this.writeArticle(a, tally);
       this.flush(tally);
-    });
-    this.removeFile = this.db.transaction((file: string) => {
+    }));
+    this.removeFile = this.rollingBack(this.db.transaction((file: string) => {
       const old = this.sql('SELECT id FROM articles WHERE file = ?').get(file) as { id: number } | undefined;
       if (!old) return;
       const tally = new Tally();
       this.deleteArticle(old.id, tally);
       this.flush(tally);
-    });
+    }));
+  }
+
+  /** A transaction whose failure also forgets what memory holds of the rows it wrote. */
+  private rollingBack<A extends unknown[]>(write: (...args: A) => void): (...args: A) => void {
+    return (...args: A) => {
+      try {
+        write(...args);
+      } catch (err) {
+        this.directory.reset();
+        this.recent.clear();
+        throw err;
+      }
+    };
   }
 
   /** A prepared statement, prepared once per SQL text. */
@@ -164,7 +187,7 @@ export class SqliteStore implements Store {
     });
 
     // Several speakers of one article can be one speaker of the corpus ("Bessent" and "Scott Bessent").
-    const speakerIds = a.speakers.map((s) => this.speakerFor(s));
+    const speakerIds = a.speakers.map((s) => this.directory.idFor(s));
     const names = new Map<number, Map<string, [string, number, string]>>();
     a.speakers.forEach((s, i) => {
       const id = speakerIds[i]!;
@@ -176,13 +199,9 @@ export class SqliteStore implements Store {
       names.set(id, mine);
     });
     const insNames = this.sql('INSERT INTO article_speakers (article_id, speaker_id, names) VALUES (?, ?, ?)');
-    const addCountry = this.sql(
-      `INSERT INTO speaker_countries (speaker_id, country, articles) VALUES (?, ?, 1)
-       ON CONFLICT (speaker_id, country) DO UPDATE SET articles = articles + 1`,
-    );
     for (const [speakerId, mine] of names) {
       insNames.run(articleId, speakerId, JSON.stringify([...mine.values()]));
-      if (a.country) addCountry.run(speakerId, a.country);
+      if (a.country) tally.country(speakerId, a.country, 1);
       for (const [key, isRole, name] of mine.values()) tally.key(speakerId, key, isRole, name, 1);
       tally.speaker(speakerId, 'mentions', 1);
     }
@@ -231,11 +250,7 @@ export class SqliteStore implements Store {
     this.sql('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE article_id = ?)').run(articleId);
     const named = this.sql('SELECT speaker_id AS speakerId, names FROM article_speakers WHERE article_id = ?').all(articleId) as { speakerId: number; names: string }[];
     const country = this.sql('SELECT country FROM articles WHERE id = ?').pluck().get(articleId) as string | null;
-    if (country) {
-      const less = this.sql('UPDATE speaker_countries SET articles = articles - 1 WHERE speaker_id = ? AND country = ?');
-      for (const n of named) less.run(n.speakerId, country);
-      this.sql('DELETE FROM speaker_countries WHERE articles <= 0').run();
-    }
+    if (country) for (const n of named) tally.country(n.speakerId, country, -1);
     for (const n of named) {
       for (const [key, isRole, name] of JSON.parse(n.names) as [string, number, string][]) tally.key(n.speakerId, key, isRole, name, -1);
       tally.speaker(n.speakerId, 'mentions', -1);
@@ -288,6 +303,14 @@ export class SqliteStore implements Store {
     for (const w of words.values()) {
       if (w.n !== 0 && (upWord.get(w) as number) <= 0) delWord.run(w.word, w.isRole, w.speakerId);
     }
+    const upCountry = this.sql(
+      `INSERT INTO speaker_countries (speaker_id, country, articles) VALUES (@speakerId, @country, @n)
+       ON CONFLICT (speaker_id, country) DO UPDATE SET articles = articles + @n RETURNING articles`,
+    ).pluck();
+    const delCountry = this.sql('DELETE FROM speaker_countries WHERE speaker_id = ? AND country = ?');
+    for (const c of tally.countries.values()) {
+      if (c.n !== 0 && (upCountry.get(c) as number) <= 0) delCountry.run(c.speakerId, c.country);
+    }
     const upSpeaker = this.sql('UPDATE speakers SET quotes = quotes + @quotes, quoted_in = quoted_in + @quotedIn, mentions = mentions + @mentions WHERE id = @id');
     for (const [id, s] of tally.speakers) upSpeaker.run({ id, ...s });
     // The role shown with a speaker's name, chosen again for those whose roles changed in this batch.
@@ -297,7 +320,7 @@ export class SqliteStore implements Store {
       setRole.run(preferredRole(topRoles.all(id) as { role: string; count: number }[]), id);
     }
     if (removed || [...tally.keys.values()].some((k) => k.n < 0)) {
-      this.sql('DELETE FROM speakers WHERE mentions <= 0 AND quotes <= 0').run();
+      if (this.sql('DELETE FROM speakers WHERE mentions <= 0 AND quotes <= 0').run().changes > 0) this.directory.reset();
     }
   }
 
@@ -319,40 +342,6 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * The corpus-wide speaker for a speaker as one article names them: the same full name, or, for a bare surname
-   * or a shorter organisation name ("Treasury"), the one known speaker it can only mean.
-   */
-  private speakerFor(s: FoundSpeaker): number {
-    const find = (kind: SpeakerKind, key: string) => this.sql('SELECT id FROM speakers WHERE kind = ? AND key = ?').pluck().get(kind, key) as number | undefined;
-    const exact = find(s.kind, s.key);
-    if (exact !== undefined) return exact;
-    if (s.kind === 'person') {
-      if (!s.key.includes(' ') && s.surname) {
-        const same = this.sql("SELECT id FROM speakers WHERE kind = 'person' AND surname = ? LIMIT 2").pluck().all(s.surname) as number[];
-        if (same.length === 1) return same[0]!;
-      } else if (s.surname) {
-        // A surname-only speaker from an earlier article becomes this full name.
-        const bare = find('person', s.surname);
-        if (bare !== undefined) {
-          this.sql('UPDATE speakers SET name = ?, key = ? WHERE id = ?').run(s.name, s.key, bare);
-          return bare;
-        }
-      }
-    } else {
-      // Organisation keys are sorted words (organisationKey): "Treasury" is the one known organisation whose key
-      // has all its words ("treasury us"), when there is only one.
-      const mine = s.key.split(' ').filter(Boolean);
-      const longest = [...mine].sort((a, b) => b.length - a.length)[0];
-      if (longest) {
-        const like = (this.sql("SELECT id, key FROM speakers WHERE kind = 'organisation' AND key LIKE ? ESCAPE '\\'").all(`%${longest.replace(/[\\%_]/g, '\\$&')}%`) as { id: number; key: string }[])
-          .filter((o) => o.key !== s.key && mine.every((w) => o.key.split(' ').includes(w)));
-        if (like.length === 1) return like[0]!.id;
-      }
-    }
-    return Number(this.sql('INSERT INTO speakers (kind, name, key, surname) VALUES (?, ?, ?, ?)').run(s.kind, s.name, s.key, s.surname).lastInsertRowid);
-  }
-
-  /**
    * The quote these words belong to: the same words from the same speaker, however old; or, for quotations,
    * a longer or shorter excerpt of words the speaker was recently quoted with (the last FOLD_WINDOW).
    */
@@ -362,7 +351,8 @@ export class SqliteStore implements Store {
     const recent = kind === 'reported' || speakerId === null ? null : this.recentQuotes(speakerId, kind);
     if (recent) {
       for (const r of recent) {
-        if ((key.length >= MIN_FOLD_KEY && r.key.includes(key)) || (r.key.length >= MIN_FOLD_KEY && key.includes(r.key))) found.add(r.quoteId);
+        // Only the longer of the two can hold the other.
+        if (r.key.length >= key.length ? key.length >= MIN_FOLD_KEY && r.key.includes(key) : r.key.length >= MIN_FOLD_KEY && key.includes(r.key)) found.add(r.quoteId);
       }
     }
     let quoteId: number;
