@@ -6,7 +6,7 @@
 // cannot be rebuilt (added by later features) are never dropped, only extended.
 import { createHash } from 'node:crypto';
 
-/** Index tables, present and past (speaker_names is from the first layout), dropped together on a rebuild. */
+/** Index tables, present and past (speaker_names and article_speakers are from earlier layouts), dropped together on a rebuild. */
 export const INDEX_TABLES = ['citations_fts', 'passages_fts', 'citations', 'quotes', 'speaker_countries', 'speaker_words', 'speaker_keys', 'article_speakers', 'speaker_names', 'speakers', 'paragraphs', 'articles'];
 
 export const META = `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS articles (
   title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
   country TEXT, -- where the story is filed from or mostly about (a question's country prefers its speakers)
   comments TEXT NOT NULL DEFAULT '[]',
+  -- The names, roles and handles it uses for each speaker, as JSON [[speakerId, [[key, isRole, name], …]], …]: what
+  -- removing the article takes away from the speakers' counts.
+  speakers TEXT NOT NULL DEFAULT '[]',
   indexed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
@@ -50,14 +53,6 @@ CREATE TABLE IF NOT EXISTS speakers (
   UNIQUE (kind, key)
 );
 CREATE INDEX IF NOT EXISTS speakers_surname ON speakers(surname);
-
--- The names, roles and handles one article uses for one speaker, as JSON [[key, isRole, name], …].
-CREATE TABLE IF NOT EXISTS article_speakers (
-  article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  speaker_id INTEGER NOT NULL,
-  names TEXT NOT NULL,
-  PRIMARY KEY (article_id, speaker_id)
-) WITHOUT ROWID;
 
 -- How many of a speaker's articles are filed from or about each country: a question's country ranks speakers whose
 -- titles name none ("the energy minister") by where they are reported, without reading their articles.

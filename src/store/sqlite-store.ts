@@ -82,8 +82,9 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     // A larger page cache keeps the indexes' upper levels in memory while thousands of articles are written.
     this.db.pragma('cache_size = -65536');
-    // Checkpoint the write-ahead log less often (every ~40 MB): a bulk sync writes the same index pages many times.
-    this.db.pragma('wal_autocheckpoint = 10000');
+    // Checkpoint the write-ahead log less often (every ~160 MB): a bulk sync writes the same index pages many times,
+    // and each checkpoint copies them and waits for the disk twice.
+    this.db.pragma('wal_autocheckpoint = 40000');
     this.migrate();
     this.directory = new SpeakerDirectory(this.db);
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
@@ -172,20 +173,6 @@ export class SqliteStore implements Store {
   private writeArticle(a: ExtractedArticle, tally: Tally): void {
     const old = this.sql('SELECT id FROM articles WHERE file = ?').get(a.file) as { id: number } | undefined;
     if (old) this.deleteArticle(old.id, tally);
-    const articleId = Number(
-      this.sql(
-        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, indexed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, a.country, JSON.stringify(a.comments), new Date().toISOString())
-        .lastInsertRowid,
-    );
-    const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');
-    const insPassage = this.sql('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
-    a.paragraphs.forEach((p, i) => {
-      const id = insPara.run(articleId, i, p.heading ? 1 : 0, p.text).lastInsertRowid;
-      insPassage.run(id, p.text);
-    });
-
     // Several speakers of one article can be one speaker of the corpus ("Bessent" and "Scott Bessent").
     const speakerIds = a.speakers.map((s) => this.directory.idFor(s));
     const names = new Map<number, Map<string, [string, number, string]>>();
@@ -198,9 +185,23 @@ export class SqliteStore implements Store {
       }
       names.set(id, mine);
     });
-    const insNames = this.sql('INSERT INTO article_speakers (article_id, speaker_id, names) VALUES (?, ?, ?)');
+    // What the article names is kept with it (one row, not one per speaker): removing it takes exactly that away.
+    const named = JSON.stringify([...names].map(([id, mine]) => [id, [...mine.values()]]));
+    const articleId = Number(
+      this.sql(
+        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, speakers, indexed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, a.country, JSON.stringify(a.comments), named, new Date().toISOString())
+        .lastInsertRowid,
+    );
+    const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');
+    const insPassage = this.sql('INSERT INTO passages_fts (rowid, text) VALUES (?, ?)');
+    a.paragraphs.forEach((p, i) => {
+      const id = insPara.run(articleId, i, p.heading ? 1 : 0, p.text).lastInsertRowid;
+      insPassage.run(id, p.text);
+    });
+
     for (const [speakerId, mine] of names) {
-      insNames.run(articleId, speakerId, JSON.stringify([...mine.values()]));
       if (a.country) tally.country(speakerId, a.country, 1);
       for (const [key, isRole, name] of mine.values()) tally.key(speakerId, key, isRole, name, 1);
       tally.speaker(speakerId, 'mentions', 1);
@@ -222,11 +223,12 @@ export class SqliteStore implements Store {
       const speakerId = q.speakerRef === null ? null : speakerIds[q.speakerRef]!;
       const sieve = q.sieve ?? (speakerId === null ? 'none' : 'unknown');
       const key = matchKey(q.text);
-      const { quoteId, created } = this.quoteFor(speakerId, q.kind, key, tally);
+      const { quoteId, created } = this.quoteFor(speakerId, q.kind, key, a.date, tally);
       const id = insCitation.run(quoteId, articleId, speakerId, sieve, q.kind, q.verb, q.via, q.text, key, q.paragraph, q.start).lastInsertRowid;
       insFts.run(id, q.text, speakerToken(speakerId), q.context ? (a.paragraphs[q.paragraph]?.text ?? '').slice(q.context.start, q.context.end) : '');
       if (created && speakerId !== null) tally.speaker(speakerId, 'quotes', 1);
       // One more article carries this quote (counted once, however many times the article prints it).
+      if (created) counted.add(quoteId); // written with this article counted
       if (!counted.has(quoteId)) {
         counted.add(quoteId);
         countQuote.run({ id: quoteId, date: a.date });
@@ -248,14 +250,15 @@ export class SqliteStore implements Store {
     for (const c of cites) delFts.run(c.id);
     for (const s of new Set(cites.map((c) => c.speakerId))) if (s !== null) tally.speaker(s, 'quotedIn', -1);
     this.sql('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE article_id = ?)').run(articleId);
-    const named = this.sql('SELECT speaker_id AS speakerId, names FROM article_speakers WHERE article_id = ?').all(articleId) as { speakerId: number; names: string }[];
-    const country = this.sql('SELECT country FROM articles WHERE id = ?').pluck().get(articleId) as string | null;
+    const row = this.sql('SELECT country, speakers FROM articles WHERE id = ?').get(articleId) as { country: string | null; speakers: string };
+    const named = (JSON.parse(row.speakers) as [number, [string, number, string][]][]).map(([speakerId, names]) => ({ speakerId, names }));
+    const country = row.country;
     if (country) for (const n of named) tally.country(n.speakerId, country, -1);
     for (const n of named) {
-      for (const [key, isRole, name] of JSON.parse(n.names) as [string, number, string][]) tally.key(n.speakerId, key, isRole, name, -1);
+      for (const [key, isRole, name] of n.names) tally.key(n.speakerId, key, isRole, name, -1);
       tally.speaker(n.speakerId, 'mentions', -1);
     }
-    this.sql('DELETE FROM articles WHERE id = ?').run(articleId); // cascades to paragraphs, citations, names
+    this.sql('DELETE FROM articles WHERE id = ?').run(articleId); // cascades to paragraphs and citations
     for (const gone of this.refreshQuotes(new Set(cites.map((c) => c.quoteId)))) if (gone.speakerId !== null) tally.speaker(gone.speakerId, 'quotes', -1);
     this.recent.clear();
   }
@@ -345,7 +348,7 @@ export class SqliteStore implements Store {
    * The quote these words belong to: the same words from the same speaker, however old; or, for quotations,
    * a longer or shorter excerpt of words the speaker was recently quoted with (the last FOLD_WINDOW).
    */
-  private quoteFor(speakerId: number | null, kind: QuoteKind, key: string, tally: Tally): { quoteId: number; created: boolean } {
+  private quoteFor(speakerId: number | null, kind: QuoteKind, key: string, date: string | null, tally: Tally): { quoteId: number; created: boolean } {
     const found = new Set(this.sql('SELECT quote_id FROM citations WHERE speaker_id IS ? AND kind = ? AND key = ?').pluck().all(speakerId, kind, key) as number[]);
     // Unattributed words fold only when identical: a shorter quotation inside a longer one may be someone else's.
     const recent = kind === 'reported' || speakerId === null ? null : this.recentQuotes(speakerId, kind);
@@ -358,7 +361,7 @@ export class SqliteStore implements Store {
     let quoteId: number;
     let created = false;
     if (found.size === 0) {
-      quoteId = Number(this.sql('INSERT INTO quotes (speaker_id, kind, kind_rank) VALUES (?, ?, ?)').run(speakerId, kind, KIND_RANK[kind]).lastInsertRowid);
+      quoteId = Number(this.sql('INSERT INTO quotes (speaker_id, kind, kind_rank, articles, latest) VALUES (?, ?, ?, 1, ?)').run(speakerId, kind, KIND_RANK[kind], date).lastInsertRowid);
       created = true;
     } else {
       const [keep, ...merge] = [...found].sort((x, y) => x - y);
