@@ -50,6 +50,8 @@ const roles = new Map<string, number>();
 const shown: string[] = [];
 const known = new Set(corpus.speakers.map((s) => s.name));
 let knownHits = 0;
+let pronounToOrg = 0;
+const pronounToOrgSamples: string[] = [];
 const t = performance.now();
 const perFormat = new Map<string, number[]>();
 for (let i = 0; i < files.length && articles < sample; i += step) {
@@ -66,6 +68,10 @@ for (let i = 0; i < files.length && articles < sample; i += step) {
     found++;
     bySieve.set(q.sieve, (bySieve.get(q.sieve) ?? 0) + 1);
     const sp = q.speakerRef === null ? null : x.article.speakers.find((s) => s.ref === q.speakerRef);
+    if (sp && /pronoun/.test(q.sieve) && sp.kind !== 'person') {
+      pronounToOrg++;
+      if (pronounToOrgSamples.length < 3) pronounToOrgSamples.push(`${files[i]}: ${sp.name} <- "${q.text.slice(0, 60)}"`);
+    }
     if (sp) {
       attributed++;
       names.set(sp.name, (names.get(sp.name) ?? 0) + 1);
@@ -80,6 +86,7 @@ console.log(`ms per file by format (median / mean): ${[...perFormat.entries()].m
 console.log(`sieves: ${[...bySieve.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 const odd = [...names.entries()].filter(([n]) => !known.has(n)).sort((a, b) => b[1] - a[1]);
 console.log(`names credited that are no generated speaker (${odd.length}): ${odd.slice(0, 25).map(([n, c]) => `"${n}" ${c}`).join(', ')}`);
+console.log(`pronouns credited to an organisation: ${pronounToOrg}${pronounToOrgSamples.length ? ` (${pronounToOrgSamples.join('; ')})` : ''}`);
 const allRoles = [...roles.keys()];
 const wordsIn = (s: string) => s.split('  <= ')[0]!.split(/\s+/).length;
 console.log(`roles found: ${allRoles.length}; with 8+ words: ${allRoles.filter((k) => wordsIn(k) >= 8).length}; longest:`);
