@@ -8,8 +8,10 @@
 //
 // For each corpus and size: generate a seeded corpus in a temporary folder (counting its words), then run each phase
 // in its own process (bench/phase.ts): ingest (articles/s, words/s, peak RSS); serve (cold start to the first
-// answer, the question mix with every question answered by the bot and by an equivalent raw FTS5 query on the same
-// file, alternating which goes first; digest of the busiest news day and of the latest 500 arrivals; peak RSS);
+// answer, then — after a few warm-up questions of another seed — the question mix, every question answered by the
+// bot and by an equivalent raw FTS5 query on the same file (the top 10 paragraphs with their text for the question's
+// words, OR-ed, by BM25), alternating which goes first; digest of the busiest news day and of the latest 500
+// arrivals; peak RSS);
 // and one fresh process per question kind for cold start over the synced database (the max is reported).
 // Prints a markdown table per corpus and writes JSON to bench/results/latest.json.
 //
