@@ -358,18 +358,36 @@ export function surnameOf(name: string): string {
  * of Ministry, "f" of of, "Com" of Commerce). Each word gives its first letter or more; small words may be skipped.
  */
 export function abbreviates(short: string, name: string): boolean {
-  const words = name.toLowerCase().replace(/^\S+['\u2019]s\s+/u, '').split(/[^\p{L}]+/u).filter(Boolean);
-  const small = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to']);
+  if (short.length > 8) return false;
+  // Every organisation is tried against every capitalised word: the answer is remembered per name and short name.
+  let known = abbreviated.get(name);
+  if (known === undefined) {
+    if (abbreviated.size > 20_000) abbreviated.clear();
+    known = new Map();
+    abbreviated.set(name, known);
+  }
+  let yes = known.get(short);
+  if (yes === undefined) {
+    yes = spells(short, name.toLowerCase().replace(/^\S+['\u2019]s\s+/u, '').split(/[^\p{L}]+/u).filter(Boolean));
+    if (known.size > 1_000) known.clear();
+    known.set(short, yes);
+  }
+  return yes;
+}
+const abbreviated = new Map<string, Map<string, boolean>>();
+const SMALL_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to']);
+
+function spells(short: string, words: string[]): boolean {
   const go = (si: number, wi: number): boolean => {
-    if (si === short.length) return words.slice(wi).every((w) => small.has(w));
+    if (si === short.length) return words.slice(wi).every((w) => SMALL_WORDS.has(w));
     if (wi >= words.length) return false;
     const w = words[wi]!;
     for (let n = Math.min(w.length, short.length - si); n >= 1; n--) {
       if (w.slice(0, n) === short.slice(si, si + n) && go(si + n, wi + 1)) return true;
     }
-    return small.has(w) && go(si, wi + 1);
+    return SMALL_WORDS.has(w) && go(si, wi + 1);
   };
-  return short.length <= 8 && words.length >= 2 && go(0, 0);
+  return words.length >= 2 && go(0, 0);
 }
 
 /** Words that say what kind of body an organisation is, not which one ("the central bank", "the state lender"). */

@@ -19,17 +19,32 @@ const PLACE_ROLES = new Set(['mp', 'mla', 'mep', 'senator', 'congressman', 'cong
  * phrase is parsed once, and callers get their own copy (they may add a role to it).
  */
 export function parse(raw: Tok[], det: string | null): Mention | null {
-  let key = det ?? '';
-  for (const t of raw) key += t.quoted ? `\u0001"${t.text}` : `\u0001${t.text}`;
-  let m = parsed.get(key);
+  // Looked up word by word (a trie over the words' own strings, whose hashes V8 keeps) rather than by a key
+  // string built for every call: the phrase is the determiner, then each word, quoted or not.
+  let node: PhraseNode | undefined = parsedRoot.get(det ?? '');
+  if (node === undefined) parsedRoot.set(det ?? '', (node = newNode()));
+  for (const t of raw) {
+    const next: Map<string, PhraseNode> = t.quoted ? (node.quoted ??= new Map()) : (node.plain ??= new Map());
+    let child: PhraseNode | undefined = next.get(t.text);
+    if (child === undefined) next.set(t.text, (child = newNode()));
+    node = child;
+  }
+  let m = node.mention;
   if (m === undefined) {
     m = parsePhrase(raw, det);
-    if (parsed.size > 50_000) parsed.clear();
-    parsed.set(key, m);
+    if (++parsedCount > 50_000) { parsedRoot.clear(); parsedCount = 0; }
+    node.mention = m;
   }
   return m === null ? null : { ...m };
 }
-const parsed = new Map<string, Mention | null>();
+interface PhraseNode {
+  plain?: Map<string, PhraseNode>;
+  quoted?: Map<string, PhraseNode>;
+  mention?: Mention | null;
+}
+const newNode = (): PhraseNode => ({});
+const parsedRoot = new Map<string, PhraseNode>();
+let parsedCount = 0;
 
 function parsePhrase(raw: Tok[], det: string | null): Mention | null {
   const toks = raw.filter((t) => !t.quoted);
