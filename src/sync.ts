@@ -19,7 +19,7 @@ export const EXTRACTOR_VERSION = '4';
 /** Articles written per transaction during a sync. */
 const BATCH = 500;
 /** Files being parsed at once: enough to keep the workers busy, few enough to bound memory. */
-const IN_FLIGHT = 512;
+const IN_FLIGHT = 128;
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 200;
 

@@ -3,6 +3,9 @@
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extract-article.ts';
 
+/** Old-generation heap per worker. */
+const WORKER_HEAP_MB = 192;
+
 export interface ExtractJob {
   file: string;
   bytes: Uint8Array;
@@ -24,7 +27,9 @@ export class ExtractorPool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+      // A bounded heap: extraction keeps ~70 MB live, and V8 left to itself grows a worker's heap to several times
+      // that before collecting. A worker that runs out anyway fails the pool, and the sync extracts on its own thread.
+      const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       const entry = { worker, busy: 0 };
       worker.on('message', (m: { id?: number; result?: Extracted }) => {
         if (m.id === undefined) return;
