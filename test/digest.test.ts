@@ -6,6 +6,8 @@ import type { Briefbot } from '../src/bot.ts';
 import type { Digest } from '../src/types.ts';
 import { occursVerbatim } from '../src/text/normalize.ts';
 import { FILES, openSeeds, SEEDS } from './helpers.ts';
+import { groupStories } from '../src/digest/stories.ts';
+import type { DigestArticleRow } from '../src/store/store.ts';
 
 let bot: Briefbot;
 let digest: Digest;
@@ -65,5 +67,34 @@ describe('the digest of the seeds', () => {
   it('is empty, and says so, for a day with no news', async () => {
     const empty = await bot.digest({ date: '2020-01-01' });
     expect(empty).toMatchObject({ stories: [], articleCount: 0, text: 'Nothing new to report.' });
+  });
+});
+
+describe('stories on a busy day', () => {
+  const PLACES = 'Lima Oslo Accra Hanoi Quito Riga Dakar Perth Sapporo Lyon Porto Tartu Cusco Malmo Arusha Izmir Gdansk Bergen Kochi Davao'.split(' ');
+  const THINGS = 'lithium steel wheat copper nickel cobalt tariffs bonds vaccines chips shipping pensions rice cotton coffee timber fisheries satellites railways fertiliser'.split(' ');
+  /** An event no other shares a word with. */
+  const event = (i: number) => `${PLACES[i % 20]} ${THINGS[Math.floor(i / 20) % 20]} ${THINGS[(i + 7) % 20]}${i} agreement`;
+  const row = (id: number, text: string, speakerIds: number[], quoteIds: number[] = []): DigestArticleRow => ({
+    articleId: id, file: `${id}.txt`, outlet: `Outlet ${id % 7}`, title: null, date: '2026-08-06', url: null, indexedAt: '',
+    paragraphs: [text], quoteIds, attributedQuoteIds: quoteIds, speakerIds,
+  });
+
+  it('keeps apart stories that only share people quoted all over the day', () => {
+    // Speakers 1 and 2 (a president and a treasury secretary) are quoted in every one of 40 articles on 40 events.
+    const rows = Array.from({ length: 40 }, (_, i) => row(i, `The ${event(i)} was discussed.`, [1, 2]));
+    expect(groupStories(rows)).toHaveLength(40);
+  });
+
+  it('joins the outlets that quote the same two people, however differently they word it', () => {
+    const busy = Array.from({ length: 40 }, (_, i) => row(i, `The ${event(i)} was discussed.`, [1, 2]));
+    const story = [
+      row(100, 'Ministers from both countries met on Tuesday.', [1, 7, 8]),
+      row(101, 'A meeting in the capital ended without a deal.', [2, 7, 8]),
+      row(102, 'Talks continued late into the evening.', [7, 8]),
+    ];
+    const groups = groupStories([...busy, ...story]);
+    expect(groups.find((g) => g.some((a) => a.articleId === 100))!.map((a) => a.articleId).sort()).toEqual([100, 101, 102]);
+    expect(groups).toHaveLength(41);
   });
 });

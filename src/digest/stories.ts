@@ -1,5 +1,6 @@
 // Groups a day's articles into stories, so an event five outlets ran is told once. Two articles are one story
-// when they carry the same quote, quote two of the same people, or quote one and share much of their wording.
+// when they carry the same quote, quote two of the same people (people few of the day's articles quote), quote one
+// and share some of their wording, or share much of it.
 // Wording is compared with each word weighted by how rare it is that day: the words every article uses
 // ("meeting", "officials") say nothing about whether two articles tell the same event.
 import type { DigestArticleRow } from '../store/store.ts';
@@ -11,6 +12,8 @@ const SAME_WORDING = 0.35;
 const MAX_DAYS_APART = 1;
 const FEW_ARTICLES = 20;
 const SAME_WORDING_AND_SPEAKER = 0.12;
+/** Two distinctive speakers quoted together in at most this many articles make them one story. */
+const FEW_CARRIERS = 6;
 
 export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][] {
   const n = articles.length;
@@ -42,12 +45,14 @@ export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][]
 
   // The same quote in two articles: the same story.
   for (const list of indexBy(articles, (a) => a.quoteIds).values()) for (const i of list.slice(1)) join(list[0]!, i);
-  // Two speakers in common: the same story. Each pair of an article's speakers lists the articles quoting both.
-  for (const list of indexBy(articles, (a) => pairsOf(a.speakerIds)).values()) joinNear(list, day, join);
-
-  // One speaker in common and similar wording, or much the same wording alone. Pairs are compared only when they
-  // share a rarer word, or a speaker few articles quote: a word or speaker on every page says nothing, and comparing
-  // every pair of a busy day would cost its square.
+  // Speakers quoted all over the day (a bank's analysts, a president and their treasury secretary) tie nothing
+  // together on their own: only speakers few of the day's articles quote count as evidence.
+  const bySpeaker = indexBy(articles, (a) => a.speakerIds);
+  const distinctive = (a: DigestArticleRow) => a.speakerIds.filter((s) => bySpeaker.get(s)!.length <= FEW_ARTICLES);
+  // Two of them quoted together in a handful of articles: the outlets that ran one story.
+  for (const list of indexBy(articles, (a) => pairsOf(distinctive(a))).values()) if (list.length <= FEW_CARRIERS) joinNear(list, day, join);
+  // One of them in common and some of the same wording, or much the same wording alone. Pairs are compared only when
+  // they share such a speaker or a rarer word: comparing every pair of a busy day would cost its square.
   const pairs = new Map<number, number>();
   const count = (list: number[], by: number) => {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
@@ -55,14 +60,16 @@ export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][]
     }
   };
   for (const list of indexBy(articles, (_, i) => words[i]!).values()) if (list.length <= FEW_ARTICLES) count(list, 1);
-  for (const list of indexBy(articles, (a) => a.speakerIds).values()) if (list.length <= FEW_ARTICLES) count(list, 0);
-  const speakers = articles.map((a) => new Set(a.speakerIds));
+  for (const list of bySpeaker.values()) if (list.length <= FEW_ARTICLES) count(list, 0);
+  const speakers = articles.map((a) => new Set(distinctive(a)));
   for (const [k, rare] of pairs) {
     const a = Math.floor(k / n);
     const b = k % n;
     if (find(a) === find(b)) continue;
-    const speaker = articles[a]!.speakerIds.some((s) => speakers[b]!.has(s));
-    if ((speaker && similar(a, b) >= SAME_WORDING_AND_SPEAKER) || (rare >= 3 && similar(a, b) >= SAME_WORDING)) join(a, b);
+    let shared = 0;
+    for (const s of speakers[a]!) if (speakers[b]!.has(s)) shared++;
+    const needed = shared >= 1 ? SAME_WORDING_AND_SPEAKER : rare >= 3 ? SAME_WORDING : Infinity;
+    if (similar(a, b) >= needed) join(a, b);
   }
 
   const groups = new Map<number, DigestArticleRow[]>();
