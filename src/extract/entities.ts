@@ -363,18 +363,23 @@ export function abbreviates(short: string, name: string): boolean {
   let known = abbreviated.get(name);
   if (known === undefined) {
     if (abbreviated.size > 20_000) abbreviated.clear();
-    known = new Map();
+    const words = name.toLowerCase().replace(/^\S+['\u2019]s\s+/u, '').split(/[^\p{L}]+/u).filter(Boolean);
+    // The short name's first letter starts a word that only small words come before: others need no search.
+    let firsts = '';
+    for (const w of words) { firsts += w[0]!; if (!SMALL_WORDS.has(w)) break; }
+    known = { words, firsts, answers: new Map() };
     abbreviated.set(name, known);
   }
-  let yes = known.get(short);
+  if (known.words.length < 2 || (short.length > 0 && !known.firsts.includes(short[0]!))) return false;
+  let yes = known.answers.get(short);
   if (yes === undefined) {
-    yes = spells(short, name.toLowerCase().replace(/^\S+['\u2019]s\s+/u, '').split(/[^\p{L}]+/u).filter(Boolean));
-    if (known.size > 1_000) known.clear();
-    known.set(short, yes);
+    yes = spells(short, known.words);
+    if (known.answers.size > 1_000) known.answers.clear();
+    known.answers.set(short, yes);
   }
   return yes;
 }
-const abbreviated = new Map<string, Map<string, boolean>>();
+const abbreviated = new Map<string, { words: string[]; firsts: string; answers: Map<string, boolean> }>();
 const SMALL_WORDS = new Set(['of', 'for', 'and', 'the', 'on', 'in', 'to']);
 
 function spells(short: string, words: string[]): boolean {

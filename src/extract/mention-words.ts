@@ -2,7 +2,7 @@
 // word, a modifier, a place, a determiner).
 import { ANONYMOUS, GENERIC_ROLES, NOT_PERSON_FIRST, NOT_PERSON_LAST, PLACE_NAMES, PORTFOLIOS, ROLE_ADJECTIVES } from './lexicon.ts';
 import { withoutMarks } from '../text/normalize.ts';
-import { CAP, has, INITIAL, LOWER, NAME, PARTICLE, ROLE, type Tok } from './tokens.ts';
+import { CAP, has, INITIAL, LOWER, LOWER_WORD, NAME, PARTICLE, ROLE, type Tok } from './tokens.ts';
 
 export type Mention =
   | { type: 'pronoun'; word: string }
@@ -53,7 +53,7 @@ const TITLE_PARTICIPLES = new Set(['retired', 'elected', 'designated', 'appointe
 /** A verb in the past before a title ("Xinhua quoted Premier Li Qiang"): it ends a speaker phrase, never joins one. */
 export const pastVerb = (t: Tok) => /ed$/.test(t.lower) && !TITLE_PARTICIPLES.has(t.lower) && !ROLE_ADJECTIVES.has(t.lower) && !PORTFOLIOS.has(t.lower);
 
-export const isModifier = (w: Tok) => has(w, LOWER) && /^[\p{Ll}-]+$/u.test(w.text) && !PREPOSITIONS.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and';
+export const isModifier = (w: Tok) => has(w, LOWER) && has(w, LOWER_WORD) && !PREPOSITIONS.has(w.lower) && !DETERMINERS.has(w.lower) && w.lower !== 'and';
 
 export function findBack(toks: Tok[], i: number, text: string): number {
   for (let k = i; k >= 0 && i - k < 20; k--) if (toks[k]!.text === text) return k;

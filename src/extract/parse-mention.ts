@@ -35,7 +35,18 @@ export function parse(raw: Tok[], det: string | null): Mention | null {
     if (++parsedCount > 50_000) { parsedRoot.clear(); parsedCount = 0; }
     node.mention = m;
   }
-  return m === null ? null : { ...m };
+  return m === null ? null : copy(m);
+}
+
+/** A caller's own copy (callers may set its role), made field by field: a spread of these objects is slow. */
+function copy(m: Mention): Mention {
+  switch (m.type) {
+    case 'person': return { type: 'person', name: m.name, role: m.role, title: m.title, possessor: m.possessor, single: m.single };
+    case 'organisation': return { type: 'organisation', name: m.name, role: m.role };
+    case 'description': return { type: 'description', head: m.head, modifiers: m.modifiers, text: m.text, possessor: m.possessor, org: m.org, definite: m.definite };
+    case 'anonymous': return { type: 'anonymous', text: m.text };
+    default: return { ...m };
+  }
 }
 interface PhraseNode {
   plain?: Map<string, PhraseNode>;

@@ -129,16 +129,20 @@ function readWork(toks: Tok[], i: number): Read | null {
   return { mention: { type: 'organisation', name, role: 'work' }, from: i, to: k + 1 };
 }
 
+const DASH = /^[\u2014\u2013-]$/u;
+
 /** The phrase a sentence opens with, after intro phrases ("On the 28th, Kim …", "Lashing out at X, Ramesh …"). */
 export function sentenceSubject(toks: Tok[]): Read | null {
   // "Details: Kallas believes …": a label before the sentence proper; "BEIJING — The head of …": a dateline.
   let i = toks[1]?.text === ':' && has(toks[0], CAP) ? 2 : 0;
-  const dash = toks.findIndex((t, k) => k < 6 && /^[\u2014\u2013-]$/u.test(t.text));
+  let dash = -1;
+  for (let k = 0; k < 6 && k < toks.length; k++) if (DASH.test(toks[k]!.text)) { dash = k; break; }
   if (dash > 0 && toks.slice(0, dash).every((t) => /^\p{Lu}[\p{Lu}.,]*$/u.test(t.text) || t.text === ',' || t.text === '(' || t.text === ')')) i = dash + 1;
   for (let guard = 0; guard < 3; guard++) {
     const first = toks[i];
     if (!first) return null;
-    const comma = toks.findIndex((t, k) => k > i && t.text === ',' && !t.quoted);
+    let comma = -1;
+    for (let k = i + 1; k < toks.length; k++) if (toks[k]!.text === ',' && !toks[k]!.quoted) { comma = k; break; }
     if (comma < 0 || comma - i > 18) break;
     const introish = has(first, INTRO) || /(?:ing|ed)$/.test(first.lower) || /^\d/.test(first.text) || toks.slice(i, comma).some((t) => t.quoted);
     if (!introish) break;

@@ -7,10 +7,12 @@ import { type Mention, readAfter, sentenceSubject } from './mentions.ts';
 import { has, LOWER, PUNCT, type Tok } from './tokens.ts';
 import { at, type Item, type Sentence, type State } from './sieve-state.ts';
 
+const UNNAMED_OPENERS = new Set(['a', 'an', 'one', 'another']);
+
 /** "An official at the ministry, who asked not to be named, …", "One official …": from here on, "the official" is that one. */
 export function noteUnnamed(toks: Tok[], unnamed: Set<string>): void {
   for (let k = 0; k < toks.length; k++) {
-    if (toks[k]!.quoted || !['a', 'an', 'one', 'another'].includes(toks[k]!.lower)) continue;
+    if (toks[k]!.quoted || !UNNAMED_OPENERS.has(toks[k]!.lower)) continue;
     for (let n = k + 1; n < Math.min(toks.length, k + 5) && !has(toks[n], PUNCT); n++) {
       if (ANONYMOUS.has(toks[n]!.lower) && has(toks[n], LOWER)) { unnamed.add(toks[n]!.lower.replace(/s$/, '')); break; }
     }
@@ -188,7 +190,7 @@ function declined(toks: Tok[]): boolean {
 function lastClauseSubject(toks: Tok[], ents: Entities, paragraph: number): Entity | null {
   for (let k = toks.length - 2; k > 0; k--) {
     const t = toks[k]!;
-    if (t.quoted || !(t.text === ';' || (['and', 'but'].includes(t.lower) && toks[k - 1]?.text === ','))) continue;
+    if (t.quoted || !(t.text === ';' || ((t.lower === 'and' || t.lower === 'but') && toks[k - 1]?.text === ','))) continue;
     const read = readAfter(toks, k + 1);
     if (!read || read.mention.type !== 'person' || !has(toks[read.to], LOWER) || has(toks[read.to], PUNCT)) return null;
     const e = ents.named(read.mention, at(paragraph, toks[read.from]!.start), false);

@@ -10,7 +10,9 @@ import {
 
 export const CAP = 1, ROLE = 2, TITLE = 4, ORG = 8, COUNTRY = 16, NAME = 32, PARTICLE = 64, INITIAL = 128, CUE = 256,
   PARTICIPLE = 512, ADVERB = 1024, PRONOUN = 2048, ORG_DESC = 4096, ANON = 8192, ACRONYM = 16384, POSSESSIVE = 32768,
-  PUNCT = 65536, LOWER = 131072, INTRO = 262144, PLACE = 524288;
+  PUNCT = 65536, LOWER = 131072, INTRO = 262144, PLACE = 524288,
+  /** Only lower-case letters and hyphens ("trade", "state-owned"): the shape of a modifier. */
+  LOWER_WORD = 1048576;
 
 export interface Tok {
   text: string;
@@ -66,6 +68,7 @@ function computeClass(word: string): number {
     if (/^[\p{Lu}@]/u.test(bare) || /^\p{Ll}+\p{Lu}/u.test(bare)) c |= CAP; // "iPhone", "eBay", "dtic" is not
     else c |= LOWER;
     if (/^\p{Lu}$/u.test(bare)) c |= INITIAL;
+    if (/^[\p{Ll}-]+$/u.test(word)) c |= LOWER_WORD;
     if (/^\p{Lu}[\p{Lu}\p{N}&.]+$/u.test(bare) && bare.length <= 8) c |= ACRONYM;
     const parts = l.split('-');
     if (ROLE_NOUNS.has(l) || parts.some((p) => ROLE_NOUNS.has(p) && p.length > 2)) c |= ROLE;
