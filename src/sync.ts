@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ExtractedArticle, SkippedFile } from './types.ts';
-import type { FileState, Store } from './store/store.ts';
+import type { FileStamp, Store } from './store/store.ts';
 import type { Extracted } from './ingest/extract-article.ts';
 import { ARTICLE_EXTENSIONS, contentHash } from './ingest/files.ts';
 import { MAX_ARTICLE_BYTES } from './ingest/read.ts';
@@ -46,11 +46,11 @@ const loadExtractor = () => (extractor ??= import('./ingest/extract-article.ts')
 export async function syncFolder(dir: string, store: Store, options: SyncOptions = {}): Promise<SyncReport> {
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [] };
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
-  const known = new Map((await store.fileStates()).map((s) => [s.file, s]));
+  const known = new Map((await store.fileStamps()).map((s) => [s.file, s]));
   const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
 
   // First pass: what changed, judged by size and modification time alone.
-  const candidates: { file: string; path: string; stat: Stats; before: FileState | undefined }[] = [];
+  const candidates: { file: string; path: string; stat: Stats; before: FileStamp | undefined }[] = [];
   for (const { file, path } of listFiles(dir, report)) {
     const before = known.get(file);
     known.delete(file);
@@ -84,7 +84,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     if (batch.length) await store.putArticles(batch.splice(0));
   };
   // Results are taken in file order, whichever worker finishes first, so indexing order never varies.
-  const inFlight: { file: string; before: FileState | undefined; result: Promise<Extracted> }[] = [];
+  const inFlight: { file: string; before: FileStamp | undefined; result: Promise<Extracted> }[] = [];
   const settle = async () => {
     const { file, before, result } = inFlight.shift()!;
     const r = await result;
@@ -109,7 +109,8 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
         continue;
       }
       const hash = contentHash(bytes);
-      if (!reparse && before && before.hash === hash) {
+      // Touched but not changed (a copy, a checkout): the same content needs no parsing.
+      if (!reparse && before && (await store.fileHash(file)) === hash) {
         await store.touchFile({ file, hash, size: stat.size, mtimeMs: stat.mtimeMs });
         report.unchanged++;
         continue;
@@ -131,7 +132,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   return report;
 }
 
-function skip(report: SyncReport, file: string, reason: string, before: FileState | undefined): void {
+function skip(report: SyncReport, file: string, reason: string, before: FileStamp | undefined): void {
   // A file that turned bad keeps its last good version in the store: a broken save must not lose an article.
   report.skipped.push({ file, reason: before ? `${reason}; the previously indexed version is kept` : reason });
 }

@@ -10,7 +10,7 @@ import { preferredRole } from './roles.ts';
 import { SpeakerDirectory } from './speaker-directory.ts';
 import { MAX_ALIASES, MAX_KEYS } from './store.ts';
 import type {
-  CitationRow, DigestArticleRow, DigestFilter, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
+  CitationRow, DigestArticleRow, DigestFilter, FileStamp, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
@@ -150,10 +150,14 @@ export class SqliteStore implements Store {
     this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  async fileStates(): Promise<FileState[]> {
-    // Rows as arrays: at 100,000 articles this is on the start-up path.
-    const rows = this.sql('SELECT file, hash, size, mtime_ms FROM articles').raw().all() as [string, string, number, number][];
-    return rows.map(([file, hash, size, mtimeMs]) => ({ file, hash, size, mtimeMs }));
+  async fileStamps(): Promise<FileStamp[]> {
+    // Rows as arrays, and no hashes: at 100,000 articles this is on the start-up path.
+    const rows = this.sql('SELECT file, size, mtime_ms FROM articles').raw().all() as [string, number, number][];
+    return rows.map(([file, size, mtimeMs]) => ({ file, size, mtimeMs }));
+  }
+
+  async fileHash(file: string): Promise<string | null> {
+    return (this.sql('SELECT hash FROM articles WHERE file = ?').pluck().get(file) as string | undefined) ?? null;
   }
 
   async touchFile(s: FileState): Promise<void> {

@@ -2,11 +2,15 @@
 // async and speaks only the core's types, so a Postgres store can fill it later.
 import type { ExtractedArticle, QuoteKind, SpeakerKind, Source } from '../types.ts';
 
-export interface FileState {
+/** A file as last indexed: enough to tell, without reading it, that it has not changed. */
+export interface FileStamp {
   file: string;
-  hash: string;
   size: number;
   mtimeMs: number;
+}
+
+export interface FileState extends FileStamp {
+  hash: string;
 }
 
 /** Words to look for, and how: every word, any word, or the words as one phrase. */
@@ -110,7 +114,10 @@ export interface Store {
   /** Small named values the core keeps with the data (the extractor version the articles were parsed with). */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
-  fileStates(): Promise<FileState[]>;
+  /** Every indexed file's size and time: read at every start, so without the content hashes. */
+  fileStamps(): Promise<FileStamp[]>;
+  /** The content hash a file was indexed with, or null. */
+  fileHash(file: string): Promise<string | null>;
   /** Adds each article, replacing what its file held before; the whole batch is one transaction. */
   putArticles(articles: ExtractedArticle[]): Promise<void>;
   /** Records that a file with unchanged content has a new size or modification time. */
