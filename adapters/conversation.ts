@@ -12,7 +12,7 @@ export type Reply =
   | { type: 'help' }
   | { type: 'answer'; answer: Answer; offset: number; pageId: string }
   | { type: 'sources'; total: number; sources: Source[]; skipped: SkippedFile[] }
-  | { type: 'speakers'; speakers: Speaker[] }
+  | { type: 'speakers'; speakers: Speaker[]; total: number }
   | { type: 'digest'; digest: Digest }
   | { type: 'notice'; text: string };
 
@@ -23,6 +23,13 @@ export interface Where {
 }
 
 export const PAGE_SIZE = 10;
+/** Speakers a chat message lists: the most quoted (a large corpus quotes tens of thousands). */
+export const SPEAKERS_SHOWN = 50;
+
+/** The title of a list of speakers, the same on every platform. */
+export function speakersTitle(shown: number, total: number): string {
+  return `${total.toLocaleString('en')} speaker${total === 1 ? '' : 's'} quoted${total > shown ? `; the ${shown} most quoted` : ''}`;
+}
 
 export async function converse(bot: Briefbot, text: string, where: Where, defaults: ScheduleDefaults): Promise<Reply> {
   const cmd = parseCommand(text);
@@ -32,7 +39,7 @@ export async function converse(bot: Briefbot, text: string, where: Where, defaul
     case 'sources':
       return { type: 'sources', ...(await bot.sources(20)) };
     case 'speakers':
-      return { type: 'speakers', speakers: await bot.speakers() };
+      return { type: 'speakers', speakers: await bot.speakers(SPEAKERS_SHOWN), total: (await bot.stats()).speakers };
     case 'digest':
       return { type: 'digest', digest: await bot.digest(cmd.date ? { date: cmd.date } : {}) };
     case 'subscribe': {

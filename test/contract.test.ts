@@ -63,6 +63,17 @@ afterAll(async () => {
   cleanup();
 });
 
+describe('the speakers command', () => {
+  it('lists at most the 50 most quoted, with the number quoted in all', async () => {
+    const r = replies.speakers!;
+    expect(r.type).toBe('speakers');
+    if (r.type !== 'speakers') return;
+    expect(r.total).toBe((await bot.stats()).speakers);
+    expect(r.speakers.length).toBe(Math.min(50, r.total));
+    expect(r.speakers.map((s) => s.quotes)).toEqual([...r.speakers.map((s) => s.quotes)].sort((a, b) => b - a));
+  });
+});
+
 describe.each(PLATFORMS)('$name', (p) => {
   it('keeps every reply inside the platform\'s limits', () => {
     for (const [q, r] of Object.entries(replies)) expect(p.render(r).problems, q).toEqual([]);
@@ -73,6 +84,14 @@ describe.each(PLATFORMS)('$name', (p) => {
     expect(shown).not.toMatch(p.forbidden);
     expect(shown).toContain('Look');
     expect(shown).toMatch(/everyone/);
+  });
+
+  it('lists the most quoted speakers of a large corpus, and says how many there are in all', () => {
+    const speakers = Array.from({ length: 50 }, (_, i) => ({ id: i, name: `Speaker ${i}`, kind: 'person' as const, role: 'Minister', aliases: [], quotes: 500 - i, articles: 400 - i }));
+    const { shown, problems } = p.render({ type: 'speakers', speakers, total: 32194 });
+    expect(problems).toEqual([]);
+    expect(shown).toContain('32,194 speakers quoted; the 50 most quoted');
+    expect(shown).toContain('Speaker 0');
   });
 
   it('offers the rest of an answer too long for one message', () => {

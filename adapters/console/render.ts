@@ -1,6 +1,6 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
-import type { Reply } from '../conversation.ts';
+import { speakersTitle, type Reply } from '../conversation.ts';
 import { citationLabel, channelNote, OTHER_SUBJECTS, quoteSpeaker, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
@@ -67,8 +67,8 @@ export function renderSources(sources: Source[], skipped: SkippedFile[], total =
   return out.join('\n');
 }
 
-export function renderSpeakers(speakers: Speaker[]): string {
-  const out = [`${speakers.length} speaker${speakers.length === 1 ? '' : 's'} quoted:`];
+export function renderSpeakers(speakers: Speaker[], total = speakers.length): string {
+  const out = [`${speakersTitle(speakers.length, total)}:`];
   for (const s of speakers) {
     const role = s.role ? `, ${s.role}` : s.kind === 'organisation' ? ' (organisation)' : '';
     out.push(`- ${terminalSafe(s.name + role)}: ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
@@ -88,7 +88,7 @@ export function renderReply(r: Reply): string {
     case 'help': return renderHelp();
     case 'answer': return renderAnswer(r.answer, r.offset);
     case 'sources': return renderSources(r.sources, r.skipped, r.total);
-    case 'speakers': return renderSpeakers(r.speakers);
+    case 'speakers': return renderSpeakers(r.speakers, r.total);
     case 'digest': return terminalSafe(r.digest.text);
     case 'notice': return terminalSafe(r.text);
   }

@@ -6,7 +6,7 @@ import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts'
 import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
-import { PAGE_SIZE, pageToken, type Reply } from '../conversation.ts';
+import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../conversation.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -252,7 +252,7 @@ export function replyMessage(r: Reply, options: { prefix: string }): DiscordMess
     }
     case 'speakers': {
       const lines = r.speakers.map((s) => `\u2022 **${escapeDiscord(s.name)}**${s.role ? `, ${escapeDiscord(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
-      return listMessage([{ title: `${r.speakers.length} speakers quoted`, lines }]);
+      return listMessage([{ title: speakersTitle(r.speakers.length, r.total), lines }]);
     }
     case 'notice':
       return { content: clipWords(escapeDiscord(r.text), L.content), embeds: [], components: [] };

@@ -5,7 +5,7 @@ import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts'
 import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
-import { pageToken, type Reply } from '../conversation.ts';
+import { pageToken, speakersTitle, type Reply } from '../conversation.ts';
 
 export type Block = Record<string, unknown>;
 
@@ -156,7 +156,8 @@ export function replyMessage(r: Reply, options: { prefix: string; shareable: boo
     }
     case 'speakers': {
       const lines = r.speakers.map((s) => `\u2022 *${escapeSlack(s.name)}*${s.role ? `, ${escapeSlack(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
-      return { blocks: [header(`${r.speakers.length} speakers quoted`), ...chunks(lines).map(section)].slice(0, L.blocks), text: `${r.speakers.length} speakers quoted` };
+      const title = speakersTitle(r.speakers.length, r.total);
+      return { blocks: [header(title), ...chunks(lines).map(section)].slice(0, L.blocks), text: title };
     }
     case 'notice':
       return { blocks: [section(escapeSlack(r.text))], text: escapeSlack(r.text) };

@@ -29,6 +29,8 @@ const FOLD_SPEAKERS = 1000;
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
  */
 const RECENT_MATCHES = 200;
+/** Citations whose wording is compared per quote when leaving out words an attributed quote already shows. */
+const KEYS_PER_QUOTE = 50;
 /** Speakers one exact name or role can give a question: the most quoted of them. */
 const MAX_NAMED = 50;
 /** The FTS speaker token of an unattributed quotation (speakers are "s<id>"). */
@@ -417,9 +419,15 @@ export class SqliteStore implements Store {
     return { total: await this.articleCount(), sources };
   }
 
-  async speakers(): Promise<SpeakerRow[]> {
-    const rows = this.sql('SELECT id FROM speakers WHERE quotes > 0 ORDER BY quotes DESC, name').pluck().all() as number[];
+  async speakers(limit = -1): Promise<SpeakerRow[]> {
+    const rows = this.sql('SELECT id FROM speakers WHERE quotes > 0 ORDER BY quotes DESC, name LIMIT ?').pluck().all(limit) as number[];
     return rows.map((id) => this.speakerRow(id)!);
+  }
+
+  async speakerTotals(): Promise<{ speakers: number; quotes: number; topPerson: string | null }> {
+    const t = this.sql('SELECT count(*) AS speakers, coalesce(sum(quotes), 0) AS quotes FROM speakers WHERE quotes > 0').get() as { speakers: number; quotes: number };
+    const top = this.sql("SELECT name FROM speakers WHERE kind = 'person' AND quotes > 0 ORDER BY quotes DESC, name LIMIT 1").pluck().get() as string | undefined;
+    return { ...t, topPerson: top ?? null };
   }
 
   async speaker(id: number): Promise<SpeakerRow | null> {
@@ -527,15 +535,12 @@ export class SqliteStore implements Store {
 
   async quoteKeys(ids: number[]): Promise<Map<number, { attributed: boolean; keys: string[] }>> {
     const out = new Map<number, { attributed: boolean; keys: string[] }>();
-    if (ids.length === 0) return out;
-    const rows = this.sql(
-      `SELECT DISTINCT c.quote_id AS quoteId, q.speaker_id IS NOT NULL AS attributed, c.key
-       FROM quotes q JOIN citations c ON c.quote_id = q.id WHERE q.id IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(ids)) as { quoteId: number; attributed: number; key: string }[];
-    for (const r of rows) {
-      const e = out.get(r.quoteId) ?? { attributed: r.attributed === 1, keys: [] };
-      e.keys.push(r.key);
-      out.set(r.quoteId, e);
+    // The wordings of each quote's latest citations: a wire quote carried by thousands has a handful of wordings.
+    const attributed = this.sql('SELECT speaker_id IS NOT NULL FROM quotes WHERE id = ?').pluck();
+    const keys = this.sql(`SELECT DISTINCT key FROM (SELECT key FROM citations WHERE quote_id = ? ORDER BY id DESC LIMIT ${KEYS_PER_QUOTE})`).pluck();
+    for (const id of new Set(ids)) {
+      const a = attributed.get(id) as number | undefined;
+      if (a !== undefined) out.set(id, { attributed: a === 1, keys: keys.all(id) as string[] });
     }
     return out;
   }

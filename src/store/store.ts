@@ -127,8 +127,10 @@ export interface Store {
   articleCount(): Promise<number>;
   /** The latest `limit` articles (by date), and how many there are in all. */
   sources(limit: number): Promise<{ total: number; sources: Source[] }>;
-  /** Speakers with at least one quote, most quoted first. */
-  speakers(): Promise<SpeakerRow[]>;
+  /** Speakers with at least one quote, most quoted first (the first `limit`, when given). */
+  speakers(limit?: number): Promise<SpeakerRow[]>;
+  /** How many speakers are quoted, how many quotes they have, and the most quoted person's name. */
+  speakerTotals(): Promise<{ speakers: number; quotes: number; topPerson: string | null }>;
   speaker(id: number): Promise<SpeakerRow | null>;
   /**
    * Speakers (quoted or only mentioned) known by exactly this name, handle or (with `roles`) role key; also an
