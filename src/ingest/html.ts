@@ -35,12 +35,46 @@ export function readHtml(html: string): HtmlArticle {
 export function htmlBlocks(html: string): Block[] {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks: Block[] = [];
-  for (const el of document.querySelectorAll(BLOCKS)) {
-    if (el.querySelector(BLOCKS)) continue;
+  // What querySelectorAll(BLOCKS) and, for each element, querySelector(BLOCKS) would give, in one walk: the
+  // elements in document order, then which have a block below them (asking each element its own query was most
+  // of the time spent here).
+  const order: El[] = [];
+  const parentOf: number[] = [];
+  const stack: [El, number][] = [];
+  const pushChildren = (el: { firstElementChild: El | null }, parent: number) => {
+    const from = stack.length;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, parent]);
+    // Children were pushed first to last; the walk pops them first to last.
+    for (let a = from, b = stack.length - 1; a < b; a++, b--) [stack[a], stack[b]] = [stack[b]!, stack[a]!];
+  };
+  pushChildren(document as unknown as { firstElementChild: El | null }, -1);
+  while (stack.length > 0) {
+    const [el, parent] = stack.pop()!;
+    parentOf.push(parent);
+    order.push(el);
+    // Like the queries, the walk does not look inside a <template>.
+    if (el.localName !== 'template') pushChildren(el, order.length - 1);
+  }
+  const isBlock = order.map((el) => BLOCK_TAGS.has(el.localName.toLowerCase()));
+  const blockBelow = new Uint8Array(order.length);
+  for (let i = order.length - 1; i >= 0; i--) if ((isBlock[i] || blockBelow[i]) && parentOf[i]! >= 0) blockBelow[parentOf[i]!] = 1;
+  for (let i = 0; i < order.length; i++) {
+    if (!isBlock[i] || blockBelow[i]) continue;
+    const el = order[i]!;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text) blocks.push({ text, heading: /^H[1-6]$/.test(el.tagName) });
   }
   return blocks;
+}
+const BLOCK_TAGS = new Set(BLOCKS.split(/,\s*/));
+
+/** The little of linkedom's Element the walk uses. */
+interface El {
+  localName: string;
+  tagName: string;
+  textContent: string | null;
+  firstElementChild: El | null;
+  nextElementSibling: El | null;
 }
 
 function metaContent(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }, names: string[]): string | null {
