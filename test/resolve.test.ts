@@ -182,3 +182,25 @@ describe('a title that names no country, and a question that does', () => {
     }
   });
 });
+
+describe('a much-reported speaker', () => {
+  it('is not found by a role only a stray sentence gave them', async () => {
+    // 200 articles call Trump the US President; one misreads "Trump and European Central Bank President Christine
+    // Lagarde" and gives him Lagarde's title. Lagarde herself is in two articles.
+    const TRUMP: Who = { name: 'Donald Trump', roles: ['US President'] };
+    const STRAY: Who = { ...TRUMP, roles: ['European Central Bank President'] };
+    const LAGARDE: Who = { name: 'Christine Lagarde', roles: ['European Central Bank President'] };
+    const articles = Array.from({ length: 200 }, (_, i) => article(`t${i}.txt`, { quotes: [{ by: TRUMP, text: `We will win on trade, number ${i}` }] }));
+    articles.push(article('stray.txt', { quotes: [{ by: STRAY, text: 'Rates are far too high' }] }));
+    articles.push(article('l1.txt', { quotes: [{ by: LAGARDE, text: 'Inflation is coming down' }] }), article('l2.txt', { quotes: [{ by: LAGARDE, text: 'We are data dependent' }] }));
+    const store = await storeWith(...articles);
+    try {
+      for (const q of ['what did the European Central Bank President say?', 'what did the central bank president say?']) {
+        expect((await ask(store, q)).speaker, q).toBe('Christine Lagarde');
+      }
+      expect((await ask(store, 'what did the US president say?')).speaker).toBe('Donald Trump');
+    } finally {
+      await store.close();
+    }
+  });
+});

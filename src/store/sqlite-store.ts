@@ -29,6 +29,8 @@ const FOLD_SPEAKERS = 1000;
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
  */
 const RECENT_MATCHES = 200;
+/** A speaker's roles given by fewer than this share of the articles naming them are not looked up. */
+const RARE_ROLE = 0.01;
 /** Citations whose wording is compared per quote when leaving out words an attributed quote already shows. */
 const KEYS_PER_QUOTE = 50;
 /** Speakers one exact name or role can give a question: the most quoted of them. */
@@ -484,8 +486,14 @@ export class SqliteStore implements Store {
     if (ids.length === 0) return [];
     const speakers = this.sql('SELECT id, kind, quotes, mentions FROM speakers WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Omit<SpeakerKeys, 'names' | 'roles'>[];
     // Each speaker's most used keys, read from the index in that order: bounded however often they were reported.
-    const top = this.sql(`SELECT key FROM speaker_keys WHERE speaker_id = ? AND is_role = ? ORDER BY articles DESC LIMIT ${MAX_KEYS}`).pluck();
-    const keys = ids.flatMap((speakerId) => [0, 1].flatMap((isRole) => (top.all(speakerId, isRole) as string[]).map((key) => ({ speakerId, key, isRole }))));
+    const top = this.sql(`SELECT key, articles FROM speaker_keys WHERE speaker_id = ? AND is_role = ? ORDER BY articles DESC LIMIT ${MAX_KEYS}`).raw();
+    const mentions = new Map(speakers.map((s) => [s.id, s.mentions]));
+    const keys = ids.flatMap((speakerId) => [0, 1].flatMap((isRole) => {
+      // A role fewer than one in a hundred of a much-reported speaker's articles give is a misread sentence ("Trump
+      // and European Central Bank President Christine Lagarde"), not a title a question should find them by.
+      const least = isRole ? Math.ceil((mentions.get(speakerId) ?? 0) * RARE_ROLE) : 0;
+      return (top.all(speakerId, isRole) as [string, number][]).filter(([, n]) => n >= least).map(([key]) => ({ speakerId, key, isRole }));
+    }));
     const homes = this.sql('SELECT speaker_id AS speakerId, country FROM speaker_countries WHERE speaker_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
       speakerId: number;
       country: string;
