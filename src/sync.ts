@@ -1,7 +1,7 @@
 // Keeps the store in step with a folder of articles: new and changed files are parsed (by content hash),
 // removed files are removed, unchanged files are not even read.
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ExtractedArticle, SkippedFile } from './types.ts';
 import type { FileStamp, Store } from './store/store.ts';
@@ -50,13 +50,15 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
 
   // First pass: what changed, judged by size and modification time alone.
-  const candidates: { file: string; path: string; stat: Stats; before: FileStamp | undefined }[] = [];
+  // Only the size and time of each file to parse are kept: a first sync of 100,000 files lists them all.
+  const candidates: { file: string; path: string; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
   for (const { file, path } of listFiles(dir, report)) {
     const before = known.get(file);
     known.delete(file);
-    let stat: Stats;
+    let stat: { size: number; mtimeMs: number };
     try {
-      stat = statSync(path);
+      const { size, mtimeMs } = statSync(path);
+      stat = { size, mtimeMs };
     } catch (err) {
       report.skipped.push({ file, reason: `it could not be read (${(err as NodeJS.ErrnoException).code})` });
       continue;
@@ -115,7 +117,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
         report.unchanged++;
         continue;
       }
-      inFlight.push({ file, before, result: extract({ file, bytes, stat: { size: stat.size, mtimeMs: stat.mtimeMs }, maxBytes, hash }) });
+      inFlight.push({ file, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
       if (inFlight.length >= IN_FLIGHT) await settle();
     }
     while (inFlight.length) await settle();
