@@ -16,10 +16,13 @@ import type { ExtractJob } from './ingest/pool.ts';
  */
 export const EXTRACTOR_VERSION = '4';
 
-/** Articles written per transaction during a sync. */
-const BATCH = 500;
+/**
+ * Articles written per transaction during a sync. Writing a batch blocks the main thread: the files in flight keep
+ * the workers busy meanwhile, so there are more of them than a batch holds.
+ */
+const BATCH = 200;
 /** Files being parsed at once: enough to keep the workers busy, few enough to bound memory. */
-const IN_FLIGHT = 128;
+const IN_FLIGHT = 256;
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 200;
 
