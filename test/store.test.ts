@@ -98,6 +98,23 @@ describe('a batch that fails', () => {
   });
 });
 
+describe('two processes writing one database', () => {
+  it('see each other\'s speakers: a speaker the other added is the same speaker, not a second one', async () => {
+    const t = tempDir();
+    try {
+      const path = join(t.dir, 'db.sqlite');
+      const a = track(new SqliteStore(path));
+      const b = track(new SqliteStore(path));
+      await a.putArticles([article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] })]);
+      await b.putArticles([article('b.txt', { quotes: [{ by: MOFCOM, text: 'China firmly opposes the export controls' }] })]);
+      await a.putArticles([article('c.txt', { quotes: [{ by: MOFCOM, text: 'China will take necessary measures' }] })]);
+      expect(a.db.prepare("SELECT name, quotes FROM speakers WHERE kind = 'organisation'").all()).toEqual([{ name: "China's Ministry of Commerce", quotes: 2 }]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('the index layout', () => {
   it('is rebuilt when it changes, speaker words included', async () => {
     expect(INDEX_TABLES).toContain('speaker_words');

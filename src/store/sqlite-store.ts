@@ -75,6 +75,8 @@ export class SqliteStore implements Store {
   /** Each speaker's latest direct quotations (speaker:kind → quote and key), for folding excerpts. */
   private recent = new Map<string, { quoteId: number; key: string }[]>();
   private readonly directory: SpeakerDirectory;
+  /** SQLite's data_version when this connection last wrote: another process's commit changes it. */
+  private dataVersion: number | null = null;
   private readonly writeArticles: (articles: ExtractedArticle[]) => void;
   private readonly removeFile: (file: string) => void;
 
@@ -93,17 +95,32 @@ export class SqliteStore implements Store {
     this.directory = new SpeakerDirectory(this.db);
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
     this.writeArticles = this.rollingBack(this.db.transaction((articles: ExtractedArticle[]) => {
+      this.forgetOthersWrites();
       const tally = new Tally();
       for (const a of articles) this.writeArticle(a, tally);
       this.flush(tally);
     }));
     this.removeFile = this.rollingBack(this.db.transaction((file: string) => {
+      this.forgetOthersWrites();
       const old = this.sql('SELECT id FROM articles WHERE file = ?').get(file) as { id: number } | undefined;
       if (!old) return;
       const tally = new Tally();
       this.deleteArticle(old.id, tally);
       this.flush(tally);
     }));
+  }
+
+  /**
+   * What memory holds of speakers and recent quotes is only this connection's view: when another process has
+   * written to the database since (data_version changes), it is read again.
+   */
+  private forgetOthersWrites(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.dataVersion !== null && version !== this.dataVersion) {
+      this.directory.reset();
+      this.recent.clear();
+    }
+    this.dataVersion = version;
   }
 
   /** A transaction whose failure also forgets what memory holds of the rows it wrote. */
