@@ -203,4 +203,17 @@ describe('a much-reported speaker', () => {
       await store.close();
     }
   });
+
+  it('is still found by a name only one article used, however many names the others gave', async () => {
+    // 150 names used twice each (more than are read per speaker), and a handle used once.
+    const names = Array.from({ length: 150 }, (_, i) => `President Trump ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
+    const articles = names.flatMap((n, i) => [0, 1].map((j) => article(`n${i}-${j}.txt`, { quotes: [{ by: { name: 'Donald Trump', aliases: [n] }, text: `Trade talk number ${i} ${j}` }] })));
+    articles.push(article('handle.txt', { quotes: [{ by: { name: 'Donald Trump', aliases: ['@realDonaldTrump'] }, text: 'We will win big' }] }));
+    const store = await storeWith(...articles);
+    try {
+      expect((await ask(store, 'what did @realDonaldTrump say?')).speaker).toBe('Donald Trump');
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -192,8 +192,10 @@ export async function resolveSpeaker(store: Store, phrase: string, options: Reso
 
   // a. An exact name, alias, handle or role (an organisation also by its merge key).
   const exact = await store.speakersNamed(key, { roles: true, orgKey: organisationKey(phrase) });
-  // A person found only by a role too rare among their articles to be looked up (speakerKeys) is not meant.
-  const meant = (await store.speakerKeys(exact)).filter((s) => s.kind === 'organisation' || s.names.includes(key) || s.roles.includes(key));
+  // A person found only by a role too rare among their articles to be looked up (speakerKeys) is not meant; one
+  // found by one of their names is, however rarely that name is used.
+  const byName = new Set(await store.speakersNamed(key, { orgKey: organisationKey(phrase) }));
+  const meant = (await store.speakerKeys(exact)).filter((s) => byName.has(s.id) || s.kind === 'organisation' || s.roles.includes(key));
   if (meant.length) return rank(store, meant, countries, options);
 
   // b. The phrase's words among one name's words: a surname, given names, a handle written without "@".
