@@ -56,7 +56,9 @@ export function groupStories(articles: DigestArticleRow[]): DigestArticleRow[][]
   const pairs = new Map<number, number>();
   const count = (list: number[], by: number) => {
     for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
-      if (near(list[x]!, list[y]!)) pairs.set(list[x]! * n + list[y]!, (pairs.get(list[x]! * n + list[y]!) ?? 0) + by);
+      if (!near(list[x]!, list[y]!)) continue;
+      const k = list[x]! * n + list[y]!; // list is in article order, so x's article comes first
+      pairs.set(k, (pairs.get(k) ?? 0) + by);
     }
   };
   for (const list of indexBy(articles, (_, i) => words[i]!).values()) if (list.length <= FEW_ARTICLES) count(list, 1);

@@ -116,11 +116,14 @@ export class SqliteStore implements Store {
    */
   private forgetOthersWrites(): void {
     const version = this.db.pragma('data_version', { simple: true }) as number;
-    if (this.dataVersion !== null && version !== this.dataVersion) {
-      this.directory.reset();
-      this.recent.clear();
-    }
+    if (this.dataVersion !== null && version !== this.dataVersion) this.forgetMemory();
     this.dataVersion = version;
+  }
+
+  /** Drops what memory holds of the stored speakers and quotes; it is read again from the database when needed. */
+  private forgetMemory(): void {
+    this.directory.reset();
+    this.recent.clear();
   }
 
   /** A transaction whose failure also forgets what memory holds of the rows it wrote. */
@@ -129,8 +132,7 @@ export class SqliteStore implements Store {
       try {
         write(...args);
       } catch (err) {
-        this.directory.reset();
-        this.recent.clear();
+        this.forgetMemory();
         throw err;
       }
     };
