@@ -31,6 +31,9 @@ export interface Stats {
 
 export class Briefbot {
   private lastSync: SyncReport | null = null;
+  /** The latest sync started, settled or not. */
+  private syncing: Promise<unknown> = Promise.resolve();
+  private readonly closing = new AbortController();
   private summarizer: Summarizer | null = null;
 
   private constructor(
@@ -41,15 +44,35 @@ export class Briefbot {
     private readonly log: Logger,
   ) {}
 
-  /** Opens the database and brings it in step with the seeds folder. */
+  /** Opens the database over the seeds folder: builds the index first when it is empty, else checks it meanwhile. */
   static async open(options: BotOptions): Promise<Briefbot> {
     const store = new SqliteStore(options.dbPath);
     const log = options.logger ?? silentLogger;
     const bot = new Briefbot(store, new SqliteState(store.db), options, log);
     // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
     if (options.llm) bot.summarizer = new (await import('./llm/summarize.ts')).Summarizer(options.llm, store.db, log);
-    await bot.sync();
+    // An index already built answers at once while the folder is checked for changes (at 100,000 articles the
+    // check takes a second); an empty one is built first, or the first questions would find nothing.
+    if ((await store.articleCount()) > 0) bot.checkInBackground();
+    else await bot.sync();
     return bot;
+  }
+
+  /** Starts a sync after this turn of the event loop: a question asked right after open is answered first. */
+  private checkInBackground(): void {
+    const check = this.queueSync(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return this.syncNow();
+    });
+    check.catch((err: Error) => {
+      if (!this.closing.signal.aborted) this.log.error(`could not check ${this.options.seedsDir} for new or changed articles: ${err.message}`);
+    });
+  }
+
+  /** Resolves when the syncs started so far (the check begun at open included) have finished. */
+  async synced(): Promise<SyncReport | null> {
+    await this.syncing.catch(() => undefined);
+    return this.lastSync;
   }
 
   /** True when an LLM is configured: adapters then follow an answer with summarize(). */
@@ -67,8 +90,20 @@ export class Briefbot {
     return this.summarizer ? this.summarizer.digestLead(digest) : Promise.resolve(null);
   }
 
-  async sync(): Promise<SyncReport> {
-    const report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes });
+  /** Brings the index in step with the folder. One sync at a time: one asked for meanwhile starts when it ends. */
+  sync(): Promise<SyncReport> {
+    return this.queueSync(() => this.syncNow());
+  }
+
+  private queueSync(run: () => Promise<SyncReport>): Promise<SyncReport> {
+    const next = this.syncing.catch(() => undefined).then(run);
+    this.syncing = next;
+    return next;
+  }
+
+  private async syncNow(): Promise<SyncReport> {
+    if (this.closing.signal.aborted) throw new Error('the bot is closing');
+    const report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal });
     for (const s of report.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
     for (const u of report.unverified) this.log.warn(`dropped a quote not found verbatim in ${u.file}: "${u.text.slice(0, 60)}"`);
     const changed = report.added.length + report.updated.length + report.removed.length;
@@ -115,7 +150,10 @@ export class Briefbot {
     };
   }
 
-  close(): Promise<void> {
-    return this.store.close();
+  /** Stops a sync in progress at its next file (what it wrote stays), then closes the database. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    await this.syncing.catch(() => undefined);
+    await this.store.close();
   }
 }

@@ -1,7 +1,7 @@
 // Keeps the store in step with a folder of articles: new and changed files are parsed (by content hash),
 // removed files are removed, unchanged files are not even read.
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ExtractedArticle, SkippedFile } from './types.ts';
 import type { FileStamp, Store } from './store/store.ts';
@@ -40,6 +40,8 @@ export interface SyncOptions {
   maxBytes?: number;
   /** Extraction worker threads; default: one per core beyond the first, none for a handful of files. */
   workers?: number;
+  /** Stops the sync at the next file: what was written stays, the rest is picked up by the next sync. */
+  signal?: AbortSignal;
 }
 
 /** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing, and only once. */
@@ -55,20 +57,13 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   // First pass: what changed, judged by size and modification time alone.
   // Only the size and time of each file to parse are kept: a first sync of 100,000 files lists them all.
   const candidates: { file: string; path: string; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
-  for (const { file, path } of listFiles(dir, report)) {
+  for await (const { file, path, stat } of listFiles(dir, report, options.signal)) {
     const before = known.get(file);
     known.delete(file);
-    let stat: { size: number; mtimeMs: number };
-    try {
-      const { size, mtimeMs } = statSync(path);
-      stat = { size, mtimeMs };
-    } catch (err) {
-      report.skipped.push({ file, reason: `it could not be read (${(err as NodeJS.ErrnoException).code})` });
-      continue;
-    }
     if (!reparse && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
     else candidates.push({ file, path, stat, before });
   }
+  if (options.signal?.aborted) return report;
 
   const workers = options.workers ?? (candidates.length >= POOL_THRESHOLD ? Math.max(1, availableParallelism() - 1) : 0);
   const pool = workers > 0 ? new (await import('./ingest/pool.ts')).ExtractorPool(workers) : null;
@@ -78,7 +73,8 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       try {
         return await pool.extract(job);
       } catch {
-        // A worker that cannot start or dies leaves the work to this thread.
+        // A worker that cannot start or dies leaves the work to this thread (unless the sync was stopped).
+        if (options.signal?.aborted) return { ok: false, reason: 'the sync was stopped' };
       }
     }
     return extractArticle!(job.file, job.bytes, job.stat, { maxBytes: job.maxBytes, hash: job.hash });
@@ -102,6 +98,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
 
   try {
     for (const { file, path, stat, before } of candidates) {
+      if (options.signal?.aborted) break;
       if (stat.size > maxBytes) {
         skip(report, file, `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for one article`, before);
         continue;
@@ -123,11 +120,13 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       inFlight.push({ file, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
       if (inFlight.length >= IN_FLIGHT) await settle();
     }
-    while (inFlight.length) await settle();
+    // Stopped: the files still being parsed are left for the next sync; what was parsed is written.
+    while (inFlight.length && !options.signal?.aborted) await settle();
     await flush();
   } finally {
     await pool?.close();
   }
+  if (options.signal?.aborted) return report;
 
   for (const gone of known.keys()) {
     await store.removeArticle(gone);
@@ -142,21 +141,46 @@ function skip(report: SyncReport, file: string, reason: string, before: FileStam
   report.skipped.push({ file, reason: before ? `${reason}; the previously indexed version is kept` : reason });
 }
 
-/** Article files under `dir`, as paths relative to it; other files are reported once, hidden files ignored. */
-function listFiles(dir: string, report: SyncReport): { file: string; path: string }[] {
-  const out: { file: string; path: string }[] = [];
-  const walk = (d: string, prefix: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
-      else if (entry.isFile()) {
-        const file = prefix + entry.name;
-        if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push({ file, path });
-        else report.skipped.push({ file, reason: `briefbot reads .txt, .md and .html files, not ${extname(entry.name) || 'files without an extension'}` });
+/** Entries looked at between turns of the event loop: a folder of 100,000 files takes half a second to list. */
+const LIST_SLICE = 2000;
+
+/**
+ * Article files under `dir`, as paths relative to it, with their size and time; other files are reported once,
+ * hidden files ignored. A link to a file is followed; a link to a folder is not (it could lead back up the tree).
+ */
+async function* listFiles(dir: string, report: SyncReport, signal?: AbortSignal): AsyncGenerator<{ file: string; path: string; stat: { size: number; mtimeMs: number } }> {
+  let looked = 0;
+  const walk = async function* (d: string, prefix: string): AsyncGenerator<{ file: string; path: string; stat: { size: number; mtimeMs: number } }> {
+    // Names only, and one stat each: a Dirent per entry would cost as much again.
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (++looked % LIST_SLICE === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (signal?.aborted) return;
       }
+      const path = join(d, name);
+      const file = prefix + name;
+      let st: Stats | undefined;
+      try {
+        st = lstatSync(path);
+        if (st.isSymbolicLink()) {
+          const target = statSync(path, { throwIfNoEntry: false });
+          if (target?.isDirectory()) {
+            report.skipped.push({ file, reason: 'it is a link to a folder, which briefbot does not follow: move or copy the folder in' });
+            continue;
+          }
+          st = target;
+        }
+      } catch (err) {
+        report.skipped.push({ file, reason: `it could not be read (${(err as NodeJS.ErrnoException).code})` });
+        continue;
+      }
+      if (!st) report.skipped.push({ file, reason: 'it is a link to a file that does not exist' });
+      else if (st.isDirectory()) yield* walk(path, `${file}/`);
+      else if (!st.isFile()) continue;
+      else if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) yield { file, path, stat: { size: st.size, mtimeMs: st.mtimeMs } };
+      else report.skipped.push({ file, reason: `briefbot reads .txt, .md and .html files, not ${extname(name) || 'files without an extension'}` });
     }
   };
-  walk(dir, '');
-  return out;
+  yield* walk(dir, '');
 }

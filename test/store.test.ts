@@ -133,3 +133,16 @@ describe('the index layout', () => {
     }
   });
 });
+
+describe('the stamps of indexed files', () => {
+  it('are read in full across pages, every file once', async () => {
+    const store = track(new SqliteStore(':memory:'));
+    // More files than one page of stamps (5,000) holds, with names that do not sort as they were written.
+    const files = Array.from({ length: 5_003 }, (_, i) => `${String((i * 7919) % 5_003).padStart(5, '0')}/n.txt`);
+    const batch = files.map((file) => article(file, { reporting: ['Nothing was said.'] }));
+    for (let i = 0; i < batch.length; i += 1_000) await store.putArticles(batch.slice(i, i + 1_000));
+    const stamps = await store.fileStamps();
+    expect(stamps).toHaveLength(5_003);
+    expect(new Set(stamps.map((s) => s.file))).toEqual(new Set(files));
+  });
+});

@@ -1,11 +1,11 @@
 // The seeds folder and the database stay in step; nothing a user drops in the folder crashes the bot or loses data.
-import { appendFileSync, copyFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { syncFolder } from '../src/sync.ts';
-import { copySeeds, FILES, SEEDS, tempDir } from './helpers.ts';
+import { allQuotes, copySeeds, FILES, SEEDS, tempDir } from './helpers.ts';
 
 let dir: string;
 let cleanup: () => void;
@@ -168,5 +168,102 @@ describe('a database from an older briefbot', () => {
     const after = new Database(db, { readonly: true });
     expect(after.prepare('SELECT x FROM keep_me').pluck().get()).toBe('state');
     after.close();
+  });
+});
+
+/** `n` articles of the seeds' kind, each its own file with its own words. */
+function manyArticles(folder: string, n: number): void {
+  const text = readFileSync(join(SEEDS, FILES.ani), 'utf8');
+  for (let i = 0; i < n; i++) writeFileSync(join(folder, `more-${String(i).padStart(4, '0')}.txt`), `${text}\nThe delegation said meeting ${i} would follow.\n`);
+}
+
+describe('a restart over an indexed folder', () => {
+  it('is ready to answer before the folder is checked, and takes in what changed once it is', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const db = join(dir, 'briefbot.db');
+    await (await Briefbot.open({ seedsDir: seeds, dbPath: db })).close();
+    appendFileSync(join(seeds, FILES.ani), '\nGor later said that the invitation would be sent by the embassy.\n');
+
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: db });
+    expect(bot.lastSyncReport).toBeNull(); // open did not wait for the check
+    expect((await bot.ask('what did Gor say?')).speaker).toBe('Sergio Gor');
+    expect(await bot.synced()).toMatchObject({ added: [], updated: [FILES.ani], removed: [] });
+    expect((await allQuotes(bot, 'what did Gor say?')).map((q) => q.text)).toContain('the invitation would be sent by the embassy');
+    await bot.close();
+  });
+
+  it('builds an empty index before answering', async () => {
+    const bot = await Briefbot.open({ seedsDir: SEEDS, dbPath: join(dir, 'briefbot.db') });
+    expect(bot.lastSyncReport?.added).toHaveLength(5);
+    await bot.close();
+  });
+
+  it('stops a check when the bot is closed, and the next start finishes it', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const db = join(dir, 'briefbot.db');
+    await (await Briefbot.open({ seedsDir: seeds, dbPath: db })).close();
+    manyArticles(seeds, 300);
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+    await (await Briefbot.open({ seedsDir: seeds, dbPath: db, logger })).close();
+    expect(warnings).toEqual([]);
+
+    const again = await Briefbot.open({ seedsDir: seeds, dbPath: db });
+    await again.synced();
+    expect((await again.sources()).total).toBe(305);
+    await again.close();
+  });
+});
+
+describe('a sync that is stopped', () => {
+  it('keeps what it wrote, removes nothing and leaves the rest to the next sync', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const store = new SqliteStore(join(dir, 'briefbot.db'));
+    await syncFolder(seeds, store);
+    manyArticles(seeds, 450);
+    rmSync(join(seeds, FILES.toi));
+    const stop = new AbortController();
+    // Stopped as soon as the first batch is written.
+    const stopping = Object.assign(Object.create(store) as SqliteStore, {
+      putArticles: async (articles: Parameters<SqliteStore['putArticles']>[0]) => {
+        await store.putArticles(articles);
+        stop.abort();
+      },
+    });
+    const stopped = await syncFolder(seeds, stopping, { signal: stop.signal });
+    expect(stopped.added.length).toBeGreaterThan(0);
+    expect(stopped.added.length).toBeLessThan(450);
+    expect(stopped.removed).toEqual([]);
+    expect(await store.articleCount()).toBe(5 + stopped.added.length);
+
+    const rest = await syncFolder(seeds, store);
+    expect(rest.added).toHaveLength(450 - stopped.added.length);
+    expect(rest.removed).toEqual([FILES.toi]);
+    expect(await store.articleCount()).toBe(454);
+    await store.close();
+  });
+});
+
+describe('links in the seeds folder', () => {
+  it('follows a link to a file, and says why a link to a folder or to nothing is not read', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const outside = join(dir, 'elsewhere');
+    mkdirSync(outside);
+    copyFileSync(join(SEEDS, FILES.ani), join(outside, 'linked.txt'));
+    symlinkSync(join(outside, 'linked.txt'), join(seeds, 'linked.txt'));
+    symlinkSync(outside, join(seeds, 'folder'));
+    symlinkSync(join(dir, 'missing.txt'), join(seeds, 'gone.txt'));
+    const store = new SqliteStore(':memory:');
+    const report = await syncFolder(seeds, store);
+    expect(report.added).toContain('linked.txt');
+    expect(report.skipped).toEqual([
+      { file: 'folder', reason: 'it is a link to a folder, which briefbot does not follow: move or copy the folder in' },
+      { file: 'gone.txt', reason: 'it is a link to a file that does not exist' },
+    ]);
+    await store.close();
   });
 });

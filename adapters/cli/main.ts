@@ -122,6 +122,8 @@ async function main(argv: string[]): Promise<number> {
 
   const bot = await Briefbot.open({ ...config, llm, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
   try {
+    // One command, one answer over the folder as it is now: a file just added is in it.
+    await bot.synced();
     const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : text}\n`);
     if (command === 'ask') {
       const found = await bot.ask(question, { limit, offset });
