@@ -13,7 +13,7 @@ import { createLogger } from '../src/log.ts';
 import type { Answer, Digest, Quote, Story } from '../src/types.ts';
 import { DiscordAdapter, briefingNonce, disallowedIntentsMessage } from '../adapters/discord/discord.ts';
 import { loadDiscordConfig, type DiscordConfig } from '../adapters/discord/config.ts';
-import { answerMessage, digestMessage, discordLimitProblems, embedChars, type DiscordPayload } from '../adapters/discord/render.ts';
+import { answerMessage, digestMessage, discordLimitProblems, embedChars, quoteFields, type DiscordPayload } from '../adapters/discord/render.ts';
 import { COMMANDS, registerCommands } from '../adapters/discord/register.ts';
 import { APP_ID, BOT_ID, CHANNEL_ID, GUILD_ID, USER_ID, snowflake, startFakeDiscord, type FakeDiscord } from './fakes/discord.ts';
 import { ROOT, SEEDS, seedsWithHostileArticle } from './helpers.ts';
@@ -434,5 +434,46 @@ describe('the scheduled briefing', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.body).toMatchObject({ enforce_nonce: true });
     expect(posts[0]!.body.embeds[0].title).toBe('India Joins US-Led Talks on Critical Minerals as Secretary Bessent Pushes Supply Chain Security');
+  });
+});
+
+/** What Discord displays of markdown text: backslash escapes resolved, zero-width spaces unseen. */
+const discordShows = (markdown: string) => markdown.replace(/\\([^0-9A-Za-z\s])/g, '$1').replace(/\u200b/g, '');
+/** What Discord reads at the start of a line: headings, subtext, block quotes, list items. */
+const LINE_MARKDOWN = /^\s*(#{1,3}\s|-#\s|>|[-*+]\s|\d+\.\s)/;
+
+describe('untrusted text in Discord', () => {
+  it('can never form a masked link, however its brackets nest, and is still shown as written', async () => {
+    const hostile = 'Read [[the official statement]](https://evil.example) or [see [this]](https://evil.example/2) [sic]';
+    const { dir, cleanup } = seedsWithHostileArticle(hostile, 3);
+    try {
+      await startAdapter(dir);
+      fake.messageCreate({ content: `<@${BOT_ID}> what did Jane Doe say?` });
+      const { body } = await answered();
+      const quoted = fieldsOf(body.embeds).map((f) => f.value).find((v) => v.includes('Read'))!.split('\n')[0]!;
+      // No "[" that Discord would read (one without a backslash) before a "](": no link, wherever it might start.
+      expect(quoted).not.toMatch(/(?<!\\)\[.*\]\(/);
+      expect(discordShows(quoted)).toBe(`\u201c${hostile}\u201d`);
+    } finally {
+      cleanup();
+    }
+  });
+
+  const cite = { file: 'a.txt', outlet: 'IANS', title: null, date: '2026-01-13', url: null };
+  const quote = (text: string): Quote => ({ id: 1, speaker: 'Jane Doe', role: 'Minister', kind: 'direct', verb: 'said', via: null, text, citations: [cite], excerpts: [], articles: 1, sieve: 'trigram/name' });
+
+  it('starting a line is shown as written: subtext (-#), headings, block quotes and list items do nothing', () => {
+    const text = 'Fine print follows\n-# small print\n# Heading\n## Subheading\n### Minor\n> quoted\n>>> all quoted\n- item\n  * starred\n1. first';
+    const fields = quoteFields(quote(text));
+    for (const line of fields.flatMap((f) => f.value.split('\n'))) expect(line).not.toMatch(LINE_MARKDOWN);
+    expect(discordShows(fields[0]!.value.split('\n\u2014 ')[0]!)).toBe(`\u201c${text}\u201d`);
+  });
+
+  it('starting the next field of a long quote (continued at a space) is shown as written too', () => {
+    const filler = `${Array.from({ length: 170 }, () => 'words').join(' ')} ab`; // the field ends just before "-#"
+    const fields = quoteFields(quote(`${filler} -# small print`));
+    expect(fields).toHaveLength(2);
+    expect(discordShows(fields[1]!.value)).toMatch(/^-# small print/);
+    expect(fields[1]!.value).not.toMatch(LINE_MARKDOWN);
   });
 });

@@ -2,12 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { silentLogger } from '../src/log.ts';
-import { SlackAdapter } from '../adapters/slack/slack.ts';
+import { ResponseUrlUses, SlackAdapter } from '../adapters/slack/slack.ts';
 import type { SlackConfig } from '../adapters/slack/config.ts';
 import { loadSlackConfig } from '../adapters/slack/config.ts';
 import { slackLimitProblems, type SlackMessage } from '../adapters/slack/render.ts';
 import { appMentionEvent, blockActionBody, postSigned, slashCommandBody, startFakeSlack, type FakeSlack } from './fakes/slack.ts';
-import { SEEDS, seedsWithHostileArticle } from './helpers.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEEDS, copySeeds, seedsWithHostileArticle, tempDir } from './helpers.ts';
 
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
 const SCHEDULE = { cron: '0 8 * * 1-5', timezone: 'UTC' };
@@ -33,6 +35,8 @@ afterEach(async () => {
   await adapter?.stop();
   await bot?.close();
   await fake.close();
+  adapter = undefined as unknown as SlackAdapter; // a test that starts none must not stop this one again
+  bot = undefined as unknown as Briefbot;
 });
 
 const slash = (text: string, extra: Record<string, string> = {}) =>
@@ -304,5 +308,139 @@ describe('with an LLM configured', () => {
     } finally {
       await openai.close();
     }
+  });
+});
+
+/** What Slack displays of mrkdwn: date tokens as their fallback, entities decoded, zero-width spaces unseen. */
+function slackShows(mrkdwn: string): string {
+  return mrkdwn
+    .replace(/<!date\^00000000\^\{_\}\|([^>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\u200b/g, '');
+}
+
+const sectionTexts = (m: SlackMessage) => (m.blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === 'section').map((b) => b.text!.text);
+const contextTexts = (m: SlackMessage) => (m.blocks as { type: string; elements?: { text: string }[] }[]).filter((b) => b.type === 'context').flatMap((b) => b.elements!.map((e) => e.text));
+
+describe('a quote from an article', () => {
+  const QUOTE = 'Rates *will* fall _soon_, ~maybe~ `today` ```or not```, said snake_case_name of https://x.example/a_b_c';
+
+  it('is shown with exactly its characters: *, _, ~ and ` are not taken as formatting, and its URL stays one link', async () => {
+    const { dir, cleanup } = seedsWithHostileArticle(QUOTE, 3);
+    try {
+      await startAdapter(dir);
+      await slash('what did Jane Doe say?');
+      const { body } = await fake.waitFor(() => fake.responses[0]);
+      const section = sectionTexts(body).find((t) => t.includes('Rates'))!;
+      expect(slackShows(section)).toBe(`>\u201c${QUOTE}\u201d`);
+      // Every formatting character reaches Slack inside a date token's fallback, which Slack shows unformatted, except
+      // where Slack never formats: * and _ inside a word, and a URL (linked before formatting).
+      const bare = section.replace(/<!date\^00000000\^\{_\}\|[*_~`]+>/g, '').replace('https://x.example/a_b_c', '').replace(/(?<=[A-Za-z0-9])[*_]+(?=[A-Za-z0-9])/g, '');
+      expect(bare).not.toMatch(/[*_~`]/);
+      expect(section).toContain('snake_case_name');
+      expect(section).toContain('https://x.example/a_b_c');
+      everythingWithinLimits();
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('notifies nobody with @everyone, @here, @channel, <!everyone> or <@U…>, and still shows those words', async () => {
+    const hostile = 'Look @everyone @here @channel <!everyone> <!subteam^S1> <@U123|boss> now';
+    const { dir, cleanup } = seedsWithHostileArticle(hostile, 3);
+    try {
+      await startAdapter(dir);
+      await slash('what did Jane Doe say?');
+      const { body } = await fake.waitFor(() => fake.responses[0]);
+      const all = JSON.stringify(body);
+      expect(all).not.toMatch(/@(everyone|here|channel)/i);
+      expect(all).not.toMatch(/<!(?!date\^00000000\^\{_\}\|)|<@/);
+      expect(sectionTexts(body).map(slackShows)).toContain(`>\u201c${hostile}\u201d`);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('a citation link', () => {
+  it('cannot take its label from the article\'s URL: |, <, > and spaces in the URL are percent-encoded', async () => {
+    const t = tempDir();
+    copySeeds(t.dir);
+    writeFileSync(
+      join(t.dir, 'linked.md'),
+      '---\ntitle: Linked\noutlet: IANS\nurl: "https://evil.example/login|Reuters verified source"\ndate: 2026-01-14\n---\n\n' +
+        'Prankster in the newsroom\n\n"We will publish the full text of the agreement on Friday," John Roe said.\n',
+    );
+    try {
+      await startAdapter(t.dir);
+      await slash('what did John Roe say?');
+      const { body } = await fake.waitFor(() => fake.responses[0]);
+      const links = contextTexts(body).flatMap((line) => [...line.matchAll(/<([^|>]*)\|([^>]*)>/g)].map((m) => ({ url: m[1], label: m[2] })));
+      expect(links).toEqual([{ url: 'https://evil.example/login%7CReuters%20verified%20source', label: 'IANS, 14 Jan 2026' }]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+describe('answers in Slack', () => {
+  beforeEach(() => startAdapter());
+
+  it('about a speaker nobody quoted are headed by the question, as other answers without a speaker are', async () => {
+    await slash('what did Narendra Modi say?');
+    const { body } = await fake.waitFor(() => fake.responses[0]);
+    expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'what did Narendra Modi say?', emoji: false } });
+    expect(slackShows(sectionTexts(body)[0]!)).toMatch(/^I found no statements by Narendra Modi/);
+  });
+
+  it('shared in the channel say who shared them in the blocks people see, not only in the hidden fallback text', async () => {
+    await slash('what did Gor say?');
+    const first = await fake.waitFor(() => fake.responses[0]);
+    const share = first.body.blocks.find((b: { type: string }) => b.type === 'actions').elements.find((e: { action_id: string }) => e.action_id === 'brief_share');
+    await postSigned(url, blockActionBody({ action_id: 'brief_share', value: share.value, user_id: 'U7', is_ephemeral: true, response_url: fake.responseUrl('share') }), { secret: SECRET });
+    const posted = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'));
+    const m = posted.args as unknown as SlackMessage;
+    expect(m.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Sergio Gor' } });
+    expect(contextTexts(m)[0]).toBe('<@U7> shared this');
+    expect(m.text).toMatch(/^<@U7> shared: Sergio Gor/);
+    everythingWithinLimits();
+  });
+
+  it('to "<@UBOT|name> help" (a mention with a label, as some clients send it) are the help', async () => {
+    await postSigned(url, appMentionEvent({ text: '<@UBOT|briefbot> help' }), { secret: SECRET });
+    const call = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postMessage'));
+    expect((call.args.blocks as { text: { text: string } }[])[0]!.text.text).toBe('briefbot');
+    expect(JSON.stringify(call.args.blocks)).toContain('@briefbot what did Bessent say?');
+  });
+
+  it('refused with not_in_channel tell the asker to invite the bot, not to try again later', async () => {
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await postSigned(url, appMentionEvent({ text: '<@UBOT> what did Gor say?' }), { secret: SECRET });
+    const apology = await fake.waitFor(() => fake.calls.find((c) => c.method === 'chat.postEphemeral'));
+    expect(apology.args).toMatchObject({ channel: 'C1', user: 'U1' });
+    expect(String(apology.args.text)).toContain('/invite @briefbot');
+    expect(String(apology.args.text)).not.toMatch(/try again in a minute/i);
+  });
+});
+
+describe('response_url uses', () => {
+  const MINUTE = 60_000;
+
+  it('are five per URL, and a URL is usable again once its thirty minutes are up', () => {
+    const uses = new ResponseUrlUses();
+    expect(Array.from({ length: 6 }, () => uses.take('https://hooks.example/1', 0))).toEqual([true, true, true, true, true, false]);
+    expect(uses.take('https://hooks.example/1', 29 * MINUTE)).toBe(false);
+    expect(uses.take('https://hooks.example/1', 31 * MINUTE)).toBe(true);
+  });
+
+  it('are not remembered past a URL\'s thirty minutes, nor for more than a bounded number of URLs', () => {
+    const uses = new ResponseUrlUses(500);
+    for (let i = 0; i < 2000; i++) uses.take(`https://hooks.example/${i}`, i);
+    expect(uses.size).toBeLessThanOrEqual(500);
+    expect(uses.take('https://hooks.example/1999', 2000)).toBe(true); // the newest are kept
+    uses.take('https://hooks.example/late', 31 * MINUTE + 2000);
+    expect(uses.size).toBe(1);
   });
 });

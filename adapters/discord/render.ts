@@ -30,22 +30,39 @@ export function neutralise(text: string): string {
   return text.replace(/@(everyone|here)\b/gi, '@\u200b$1').replace(/<(?=[@#/:]|a:|t:|id:)/g, '<\u200b');
 }
 
-const MARKDOWN = { heading: true, bulletedList: true, numberedList: true } as const;
-/** The "[" that opens a masked link, "[text](url)"; bounded so a line of many "[" stays linear. */
-const MASKED_LINK = /\[(?=[^\]\n]{0,1000}\]\()/g;
+/** Line-start markdown is escaped by LINE_START below, the rest by escapeMarkdown. */
+const MARKDOWN = { heading: false, bulletedList: false, numberedList: false } as const;
+/**
+ * What Discord reads at the start of a line: a heading ("# " to "### "), subtext ("-# "), a block quote (">"), a list
+ * item ("- ", "* ", "+ ", "1. "). Matched at the start of every line and after every space, because a long quote is
+ * continued in the next field at a space, and whatever follows that space then starts a line.
+ */
+const LINE_START = /(^|\s)(#{1,3}(?=\s)|-#(?=\s)|>|[-*+](?=\s)|\d+(?=\.\s))/g;
+/** A backslash makes the marker literal: before its first character, or before the "." of "1." (a "\1" is not an escape). */
+const literal = (_: string, before: string, marker: string) => (/^\d/.test(marker) ? `${before}${marker}\\` : `${before}\\${marker}`);
 
 /**
  * Article or user text for a field that renders markdown: shown exactly as written, pinging nobody. Mentions are
  * broken first (so an "<:" cannot switch escaping off for the rest of the line); escapeMarkdown runs on pieces of
  * at most a few hundred characters, split at spaces, because its lookbehinds make it quadratic in line length
- * (a 26,000-character quote took a second). Masked links are escaped here, on the whole line, because a piece
- * boundary could split one.
+ * (a 26,000-character quote took a second). Then, on the whole line: masked links (noMaskedLinks) and line-start
+ * markdown (LINE_START).
  */
 export function escapeDiscord(text: string): string {
   return text
     .split('\n')
-    .map((line) => pieces(neutralise(line)).map((p) => escapeMarkdown(p, MARKDOWN)).join('').replace(/^>/, '\\>').replace(MASKED_LINK, '\\['))
+    .map((line) => noMaskedLinks(pieces(neutralise(line)).map((p) => escapeMarkdown(p, MARKDOWN)).join('')).replace(LINE_START, literal))
     .join('\n');
+}
+
+/**
+ * A masked link, "[text](url)", needs a "[" before a "](" on its line. Every "[" before the line's last "](" is
+ * escaped, so none can open a link however the brackets nest ("[[text]](url)" included); a "[" after it, as in a
+ * summary's "[1]", cannot open one and is left alone. One pass, so a line of many "[" stays linear.
+ */
+function noMaskedLinks(line: string): string {
+  const end = line.lastIndexOf('](');
+  return end < 0 ? line : line.slice(0, end).replace(/\[/g, '\\[') + line.slice(end);
 }
 
 function pieces(line: string, max = 400): string[] {

@@ -1,6 +1,7 @@
-// Block Kit for every reply: the one outbound path to Slack. Article and user text is escaped here (&, <, >),
-// so nothing quoted can ping <!channel> or a user; long answers are cut at quote boundaries, never mid-word,
-// inside the limits in ../limits.ts; every message carries a plain-text fallback.
+// Block Kit for every reply: the one outbound path to Slack. Article and user text is escaped here, in escapeSlack,
+// so nothing quoted can ping <!channel> or a user, forge a link or lose its *, _, ~ or ` to formatting; long answers
+// are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts; every message carries a plain-text
+// fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
 import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
@@ -16,9 +17,49 @@ export interface SlackMessage {
 
 const L = LIMITS.slack;
 
-/** Slack's three control characters; with them escaped, "<!channel>" and "<@U123>" are shown, not acted on. */
-export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Where untrusted text goes in a message: `text` (mrkdwn, the default), `plain` (inside a link label or inline code,
+ * where the date token below would not be read), or `url` (the target of a <url|label> link).
+ */
+export type SlackTextKind = 'text' | 'plain' | 'url';
+
+/**
+ * A run of *, _, ~ or ` shown as written. Slack has no escape for its formatting characters, and a zero-width space
+ * beside them is no escape either: Slack counts it as a word boundary, so it switches formatting on mid-word rather
+ * than off. The quote blocks must stay mrkdwn sections (a `plain_text` section would show the quote bar as a literal
+ * ">", and a rich_text block changes every layout built on sections), so the characters go in the fallback of a date
+ * token with an invalid format, which Slack displays as plain, unformatted text (Slack's formatting reference,
+ * "Date formatting"; jsx-slack escapes user content the same way).
+ */
+const verbatim = (run: string) => `<!date^00000000^{_}|${run}>`;
+/**
+ * Each run of formatting characters, as `verbatim` — except * and _ between two letters or digits ("New_York",
+ * "file_name.txt"), which Slack never reads as formatting (it needs a word boundary outside a delimiter).
+ */
+const FORMATTING = /[*_~`]+/g;
+const ALNUM = /[A-Za-z0-9]/;
+const shownAsWritten = (text: string) =>
+  text.replace(FORMATTING, (run: string, at: number) => (/^[*_]+$/.test(run) && ALNUM.test(text[at - 1] ?? '') && ALNUM.test(text[at + run.length] ?? '') ? run : verbatim(run)));
+/** A bare URL in text, which Slack links by itself: left whole, as a broken-up URL would no longer be one link. */
+const BARE_URL = /(https?:\/\/[^\s<>*`]*[A-Za-z0-9/])/;
+const entities = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** "@here", "@channel" and "@everyone" broken with a zero-width space, which Slack will not read as a mention. */
+const unmentioned = (text: string) => text.replace(/@(everyone|here|channel)\b/gi, '@\u200b$1');
+
+/**
+ * The one way article, user and Slack-supplied text enters a message. Slack's three control characters become
+ * &amp; &lt; &gt; (so "<!channel>", "<@U123>" and "<url|label>" are shown, not acted on), literal @here/@channel/
+ * @everyone are broken, and in mrkdwn text every formatting character is shown as written (see `verbatim`). A URL is
+ * percent-encoded where it could end the link or start its label (|, <, >, whitespace), so an article's URL
+ * cannot put words of its choosing in the label.
+ */
+export function escapeSlack(text: string, as: SlackTextKind = 'text'): string {
+  if (as === 'url') return text.replace(/[|<>\s"`]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+  if (as === 'plain') return unmentioned(entities(text));
+  return text
+    .split(BARE_URL)
+    .map((part, i) => (i % 2 ? entities(part) : shownAsWritten(unmentioned(entities(part)))))
+    .join('');
 }
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
@@ -37,8 +78,8 @@ export const ACTIONS = { more: 'brief_more', share: 'brief_share' } as const;
 
 /** A citation the reader can follow: a link when the article has a URL. */
 function cite(c: Citation): string {
-  const label = escapeSlack(citationLabel(c));
-  return c.url && /^https?:\/\//.test(c.url) ? `<${escapeSlack(c.url)}|${label}>` : label;
+  if (!c.url || !/^https?:\/\//.test(c.url)) return escapeSlack(citationLabel(c));
+  return `<${escapeSlack(c.url, 'url')}|${escapeSlack(citationLabel(c), 'plain')}>`;
 }
 
 /** One quote as blocks: the words in a quote block, then who said them and where it was reported. */
@@ -69,9 +110,11 @@ export function blockChars(blocks: Block[]): number {
  * An answer page. Quotes are added while they fit the block and size limits; the rest are left for the
  * "More quotes" button, which starts at the first quote not shown.
  */
-export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean }): SlackMessage {
-  const title = a.speaker ?? (a.kind === 'open' || a.kind === 'who-said' ? a.question : 'briefbot');
-  const blocks: Block[] = [header(title), section(escapeSlack(a.answer))];
+export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean; sharedBy?: string }): SlackMessage {
+  // Headed by the speaker found, else by what was asked (an unknown speaker's "I found no statements by …" too).
+  const asked = a.kind === 'open' || a.kind === 'who-said' || a.kind === 'unknown-speaker';
+  const title = a.speaker ?? (asked && a.question.trim() ? a.question : 'briefbot');
+  const blocks: Block[] = [header(title), ...(options.sharedBy ? [sharedBlock(options.sharedBy)] : []), section(escapeSlack(a.answer))];
   if (a.summary?.sentences.length) {
     blocks.push(section(escapeSlack(summaryLines(a.summary, a.quotes, offset).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL)} \u00b7 ${escapeSlack(a.summary.model)}_`]));
   }
@@ -96,8 +139,14 @@ export function answerMessage(a: Answer, offset: number, pageId: string, options
   if (next < a.total) buttons.push(button(`More quotes (${next + 1}\u2013${Math.min(a.total, next + 10)} of ${a.total})`, ACTIONS.more, pageToken(pageId, next), 'primary'));
   if (options.shareable && a.quotes.length + a.passages.length > 0) buttons.push(button('Share in channel', ACTIONS.share, pageToken(pageId, offset)));
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'brief_actions', elements: buttons });
-  return { blocks, text: fallback(a, shown) };
+  return { blocks, text: sharedText(options.sharedBy) + fallback(a, shown) };
 }
+
+/** The sharer as a mention (a well-formed Slack user id only; anything else is shown as text). */
+const sharer = (user: string) => (/^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeSlack(user));
+/** Who shared an answer into the channel, in the blocks people see (Slack hides the fallback text when there are blocks). */
+const sharedBlock = (user: string): Block => context([`${sharer(user)} shared this`]);
+const sharedText = (user: string | undefined) => (user ? `${sharer(user)} shared: ` : '');
 
 /** The plain-text fallback for notifications and screen readers: the answer and its first quote. */
 function fallback(a: Answer, shown: number): string {
@@ -137,14 +186,21 @@ function storyBlocks(s: Story): Block[] {
   return blocks;
 }
 
-export function replyMessage(r: Reply, options: { prefix: string; shareable: boolean }): SlackMessage {
+/** A reply as a message; `sharedBy` (a user id) when it is being shared into the channel by that user. */
+export function replyMessage(r: Reply, options: { prefix: string; shareable: boolean; sharedBy?: string }): SlackMessage {
+  if (r.type === 'answer' || !options.sharedBy) return reply(r, options);
+  const m = reply(r, options);
+  return { blocks: [sharedBlock(options.sharedBy), ...m.blocks].slice(0, L.blocks), text: sharedText(options.sharedBy) + m.text };
+}
+
+function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy?: string }): SlackMessage {
   switch (r.type) {
     case 'answer':
       return answerMessage(r.answer, r.offset, r.pageId, options);
     case 'digest':
       return digestMessage(r.digest);
     case 'help': {
-      const lines = helpEntries(options.prefix).map((e) => `\`${escapeSlack(e.usage)}\` \u2014 ${escapeSlack(e.what)}`);
+      const lines = helpEntries(options.prefix).map((e) => `\`${escapeSlack(e.usage, 'plain')}\` \u2014 ${escapeSlack(e.what)}`);
       return { blocks: [header('briefbot'), section(lines.join('\n'))], text: 'briefbot commands' };
     }
     case 'sources': {

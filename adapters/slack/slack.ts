@@ -26,6 +26,7 @@ export interface SlackAdapterOptions {
 
 /** Slack rejects a response_url after five uses in thirty minutes. */
 const RESPONSE_URL_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
 /** Requests stamped further ahead than this are rejected (Bolt itself only rejects old ones). */
 const MAX_CLOCK_SKEW_S = 300;
 
@@ -34,7 +35,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly app: App;
   private readonly receiver: HTTPReceiver | null;
   private server: Server | null = null;
-  private readonly responseUses = new Map<string, { n: number; first: number }>();
+  private readonly responseUses = new ResponseUrlUses();
   private readonly queue = new AnswerQueue();
 
   constructor(private readonly bot: Briefbot, private readonly options: SlackAdapterOptions) {
@@ -132,7 +133,8 @@ export class SlackAdapter implements ChatAdapter {
       // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num); it is answered once.
       const id = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
       if (!(await this.bot.state.claimEvent(`slack:${id}`))) return;
-      const text = event.text.replace(/<@[A-Z0-9]+>/g, '').trim();
+      // Mentions as <@U123> and, from some clients, <@U123|name>.
+      const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, '').trim();
       const reply = await this.safely(() => converse(this.bot, text, { platform: 'slack', channel: event.channel, user: event.user ?? null }, this.options.schedule));
       const m = replyMessage(reply, { prefix: '@briefbot ', shareable: false });
       const ts = await this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...m }, event.user ?? null);
@@ -163,8 +165,8 @@ export class SlackAdapter implements ChatAdapter {
       const b = body as { channel?: { id: string }; user: { id: string }; response_url?: string };
       if (!token || !b.channel) return;
       const reply = await this.safely(() => morePage(this.bot, token.pageId, token.offset));
-      const m = replyMessage(reply, { prefix, shareable: false });
-      const posted = await this.post(client, { channel: b.channel.id, ...m, text: `<@${b.user.id}> shared: ${m.text}` }, b.user.id);
+      const m = replyMessage(reply, { prefix, shareable: false, sharedBy: b.user.id });
+      const posted = await this.post(client, { channel: b.channel.id, ...m }, b.user.id);
       if (posted) await this.respondWith(respond, b.response_url, { text: 'Shared in the channel.', blocks: [] }, { user: b.user.id, channel: b.channel.id, ephemeral: true, replace: false });
     });
 
@@ -182,11 +184,7 @@ export class SlackAdapter implements ChatAdapter {
    * A failure is told to the user plainly where possible, and logged.
    */
   private async respondWith(respond: RespondFn, url: string | undefined, m: SlackMessage, where: { user: string; channel: string; ephemeral: boolean; replace?: boolean }): Promise<void> {
-    const now = Date.now();
-    const use = url ? this.responseUses.get(url) : undefined;
-    const fresh = !use || now - use.first > 30 * 60_000;
-    if (url && (fresh || use!.n < RESPONSE_URL_USES)) {
-      this.responseUses.set(url, fresh ? { n: 1, first: now } : { n: use!.n + 1, first: use!.first });
+    if (url && this.responseUses.take(url, Date.now())) {
       try {
         await respond({ ...m, response_type: where.ephemeral ? 'ephemeral' : 'in_channel', replace_original: where.replace ?? false });
         return;
@@ -212,13 +210,53 @@ export class SlackAdapter implements ChatAdapter {
       this.options.logger.error(`Slack: chat.postMessage failed in ${args.channel}: ${why}`);
       if (user) {
         try {
-          await client.chat.postEphemeral({ channel: args.channel, user, text: escapeSlack(`Sorry, Slack did not accept my answer (${why}). Please try again in a minute.`) });
+          await client.chat.postEphemeral({ channel: args.channel, user, text: apology(why) });
         } catch {
           // Slack is refusing everything; the log has the reason.
         }
       }
       return null;
     }
+  }
+}
+
+/** What the asker is told when a post is refused: what to do about it, where there is something to do. */
+function apology(why: string): string {
+  if (why === 'not_in_channel') return 'Sorry, I cannot post in this channel because I am not a member of it. Invite me with `/invite @briefbot`, then try again.';
+  return `Sorry, Slack did not accept my answer (${escapeSlack(why)}). Please try again in a minute.`;
+}
+
+/**
+ * Which response_urls have uses left: Slack allows five uses in thirty minutes. A URL is forgotten once its thirty
+ * minutes are up (it is dead by then), and past `max` URLs the oldest go first, so memory stays bounded however many
+ * commands arrive.
+ */
+export class ResponseUrlUses {
+  private readonly uses = new Map<string, { n: number; first: number }>();
+
+  constructor(private readonly max = 10_000) {}
+
+  /** URLs remembered now. */
+  get size(): number {
+    return this.uses.size;
+  }
+
+  /** Counts a use of `url` at `now` (ms); false when it has none left, and should not be used. */
+  take(url: string, now: number): boolean {
+    // Oldest first (Map order is first use): drop the expired ones, then any over the cap.
+    for (const [u, use] of this.uses) {
+      if (now - use.first <= RESPONSE_URL_LIFETIME_MS && this.uses.size < this.max) break;
+      this.uses.delete(u);
+    }
+    const use = this.uses.get(url);
+    if (!use || now - use.first > RESPONSE_URL_LIFETIME_MS) {
+      this.uses.delete(url);
+      this.uses.set(url, { n: 1, first: now });
+      return true;
+    }
+    if (use.n >= RESPONSE_URL_USES) return false;
+    use.n++;
+    return true;
   }
 }
 
