@@ -3,9 +3,9 @@
 import { Briefbot } from '../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
-import type { ChatAdapter } from './adapter.ts';
+import type { ChatAdapter } from '../src/app/ports.ts';
 import { consoleBriefings, runConsole } from './console/console.ts';
-import { Scheduler } from './scheduler.ts';
+import { Scheduler } from '../src/app/scheduler.ts';
 import { loadSlackConfig } from './slack/config.ts';
 import { loadDiscordConfig } from './discord/config.ts';
 import { loadLlmConfig } from '../src/llm/config.ts';
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
       const scheduler = new Scheduler(bot, [consoleBriefings()], { logger, graceMs: config.graceMs });
       scheduler.start();
       try {
-        await runConsole(bot, { signal: stop.signal, schedule: config.schedule });
+        await runConsole(bot, { signal: stop.signal, schedule: config.schedule, logger });
       } finally {
         await scheduler.stop();
       }

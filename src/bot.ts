@@ -112,6 +112,11 @@ export class Briefbot {
     return report;
   }
 
+  /** The number of the latest article indexed: a briefing covers the articles after the previous one's. */
+  latestArticleId(): Promise<number> {
+    return this.store.latestArticleId();
+  }
+
   /** What the latest sync found: added, updated, removed and skipped files. */
   get lastSyncReport(): SyncReport | null {
     return this.lastSync;

@@ -1,6 +1,6 @@
 // Platform-neutral wording shared by every adapter: how a reported statement and a citation read.
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
-import type { Citation, GroundedSummary, Quote, Story } from './types.ts';
+import type { Answer, Citation, GroundedSummary, Quote, Story } from './types.ts';
 
 /**
  * How every renderer labels an unattributed quotation: words an article prints in quotation marks without saying
@@ -18,6 +18,15 @@ export function quoteSpeaker(q: Pick<Quote, 'speaker' | 'role'>): string {
 export function namedWithRole(q: Pick<Quote, 'speaker' | 'role'>): string {
   if (q.speaker === null) return UNATTRIBUTED;
   return q.role ? `${q.speaker} (${q.role})` : q.speaker;
+}
+
+/**
+ * An answer's heading on every platform: the speaker found, else what was asked (an open question, who said some
+ * words, or a speaker nobody quoted), else the bot's name.
+ */
+export function answerTitle(a: Pick<Answer, 'speaker' | 'kind' | 'question'>): string {
+  const asked = a.kind === 'open' || a.kind === 'who-said' || a.kind === 'unknown-speaker';
+  return a.speaker ?? (asked && a.question.trim() ? a.question : 'briefbot');
 }
 
 /** Where a speaker's answer turns from quotes on the topic to the rest of what they said. */

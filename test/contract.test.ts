@@ -3,7 +3,7 @@
 // and an answer too long for one message offers a way to the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
-import { converse, type Reply } from '../adapters/conversation.ts';
+import { converse, type Reply } from '../src/app/conversation.ts';
 import { replyMessage as slackReply, slackLimitProblems } from '../adapters/slack/render.ts';
 import { replyMessage as discordReply, discordLimitProblems } from '../adapters/discord/render.ts';
 import { renderReply } from '../adapters/console/render.ts';

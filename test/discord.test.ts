@@ -346,6 +346,11 @@ describe('rendering', () => {
     expect(m.components[0]!.components[0]).toMatchObject({ custom_id: `brief_more:p1:${shown}`, label: `More quotes (${shown + 1}\u2013${shown + 10} of 30)` });
   });
 
+  it('heads an answer about a speaker nobody quoted by the question, as on Slack', () => {
+    const unknown: Answer = { ...answer([]), kind: 'unknown-speaker', speaker: null, role: null, question: 'what did Narendra Modi say?', answer: 'I found no statements by Narendra Modi.' };
+    expect(answerMessage(unknown, 0, 'p1').embeds[0]!.title).toBe('what did Narendra Modi say?');
+  });
+
   it('shortens a first quote too long for any message rather than never showing it', () => {
     const m = answerMessage(answer([quote(1, words(3000))]), 0, 'p1');
     expect(discordLimitProblems(m)).toEqual([]);
@@ -424,7 +429,7 @@ describe('Discord settings', () => {
 describe('the scheduled briefing', () => {
   it('arrives once in the subscribed Discord channel, however many ticks', async () => {
     await startAdapter();
-    const { Scheduler } = await import('../adapters/scheduler.ts');
+    const { Scheduler } = await import('../src/app/scheduler.ts');
     const { silentLogger } = await import('../src/log.ts');
     await bot!.state.subscribe({ platform: 'discord', channel: CHANNEL_ID, cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: USER_ID });
     const scheduler = new Scheduler(bot!, [adapter!], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { silentLogger } from '../src/log.ts';
 import { latestSlot } from '../src/schedule/slots.ts';
-import { Scheduler } from '../adapters/scheduler.ts';
+import { Scheduler } from '../src/app/scheduler.ts';
 import { MemoryAdapter } from './fakes/memory-adapter.ts';
 import { copySeeds, ROOT, tempDir } from './helpers.ts';
 

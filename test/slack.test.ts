@@ -252,7 +252,7 @@ describe('Slack settings', () => {
 describe('the scheduled briefing', () => {
   it('arrives once in each subscribed Slack channel', async () => {
     await startAdapter();
-    const { Scheduler } = await import('../adapters/scheduler.ts');
+    const { Scheduler } = await import('../src/app/scheduler.ts');
     await bot.state.subscribe({ platform: 'slack', channel: 'C1', cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: 'U1' });
     await bot.state.subscribe({ platform: 'slack', channel: 'C2', cron: '0 8 * * *', timezone: 'UTC', postWhenEmpty: true, createdBy: 'U1' });
     const scheduler = new Scheduler(bot, [adapter], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });

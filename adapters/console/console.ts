@@ -3,10 +3,11 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Briefbot } from '../../src/bot.ts';
 import { DEFAULT_SCHEDULE, type ScheduleDefaults } from '../../src/schedule/subscription.ts';
-import { converse, morePage, PAGE_SIZE, withSummary } from '../conversation.ts';
+import { Conversation, PAGE_SIZE, pageToken, type Reply } from '../../src/app/conversation.ts';
+import { silentLogger, type Logger } from '../../src/log.ts';
 import { SUMMARY_LABEL, summaryLines } from '../../src/present.ts';
 import { renderReply, terminalSafe } from './render.ts';
-import type { ChatAdapter } from '../adapter.ts';
+import type { ChatAdapter } from '../../src/app/ports.ts';
 import type { Digest } from '../../src/types.ts';
 
 export interface ConsoleOptions {
@@ -16,7 +17,11 @@ export interface ConsoleOptions {
   signal?: AbortSignal;
   /** The briefing schedule "subscribe" starts from (DIGEST_CRON, DIGEST_TIMEZONE). */
   schedule?: ScheduleDefaults;
+  /** Where a failure to answer is logged (the person at the terminal is told plainly). */
+  logger?: Logger;
 }
+
+const NO_MORE = 'There are no more quotes for that question.';
 
 
 /** Runs until end of input or Ctrl-C; resolves when the session is over. */
@@ -36,26 +41,39 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   rl.on('SIGINT', () => rl.close());
   options.signal?.addEventListener('abort', () => rl.close(), { once: true });
 
+  const conversation = new Conversation(bot, { schedule: options.schedule ?? DEFAULT_SCHEDULE, logger: options.logger ?? silentLogger });
+  const where = { platform: 'console', channel: 'console', user: null };
+  // The terminal cannot edit what it printed: a summary that follows an answer is printed below it.
+  const port = {
+    send: async (reply: Reply) => {
+      if (reply.type === 'answer') last = { pageId: reply.pageId, offset: reply.offset };
+      say(renderReply(reply));
+      return true;
+    },
+    edit: async (_: true, better: Reply) => {
+      if (better.type === 'answer' && better.answer.summary) say(`\n${SUMMARY_LABEL}:\n${summaryLines(better.answer.summary, better.answer.quotes).map((l) => `  ${terminalSafe(l)}`).join('\n')}`);
+    },
+  };
+
   const handle = async (line: string) => {
     const text = line.trim();
     if (text === '') return;
     if (['quit', 'exit'].includes(text.toLowerCase())) { rl.close(); return; }
-    try {
-      if (text.toLowerCase() === 'more') {
-        const next = last ? await morePage(bot, last.pageId, last.offset + PAGE_SIZE) : null;
-        if (!last || next?.type !== 'answer' || next.answer.quotes.length === 0) { say('There are no more quotes for that question.'); return; }
-        last = { pageId: last.pageId, offset: next.offset };
-        say(renderReply(next));
-        return;
-      }
-      const reply = await converse(bot, text, { platform: 'console', channel: 'console', user: null }, options.schedule ?? DEFAULT_SCHEDULE);
-      if (reply.type === 'answer') last = { pageId: reply.pageId, offset: reply.offset };
-      say(renderReply(reply));
-      const better = await withSummary(bot, reply);
-      if (better?.type === 'answer' && better.answer.summary) say(`\n${SUMMARY_LABEL}:\n${summaryLines(better.answer.summary, better.answer.quotes).map((l) => `  ${terminalSafe(l)}`).join('\n')}`);
-    } catch (err) {
-      say(`Sorry, that failed: ${(err as Error).message}`);
-    }
+    if (text.toLowerCase() !== 'more') return conversation.handle({ ...where, input: { text } }, port);
+    // "more" stands in for the button other platforms show: the next page of the last answer.
+    if (!last) return void say(NO_MORE);
+    const previous = last;
+    await conversation.handle({ ...where, input: { more: pageToken(last.pageId, last.offset + PAGE_SIZE) } }, {
+      ...port,
+      send: async (reply) => {
+        if (reply.type === 'answer' && reply.answer.quotes.length === 0) {
+          last = previous;
+          say(NO_MORE);
+          return true;
+        }
+        return port.send(reply);
+      },
+    });
   };
 
   rl.on('line', (line) => {

@@ -1,6 +1,6 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
-import { speakersTitle, type Reply } from '../conversation.ts';
+import { speakersTitle, type Reply } from '../../src/app/conversation.ts';
 import { citationLabel, channelNote, OTHER_SUBJECTS, quoteSpeaker, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 

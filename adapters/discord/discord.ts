@@ -21,9 +21,8 @@ import type { Briefbot } from '../../src/bot.ts';
 import type { Digest } from '../../src/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
-import type { ChatAdapter } from '../adapter.ts';
-import { converse, morePage, readPageToken, safeReply, withSummary, type Reply } from '../conversation.ts';
-import { AnswerQueue } from '../queue.ts';
+import type { ChatAdapter } from '../../src/app/ports.ts';
+import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { DiscordConfig } from './config.ts';
 import { MORE_PREFIX, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
 import { COMMAND_NAME, QUESTION_OPTION } from './register.ts';
@@ -51,12 +50,13 @@ const PORTAL = 'discord.com/developers/applications → your application';
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   readonly client: Client;
-  private readonly queue = new AnswerQueue();
+  private readonly conversation: Conversation;
   /** While start() waits for the gateway: fails it when Discord closes the connection for good. */
   private failStart: ((err: Error) => void) | null = null;
 
-  constructor(private readonly bot: Briefbot, private readonly options: DiscordAdapterOptions) {
+  constructor(bot: Briefbot, private readonly options: DiscordAdapterOptions) {
     const { config } = options;
+    this.conversation = new Conversation(bot, { schedule: options.schedule, logger: options.logger });
     this.client = new Client({
       intents: [...INTENTS],
       rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
@@ -132,27 +132,28 @@ export class DiscordAdapter implements ChatAdapter {
     if (!me || message.author.bot || message.author.id === me.id || message.system || !message.inGuild()) return;
     // The literal mention, not message.mentions: a reply to the bot "mentions" it too, and is not a question.
     if (!new RegExp(`<@!?${me.id}>`).test(message.content)) return;
-    if (!(await this.bot.state.claimEvent(`discord:${message.id}`))) return; // a replayed gateway event
     const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
-    const where = { platform: 'discord' as const, channel: message.channelId, user: message.author.id };
-    const reply = await this.safely(() => converse(this.bot, text, where, this.options.schedule));
-    const prefix = `@${me.username} `;
-    let sent: Message;
-    try {
-      sent = await message.channel.send({ ...replyMessage(reply, { prefix }), allowedMentions: NO_PINGS, reply: { messageReference: message.id, failIfNotExists: false } });
-    } catch (err) {
-      this.options.logger.error(`Discord: could not answer in channel ${message.channelId}: ${discordError(err)}`);
-      // A refused answer (not a refused channel) can still be followed by a plain apology.
-      if (err instanceof DiscordAPIError && err.status === 400) {
-        await message.channel
-          .send({ content: 'Sorry, Discord did not accept my answer. Please try again in a minute.', allowedMentions: NO_PINGS, reply: { messageReference: message.id, failIfNotExists: false } })
-          .catch(() => {});
-      }
-      return;
-    }
-    // With an LLM, the answer is then edited into the same answer with its grounded summary on top.
-    const better = await withSummary(this.bot, reply);
-    if (better) await sent.edit({ ...replyMessage(better, { prefix }), allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.warn(`Discord: adding the summary failed: ${discordError(err)}`));
+    const render = (r: Reply) => ({ ...replyMessage(r, { prefix: `@${me.username} ` }), allowedMentions: NO_PINGS });
+    const answerTo = { messageReference: message.id, failIfNotExists: false };
+    // A replayed gateway event (the same message id) is answered once.
+    await this.conversation.handle({ platform: 'discord', channel: message.channelId, user: message.author.id, eventId: message.id, input: { text } }, {
+      send: async (r) => {
+        try {
+          return await message.channel.send({ ...render(r), reply: answerTo });
+        } catch (err) {
+          this.options.logger.error(`Discord: could not answer in channel ${message.channelId}: ${discordError(err)}`);
+          // A refused answer (not a refused channel) can still be followed by a plain apology.
+          if (err instanceof DiscordAPIError && err.status === 400) {
+            await message.channel.send({ content: 'Sorry, Discord did not accept my answer. Please try again in a minute.', allowedMentions: NO_PINGS, reply: answerTo }).catch(() => {});
+          }
+          return null;
+        }
+      },
+      // With an LLM, the answer is then edited into the same answer with its grounded summary on top.
+      edit: async (sent, r) => {
+        await sent.edit(render(r)).catch((err: unknown) => this.options.logger.warn(`Discord: adding the summary failed: ${discordError(err)}`));
+      },
+    });
   }
 
   private async onInteraction(i: Interaction): Promise<void> {
@@ -169,25 +170,30 @@ export class DiscordAdapter implements ChatAdapter {
       return;
     }
     const text = i.options.getString(QUESTION_OPTION) ?? '';
-    const reply = await this.safely(() => converse(this.bot, text, { platform: 'discord', channel: i.channelId, user: i.user.id }, this.options.schedule));
-    const prefix = `/${COMMAND_NAME} ${QUESTION_OPTION}: `;
-    await this.edit(i, replyMessage(reply, { prefix }));
-    const better = await withSummary(this.bot, reply);
-    if (better) await this.edit(i, replyMessage(better, { prefix }));
+    const render = (r: Reply) => replyMessage(r, { prefix: `/${COMMAND_NAME} ${QUESTION_OPTION}: ` });
+    await this.conversation.handle({ platform: 'discord', channel: i.channelId, user: i.user.id, input: { text } }, {
+      send: async (r) => (await this.edit(i, render(r)), true),
+      edit: (_, r) => this.edit(i, render(r)),
+    });
   }
 
   /** "More quotes": the message turns to the next page; an expired page is said privately to the clicker. */
   private async onMore(i: ButtonInteraction): Promise<void> {
-    const token = readPageToken(i.customId.slice(MORE_PREFIX.length));
-    if (!token || (await this.bot.state.page(token.pageId)) === null) {
-      await i.reply({ content: EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
-      return;
-    }
-    await i.deferUpdate();
-    const reply = await this.safely(() => morePage(this.bot, token.pageId, token.offset));
-    const m = replyMessage(reply, { prefix: `/${COMMAND_NAME} ${QUESTION_OPTION}: ` });
-    if (reply.type === 'answer') await this.edit(i, m);
-    else await i.followUp({ ...m, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.error(`Discord: ${discordError(err)}`));
+    const render = (r: Reply) => replyMessage(r, { prefix: `/${COMMAND_NAME} ${QUESTION_OPTION}: ` });
+    let deferred = false;
+    await this.conversation.handle({ platform: 'discord', channel: i.channelId, user: i.user.id, input: { more: i.customId.slice(MORE_PREFIX.length) } }, {
+      acknowledge: async () => {
+        await i.deferUpdate();
+        deferred = true;
+      },
+      send: async (r) => {
+        if (r.type === 'answer') await this.edit(i, render(r));
+        else if (!deferred) await i.reply({ content: r.type === 'notice' ? r.text : EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        else await i.followUp({ ...render(r), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.error(`Discord: ${discordError(err)}`));
+        return true;
+      },
+      edit: async () => {},
+    });
   }
 
   private async edit(i: ChatInputCommandInteraction | ButtonInteraction, m: DiscordMessage): Promise<void> {
@@ -196,10 +202,6 @@ export class DiscordAdapter implements ChatAdapter {
     } catch (err) {
       this.options.logger.error(`Discord: could not deliver a reply in channel ${i.channelId}: ${discordError(err)}`);
     }
-  }
-
-  private safely(f: () => Promise<Reply>): Promise<Reply> {
-    return safeReply(this.queue, this.options.logger, 'Discord', f);
   }
 
   /** The most common setup slip: /brief never registered. Worth a line in the log, never worth failing start. */

@@ -3,10 +3,10 @@
 // long answers are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts.
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { answerTitle, channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
-import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../conversation.ts';
+import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
@@ -155,12 +155,11 @@ function moreButton(label: string, customId: string): ButtonRow {
  * shortened rather than never shown.
  */
 export function answerMessage(a: Answer, offset: number, pageId: string): DiscordMessage {
-  const title = a.speaker ?? (a.kind === 'open' || a.kind === 'who-said' ? a.question : 'briefbot');
   const parts = [escapeDiscord(a.answer)];
   // With an LLM: its summary, labelled as machine-written; the quotes below stay the record.
   if (a.summary?.sentences.length) parts.push(`${clipWords(escapeDiscord(summaryLines(a.summary, a.quotes, offset).join(' ')), 1500)}\n*${escapeDiscord(`${SUMMARY_LABEL} \u00b7 ${a.summary.model}`)}*`);
   if (a.alternatives.length) parts.push(`*Also matching: ${escapeDiscord(a.alternatives.join(', '))}*`);
-  const embeds: APIEmbed[] = [{ color: COLOR, title: clipWords(escapeDiscord(title), L.embedTitle), description: clipWords(parts.join('\n\n'), L.embedDescription) }];
+  const embeds: APIEmbed[] = [{ color: COLOR, title: clipWords(escapeDiscord(answerTitle(a)), L.embedTitle), description: clipWords(parts.join('\n\n'), L.embedDescription) }];
   let shown = 0;
   for (const q of a.quotes) {
     const tries = shown === 0 ? [Infinity, 3000, 1500, 600] : [Infinity];

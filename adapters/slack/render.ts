@@ -3,10 +3,10 @@
 // are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts; every message carries a plain-text
 // fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import { answerTitle, channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
-import { pageToken, speakersTitle, type Reply } from '../conversation.ts';
+import { pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
 
 export type Block = Record<string, unknown>;
 
@@ -111,10 +111,7 @@ export function blockChars(blocks: Block[]): number {
  * "More quotes" button, which starts at the first quote not shown.
  */
 export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean; sharedBy?: string }): SlackMessage {
-  // Headed by the speaker found, else by what was asked (an unknown speaker's "I found no statements by …" too).
-  const asked = a.kind === 'open' || a.kind === 'who-said' || a.kind === 'unknown-speaker';
-  const title = a.speaker ?? (asked && a.question.trim() ? a.question : 'briefbot');
-  const blocks: Block[] = [header(title), ...(options.sharedBy ? [sharedBlock(options.sharedBy)] : []), section(escapeSlack(a.answer))];
+  const blocks: Block[] = [header(answerTitle(a)), ...(options.sharedBy ? [sharedBlock(options.sharedBy)] : []), section(escapeSlack(a.answer))];
   if (a.summary?.sentences.length) {
     blocks.push(section(escapeSlack(summaryLines(a.summary, a.quotes, offset).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL)} \u00b7 ${escapeSlack(a.summary.model)}_`]));
   }

@@ -8,9 +8,8 @@ import type { Briefbot } from '../../src/bot.ts';
 import type { Digest } from '../../src/types.ts';
 import type { Logger } from '../../src/log.ts';
 import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
-import type { ChatAdapter } from '../adapter.ts';
-import { converse, morePage, readPageToken, safeReply, withSummary, type Reply } from '../conversation.ts';
-import { AnswerQueue } from '../queue.ts';
+import type { ChatAdapter } from '../../src/app/ports.ts';
+import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { SlackConfig } from './config.ts';
 import { ACTIONS, digestMessage, escapeSlack, replyMessage, type SlackMessage } from './render.ts';
 
@@ -36,10 +35,11 @@ export class SlackAdapter implements ChatAdapter {
   private readonly receiver: HTTPReceiver | null;
   private server: Server | null = null;
   private readonly responseUses = new ResponseUrlUses();
-  private readonly queue = new AnswerQueue();
+  private readonly conversation: Conversation;
 
-  constructor(private readonly bot: Briefbot, private readonly options: SlackAdapterOptions) {
+  constructor(bot: Briefbot, private readonly options: SlackAdapterOptions) {
     const { config } = options;
+    this.conversation = new Conversation(bot, { schedule: options.schedule, logger: options.logger });
     const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}) };
     const logger = boltLogger(options.logger);
     if (config.mode === 'socket') {
@@ -121,62 +121,69 @@ export class SlackAdapter implements ChatAdapter {
     this.app.command(command, async ({ command: cmd, ack, respond }) => {
       // Acknowledge first, whatever the answer costs: Slack allows three seconds.
       await ack();
-      const reply = await this.safely(() => converse(this.bot, cmd.text ?? '', { platform: 'slack', channel: cmd.channel_id, user: cmd.user_id }, this.options.schedule));
       const where = { user: cmd.user_id, channel: cmd.channel_id, ephemeral: true };
-      await this.respondWith(respond, cmd.response_url, replyMessage(reply, { prefix, shareable: true }), where);
-      // With an LLM, the answer is then replaced by the same answer with its grounded summary on top.
-      const better = await withSummary(this.bot, reply);
-      if (better) await this.respondWith(respond, cmd.response_url, replyMessage(better, { prefix, shareable: true }), { ...where, replace: true });
+      const render = (r: Reply) => replyMessage(r, { prefix, shareable: true });
+      await this.conversation.handle({ platform: 'slack', channel: cmd.channel_id, user: cmd.user_id, input: { text: cmd.text ?? '' } }, {
+        send: async (r) => (await this.respondWith(respond, cmd.response_url, render(r), where), true),
+        // The answer is replaced by the same answer with its grounded summary on top.
+        edit: (_, r) => this.respondWith(respond, cmd.response_url, render(r), { ...where, replace: true }),
+      });
     });
 
     this.app.event('app_mention', async ({ event, body, client }) => {
-      // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num); it is answered once.
-      const id = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
-      if (!(await this.bot.state.claimEvent(`slack:${id}`))) return;
+      // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num); the core answers it once.
+      const eventId = (body as { event_id?: string }).event_id ?? `${event.channel}:${event.ts}`;
       // Mentions as <@U123> and, from some clients, <@U123|name>.
       const text = event.text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, '').trim();
-      const reply = await this.safely(() => converse(this.bot, text, { platform: 'slack', channel: event.channel, user: event.user ?? null }, this.options.schedule));
-      const m = replyMessage(reply, { prefix: '@briefbot ', shareable: false });
-      const ts = await this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...m }, event.user ?? null);
-      const better = ts ? await withSummary(this.bot, reply) : null;
-      if (better && ts) {
-        await client.chat.update({ channel: event.channel, ts, ...replyMessage(better, { prefix: '@briefbot ', shareable: false }) }).catch((err: Error) => this.options.logger.warn(`Slack: adding the summary failed: ${err.message}`));
-      }
+      const render = (r: Reply) => replyMessage(r, { prefix: '@briefbot ', shareable: false });
+      const user = event.user ?? null;
+      await this.conversation.handle({ platform: 'slack', channel: event.channel, user, eventId, input: { text } }, {
+        send: (r) => this.post(client, { channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...render(r) }, user),
+        edit: async (ts, r) => {
+          await client.chat.update({ channel: event.channel, ts, ...render(r) }).catch((err: Error) => this.options.logger.warn(`Slack: adding the summary failed: ${err.message}`));
+        },
+      });
     });
 
     this.app.action(ACTIONS.more, async ({ ack, body, action, respond, client }) => {
       await ack();
-      const token = readPageToken((action as { value?: string }).value ?? '');
       const b = body as { channel?: { id: string }; user: { id: string }; container?: { is_ephemeral?: boolean; thread_ts?: string; message_ts?: string }; response_url?: string };
-      const reply: Reply = token ? await this.safely(() => morePage(this.bot, token.pageId, token.offset)) : { type: 'notice', text: 'That button no longer works; ask the question again.' };
       const ephemeral = b.container?.is_ephemeral === true;
-      const m = replyMessage(reply, { prefix, shareable: ephemeral });
-      if (ephemeral) {
-        await this.respondWith(respond, b.response_url, m, { user: b.user.id, channel: b.channel?.id ?? '', ephemeral: true, replace: true });
-      } else if (b.channel) {
-        // A public answer pages on in its thread rather than changing under everyone's eyes.
-        await this.post(client, { channel: b.channel.id, thread_ts: b.container?.thread_ts ?? b.container?.message_ts, ...m }, b.user.id);
-      }
+      const render = (r: Reply) => replyMessage(r, { prefix, shareable: ephemeral });
+      await this.conversation.handle({ platform: 'slack', channel: b.channel?.id ?? '', user: b.user.id, input: { more: (action as { value?: string }).value ?? '' } }, {
+        send: async (r) => {
+          if (ephemeral) {
+            await this.respondWith(respond, b.response_url, render(r), { user: b.user.id, channel: b.channel?.id ?? '', ephemeral: true, replace: true });
+            return true;
+          }
+          // A public answer pages on in its thread rather than changing under everyone's eyes.
+          return b.channel ? this.post(client, { channel: b.channel.id, thread_ts: b.container?.thread_ts ?? b.container?.message_ts, ...render(r) }, b.user.id) : null;
+        },
+        edit: async () => {},
+      });
     });
 
     this.app.action(ACTIONS.share, async ({ ack, body, action, client, respond }) => {
       await ack();
-      const token = readPageToken((action as { value?: string }).value ?? '');
       const b = body as { channel?: { id: string }; user: { id: string }; response_url?: string };
-      if (!token || !b.channel) return;
-      const reply = await this.safely(() => morePage(this.bot, token.pageId, token.offset));
-      const m = replyMessage(reply, { prefix, shareable: false, sharedBy: b.user.id });
-      const posted = await this.post(client, { channel: b.channel.id, ...m }, b.user.id);
-      if (posted) await this.respondWith(respond, b.response_url, { text: 'Shared in the channel.', blocks: [] }, { user: b.user.id, channel: b.channel.id, ephemeral: true, replace: false });
+      if (!b.channel) return;
+      const channel = b.channel.id;
+      const privately = (m: SlackMessage) => this.respondWith(respond, b.response_url, m, { user: b.user.id, channel, ephemeral: true, replace: false });
+      await this.conversation.handle({ platform: 'slack', channel, user: b.user.id, input: { share: (action as { value?: string }).value ?? '' } }, {
+        send: async (r) => {
+          // Only an answer is shared; anything else (an expired page) is said to the person who clicked.
+          if (r.type !== 'answer') return (await privately(replyMessage(r, { prefix, shareable: false })), null);
+          const posted = await this.post(client, { channel, ...replyMessage(r, { prefix, shareable: false, sharedBy: r.sharedBy }) }, b.user.id);
+          if (posted) await privately({ text: 'Shared in the channel.', blocks: [] });
+          return posted;
+        },
+        edit: async () => {},
+      });
     });
 
     this.app.error(async (err) => {
       this.options.logger.error(`Slack: ${err.message}`);
     });
-  }
-
-  private safely(f: () => Promise<Reply>): Promise<Reply> {
-    return safeReply(this.queue, this.options.logger, 'Slack', f);
   }
 
   /**

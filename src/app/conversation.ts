@@ -1,16 +1,20 @@
-// What the bot says to a command, before any platform formats it. Slack, Discord and the console all go through
-// here, so the same words do the same thing everywhere.
-import type { Briefbot } from '../src/bot.ts';
-import type { Answer, Digest, SkippedFile, Source, Speaker } from '../src/types.ts';
-import type { Platform } from '../src/state/state.ts';
-import { parseCommand } from '../src/commands.ts';
-import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../src/schedule/subscription.ts';
-import type { Logger } from '../src/log.ts';
-import type { AnswerQueue } from './queue.ts';
+// The conversation, once for every platform: what the bot says to a command, and the loop every inbound event goes
+// through (dedupe, the answer queue, paging, sharing, apologies, the summary follow-up). Slack, Discord and the
+// console hand their events here and deliver the replies through a ReplyPort, so the same words do the same thing
+// everywhere.
+import type { Briefbot } from '../bot.ts';
+import type { Answer, Digest, SkippedFile, Source, Speaker } from '../types.ts';
+import type { Platform } from '../state/state.ts';
+import { parseCommand } from '../commands.ts';
+import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../schedule/subscription.ts';
+import type { Logger } from '../log.ts';
+import { AnswerQueue } from './queue.ts';
+import type { Inbound, ReplyPort } from './ports.ts';
 
 export type Reply =
   | { type: 'help' }
-  | { type: 'answer'; answer: Answer; offset: number; pageId: string }
+  /** `sharedBy`: the user who shared the answer into the channel, when it is being shared. */
+  | { type: 'answer'; answer: Answer; offset: number; pageId: string; sharedBy?: string }
   | { type: 'sources'; total: number; sources: Source[]; skipped: SkippedFile[] }
   | { type: 'speakers'; speakers: Speaker[]; total: number }
   | { type: 'digest'; digest: Digest }
@@ -62,7 +66,7 @@ export async function converse(bot: Briefbot, text: string, where: Where, defaul
 /** The page of an earlier question that a "More quotes" button asks for. */
 export async function morePage(bot: Briefbot, pageId: string, offset: number): Promise<Reply> {
   const question = await bot.state.page(pageId);
-  if (question === null) return { type: 'notice', text: 'That answer has expired; ask the question again.' };
+  if (question === null) return { type: 'notice', text: EXPIRED };
   return answerPage(bot, pageId, question, offset);
 }
 
@@ -87,15 +91,58 @@ export async function withSummary(bot: Briefbot, reply: Reply): Promise<Reply | 
   return summary ? { ...reply, answer: { ...reply.answer, summary } } : null;
 }
 
-/**
- * Computes a reply in the answer queue (so acknowledgements of new requests are never kept waiting); a command that
- * throws becomes a plain apology, never a silent failure or a stack trace in the channel.
- */
-export async function safeReply(queue: AnswerQueue, log: Logger, platform: string, f: () => Promise<Reply>): Promise<Reply> {
-  try {
-    return await queue.run(f);
-  } catch (err) {
-    log.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
-    return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+const EXPIRED = 'That answer has expired; ask the question again.';
+const DEAD_BUTTON = 'That button no longer works; ask the question again.';
+
+export interface ConversationOptions {
+  /** The briefing schedule "subscribe" starts from. */
+  schedule: ScheduleDefaults;
+  logger: Logger;
+  /** Answers computed at once (default 2). */
+  concurrency?: number;
+}
+
+export class Conversation {
+  private readonly queue: AnswerQueue;
+
+  constructor(private readonly bot: Briefbot, private readonly options: ConversationOptions) {
+    this.queue = new AnswerQueue(options.concurrency);
+  }
+
+  /**
+   * Answers one inbound event through `port`: a redelivered event is dropped, the reply computed in the answer queue
+   * (a failure becomes a plain apology), sent, and a typed question's answer then replaced by the same answer with its
+   * grounded summary when an LLM is configured. Never throws for what the bot computes; a port that throws does.
+   */
+  async handle<Sent>(event: Inbound, port: ReplyPort<Sent>): Promise<void> {
+    if (event.eventId !== undefined && !(await this.bot.state.claimEvent(`${event.platform}:${event.eventId}`))) return;
+    const { input } = event;
+    if ('text' in input) {
+      await port.acknowledge?.();
+      const where = { platform: event.platform, channel: event.channel, user: event.user };
+      const reply = await this.safely(event.platform, () => converse(this.bot, input.text, where, this.options.schedule));
+      const sent = await port.send(reply);
+      if (sent === null) return;
+      const better = await withSummary(this.bot, reply); // never throws: no summary is the fallback
+      if (better) await port.edit(sent, better);
+      return;
+    }
+    const token = readPageToken('more' in input ? input.more : input.share);
+    // An expired page is said at once, without a place in the queue (and without acknowledging an answer).
+    if (!token) return void (await port.send({ type: 'notice', text: DEAD_BUTTON }));
+    if ((await this.bot.state.page(token.pageId)) === null) return void (await port.send({ type: 'notice', text: EXPIRED }));
+    await port.acknowledge?.();
+    const page = await this.safely(event.platform, () => morePage(this.bot, token.pageId, token.offset));
+    await port.send('share' in input && page.type === 'answer' && event.user ? { ...page, sharedBy: event.user } : page);
+  }
+
+  /** Computes a reply in the answer queue (acknowledgements of new requests are never kept waiting). */
+  private async safely(platform: string, f: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await this.queue.run(f);
+    } catch (err) {
+      this.options.logger.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
+      return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+    }
   }
 }

@@ -4,13 +4,13 @@
 // makes it exactly once: a second tick, a restart, or a second process sharing the database gets no claim.
 import cron from 'node-cron';
 import { hostname } from 'node:os';
-import type { Briefbot } from '../src/bot.ts';
-import type { Logger } from '../src/log.ts';
-import type { Platform, Subscription } from '../src/state/state.ts';
-import { latestSlot } from '../src/schedule/slots.ts';
-import { formatDate } from '../src/present.ts';
-import { withLead } from '../src/digest/text.ts';
-import type { ChatAdapter } from './adapter.ts';
+import type { Briefbot } from '../bot.ts';
+import type { Logger } from '../log.ts';
+import type { Platform, Subscription } from '../state/state.ts';
+import { latestSlot } from '../schedule/slots.ts';
+import { formatDate } from '../present.ts';
+import { withLead } from '../digest/text.ts';
+import type { ChatAdapter } from './ports.ts';
 
 export interface SchedulerOptions {
   logger: Logger;
@@ -87,7 +87,7 @@ export class Scheduler {
     // Each failed attempt waits twice as long before the next: 1, 2, 4, 8… minutes.
     const backoff = this.retryAfterMs * 2 ** Math.max(0, (existing?.attempts ?? 1) - 1);
     // The cut-off is the latest article indexed now: the next briefing starts after it.
-    const until = existing?.until ?? String(await this.bot.store.latestArticleId());
+    const until = existing?.until ?? String(await this.bot.latestArticleId());
     const claim = await this.bot.state.claimBriefing({ platform: sub.platform, channel: sub.channel, slot, since: previous?.until ?? null, until, claimedBy: this.instance }, backoff, now);
     if (!claim) return { ...base, result: 'not-mine' };
     try {

@@ -1,7 +1,8 @@
 // What the bot must remember that the seeds cannot rebuild: paging for "More quotes" buttons, chat events already
 // answered, each channel's briefing subscription, and which briefings have been claimed and posted.
 
-export type Platform = 'slack' | 'discord' | 'console';
+/** An adapter's name ("slack", "discord", "console"): the core keeps events, pages and subscriptions per platform. */
+export type Platform = string;
 
 export interface Subscription {
   platform: Platform;

@@ -2,7 +2,7 @@
 // until the test kills it.
 import { Briefbot } from '../../src/bot.ts';
 import { silentLogger } from '../../src/log.ts';
-import { Scheduler } from '../../adapters/scheduler.ts';
+import { Scheduler } from '../../src/app/scheduler.ts';
 import { MemoryAdapter } from './memory-adapter.ts';
 
 const [seeds, db] = process.argv.slice(2);

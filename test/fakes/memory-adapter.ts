@@ -1,6 +1,6 @@
 // An in-memory chat platform (Hubot's test adapter, in spirit): it records what would have been posted and can be
 // told to fail, so the scheduler's delivery rules can be tested without a network.
-import type { ChatAdapter } from '../../adapters/adapter.ts';
+import type { ChatAdapter } from '../../src/app/ports.ts';
 import type { Platform } from '../../src/state/state.ts';
 import type { Digest } from '../../src/types.ts';
 
