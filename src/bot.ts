@@ -3,11 +3,10 @@
 import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { openStorage } from './storage.ts';
 import type { Store } from './store/store.ts';
 import { syncFolder, type SyncReport } from './sync.ts';
 import { silentLogger, type Logger } from './log.ts';
-import { SqliteState } from './state/sqlite-state.ts';
 import type { State } from './state/state.ts';
 import type { LlmConfig } from './llm/config.ts';
 import type { GroundedSummary, Summarizer } from './llm/summarize.ts';
@@ -46,11 +45,12 @@ export class Briefbot {
 
   /** Opens the database over the seeds folder: builds the index first when it is empty, else checks it meanwhile. */
   static async open(options: BotOptions): Promise<Briefbot> {
-    const store = new SqliteStore(options.dbPath);
+    const storage = await openStorage({ dbPath: options.dbPath });
+    const { store } = storage;
     const log = options.logger ?? silentLogger;
-    const bot = new Briefbot(store, new SqliteState(store.db), options, log);
+    const bot = new Briefbot(store, storage.state, options, log);
     // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
-    if (options.llm) bot.summarizer = new (await import('./llm/summarize.ts')).Summarizer(options.llm, store.db, log);
+    if (options.llm) bot.summarizer = new (await import('./llm/summarize.ts')).Summarizer(options.llm, storage.cache, log);
     // An index already built answers at once while the folder is checked for changes (at 100,000 articles the
     // check takes a second); an empty one is built first, or the first questions would find nothing.
     if ((await store.articleCount()) > 0) bot.checkInBackground();

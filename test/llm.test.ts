@@ -11,6 +11,7 @@ import { loadLlmConfig } from '../src/llm/config.ts';
 import { quotedSpans, verbatimIn } from '../src/llm/grounding.ts';
 import { loadPrompt } from '../src/llm/prompts.ts';
 import { Summarizer, type SummarizerOptions } from '../src/llm/summarize.ts';
+import { LlmCache } from '../src/llm/cache.ts';
 import type { SqliteStore } from '../src/store/sqlite-store.ts';
 import type { Answer, Digest } from '../src/types.ts';
 import { reply, startFakeOpenAI, type FakeOpenAI } from './fakes/openai.ts';
@@ -35,14 +36,14 @@ afterAll(async () => {
 beforeEach(() => {
   fake.reset();
   logs = [];
-  dbOf(bot).exec('DROP TABLE IF EXISTS llm_cache'); // each test starts with an empty cache
+  dbOf(bot).exec('DELETE FROM llm_cache'); // each test starts with an empty cache
 });
 
 const dbOf = (b: Briefbot): Database.Database => (b.store as SqliteStore).db;
 
 function summarizer(env: Record<string, string> = {}, options?: SummarizerOptions, on: Briefbot = bot): Summarizer {
   const config = loadLlmConfig({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env })!;
-  return new Summarizer(config, dbOf(on), createLogger('warn', (line) => logs.push(line)), options);
+  return new Summarizer(config, new LlmCache(dbOf(on)), createLogger('warn', (line) => logs.push(line)), options);
 }
 
 /** The data the model was given in the n-th request's user message. */
@@ -221,7 +222,7 @@ describe('article text cannot change the rules', () => {
     expect(doe.quotes.map((q) => q.text)).toEqual([INJECTION, 'The budget will raise spending on rural roads by 12 percent']);
   });
   beforeEach(() => {
-    dbOf(hostile).exec('DROP TABLE IF EXISTS llm_cache');
+    dbOf(hostile).exec('DELETE FROM llm_cache');
   });
   afterAll(async () => {
     await hostile.close();

@@ -3,15 +3,17 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 
-const SCHEMA = 'CREATE TABLE IF NOT EXISTS llm_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at INTEGER NOT NULL)';
-
 /** Replies older than this are written afresh: the table stays small and old wording ages out. */
 const KEEP_DAYS = 30;
 
-export class LlmCache {
-  constructor(private readonly db: Database.Database, private readonly now: () => number = Date.now) {
-    db.exec(SCHEMA);
-  }
+/** What the summarizer needs of a cache: any backend (the table is made by state/migrations.ts). */
+export interface Cache {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export class LlmCache implements Cache {
+  constructor(private readonly db: Database.Database, private readonly now: () => number = Date.now) {}
 
   /**
    * "<prompt id>|<model>|<sha256>": the hash covers the endpoint, the prompt's text (so an edit without a version
@@ -22,12 +24,12 @@ export class LlmCache {
     return `${promptId}|${model}|${hash}`;
   }
 
-  get(key: string): unknown {
+  async get(key: string): Promise<unknown> {
     const row = this.db.prepare('SELECT value FROM llm_cache WHERE key = ? AND created_at >= ?').pluck().get(key, this.oldest()) as string | undefined;
     return row === undefined ? undefined : JSON.parse(row);
   }
 
-  set(key: string, value: unknown): void {
+  async set(key: string, value: unknown): Promise<void> {
     this.db.prepare('DELETE FROM llm_cache WHERE created_at < ?').run(this.oldest());
     this.db.prepare('INSERT OR REPLACE INTO llm_cache (key, value, created_at) VALUES (?, ?, ?)').run(key, JSON.stringify(value), this.now());
   }

@@ -1,10 +1,9 @@
 // The optional LLM layer's entry point: a short grounded summary above an answer's quotes, and a lead for the
 // digest. It only adds sentences; quotes are still rendered from stored text. Any failure means "no summary".
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Answer, Digest } from '../types.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { LlmCache } from './cache.ts';
+import { LlmCache, type Cache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import type { LlmConfig } from './config.ts';
 import { ground, type GroundedSentence, type ModelSentence } from './grounding.ts';
@@ -45,14 +44,12 @@ interface Task<T> {
 
 export class Summarizer {
   private readonly client: LlmClient;
-  private readonly cache: LlmCache;
   private readonly prompts: { answer: Prompt; digest: Prompt };
   /** Calls under way, by cache key: ten channels asking for the same digest at once share one call. */
   private readonly inflight = new Map<string, Promise<ModelSentence[] | null>>();
 
-  constructor(readonly config: LlmConfig, db: Database.Database, private readonly log: Logger = silentLogger, options: SummarizerOptions = {}) {
+  constructor(readonly config: LlmConfig, private readonly cache: Cache, private readonly log: Logger = silentLogger, options: SummarizerOptions = {}) {
     this.client = new LlmClient(config, log);
-    this.cache = new LlmCache(db);
     // Loaded now, so a missing prompt file stops the bot at start-up rather than failing every answer.
     this.prompts = {
       answer: options.prompts?.answer ?? loadPrompt('answer-summary', 1),
@@ -83,7 +80,7 @@ export class Summarizer {
       const user = JSON.stringify(task.material.data);
       const key = LlmCache.key(task.prompt.id, task.prompt.text, this.config.model, this.config.baseURL ?? 'openai', user);
       let cached = true;
-      let sentences = this.fromCache(key);
+      let sentences = await this.fromCache(key);
       if (!sentences) {
         let pending = this.inflight.get(key);
         if (!pending) {
@@ -115,7 +112,7 @@ export class Summarizer {
     }
     const sentences = task.pick(outcome.value);
     try {
-      this.cache.set(key, sentences);
+      await this.cache.set(key, sentences);
     } catch (err) {
       // A closed or read-only database costs the cache, not the summary.
       this.log.warn(`llm: could not cache a ${task.label}: ${err instanceof Error ? err.message : String(err)}`);
@@ -123,8 +120,14 @@ export class Summarizer {
     return sentences;
   }
 
-  private fromCache(key: string): ModelSentence[] | null {
-    const parsed = Cached.safeParse(this.cache.get(key));
-    return parsed.success ? parsed.data : null;
+  private async fromCache(key: string): Promise<ModelSentence[] | null> {
+    try {
+      const parsed = Cached.safeParse(await this.cache.get(key));
+      return parsed.success ? parsed.data : null;
+    } catch (err) {
+      // An unreadable cache costs a model call, not the summary.
+      this.log.warn(`llm: could not read the cache: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
   }
 }

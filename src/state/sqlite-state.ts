@@ -1,36 +1,9 @@
-// State in the same SQLite file as the index, in tables the index rebuild never touches.
+// State in the same SQLite file as the index, in tables the index rebuild never touches (created and changed by
+// ./migrations.ts before this is constructed).
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Briefing, Platform, State, Subscription } from './state.ts';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, question TEXT NOT NULL, created_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS handled_events (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS subscriptions (
-  platform TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  cron TEXT NOT NULL,
-  timezone TEXT NOT NULL,
-  post_when_empty INTEGER NOT NULL,
-  created_by TEXT,
-  created_at TEXT NOT NULL,
-  PRIMARY KEY (platform, channel)
-);
-CREATE TABLE IF NOT EXISTS briefings (
-  platform TEXT NOT NULL,
-  channel TEXT NOT NULL,
-  slot TEXT NOT NULL,
-  status TEXT NOT NULL,
-  since TEXT,
-  until TEXT NOT NULL,
-  claimed_by TEXT NOT NULL,
-  claimed_at TEXT NOT NULL,
-  attempts INTEGER NOT NULL,
-  message_id TEXT,
-  error TEXT,
-  PRIMARY KEY (platform, channel, slot)
-);
-`;
 
 /** Pages older than this are forgotten: a week-old "More quotes" button answers with a fresh question instead. */
 const PAGE_DAYS = 7;
@@ -41,7 +14,6 @@ export class SqliteState implements State {
   private readonly claim: (b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date) => Briefing | null;
 
   constructor(private readonly db: Database.Database, private readonly now: () => Date = () => new Date()) {
-    db.exec(SCHEMA);
     // BEGIN IMMEDIATE takes the write lock first: two processes claiming the same briefing are serialised.
     const claim = db.transaction((b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date): Briefing | null => {
       const existing = this.briefingRow(b.platform, b.channel, b.slot);

@@ -1,0 +1,85 @@
+// The tables holding what the seeds cannot rebuild (subscriptions, briefing claims, paging, handled events, the LLM
+// cache) change only through numbered migrations, run at start-up by umzug and recorded in the database, so a newer
+// briefbot upgrades an older file in place and keeps its data. The index tables are derived data: their layout is
+// versioned by a hash and rebuilt from the seeds instead (store/schema.ts).
+import type Database from 'better-sqlite3';
+import { Umzug, type UmzugStorage } from 'umzug';
+
+/** In order; a migration once released is never edited, only followed by another. */
+export const STATE_MIGRATIONS: readonly { name: string; sql: string }[] = [
+  {
+    name: '0001-state',
+    // IF NOT EXISTS: databases from before migrations already have these tables, and adopt them as they are.
+    sql: `
+CREATE TABLE IF NOT EXISTS pages (id TEXT PRIMARY KEY, question TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS handled_events (id TEXT PRIMARY KEY, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS subscriptions (
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  cron TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  post_when_empty INTEGER NOT NULL,
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (platform, channel)
+);
+CREATE TABLE IF NOT EXISTS briefings (
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  slot TEXT NOT NULL,
+  status TEXT NOT NULL,
+  since TEXT,
+  until TEXT NOT NULL,
+  claimed_by TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  message_id TEXT,
+  error TEXT,
+  PRIMARY KEY (platform, channel, slot)
+);
+`,
+  },
+  {
+    name: '0002-llm-cache',
+    sql: 'CREATE TABLE IF NOT EXISTS llm_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at INTEGER NOT NULL)',
+  },
+];
+
+/** Where umzug records what has run: one row per migration, in the database it migrates. */
+function sqliteStorage(db: Database.Database): UmzugStorage {
+  db.exec('CREATE TABLE IF NOT EXISTS state_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  return {
+    logMigration: async ({ name }) => void db.prepare('INSERT INTO state_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString()),
+    unlogMigration: async ({ name }) => void db.prepare('DELETE FROM state_migrations WHERE name = ?').run(name),
+    executed: async () => db.prepare('SELECT name FROM state_migrations ORDER BY name').pluck().all() as string[],
+  };
+}
+
+/** Runs in this process one at a time: a second connection waiting on SQLite's lock would block the first's thread. */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Brings the state tables up to date; returns the migrations it ran. The whole run holds SQLite's write lock
+ * (BEGIN IMMEDIATE), so processes starting together run each migration once: the second waits, then finds
+ * nothing pending. A migration that fails rolls back with the rest of the run, and its error is thrown.
+ */
+export function migrateState(db: Database.Database, migrations = STATE_MIGRATIONS): Promise<string[]> {
+  const run = running.catch(() => undefined).then(async () => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const umzug = new Umzug({
+        migrations: migrations.map((m) => ({ name: m.name, up: async () => db.exec(m.sql) })),
+        storage: sqliteStorage(db),
+        logger: undefined,
+      });
+      const ran = await umzug.up();
+      db.exec('COMMIT');
+      return ran.map((m) => m.name);
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw err;
+    }
+  });
+  running = run;
+  return run;
+}
