@@ -1,6 +1,6 @@
 // The core as adapters see it: open over a seeds folder and a database, then ask, list sources and speakers.
 // Adapters call only this (and the types); they never reach into the store or the extractor.
-import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
+import type { Answer, Digest, GroundedSummary, SkippedFile, Source, Speaker } from './types.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage } from './storage.ts';
@@ -9,7 +9,7 @@ import { syncFolder, type SyncReport } from './sync.ts';
 import { silentLogger, type Logger } from './log.ts';
 import type { State } from './state/state.ts';
 import type { LlmConfig } from './llm/config.ts';
-import type { GroundedSummary, Summarizer } from './llm/summarize.ts';
+import type { Summarizer } from './llm/summarize.ts';
 
 export interface BotOptions {
   seedsDir: string;

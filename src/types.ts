@@ -1,7 +1,24 @@
 // The core's vocabulary. One name per idea: Article, Quote, Speaker, Citation, Answer, Digest, Story.
-import type { GroundedSummary } from './llm/summarize.ts';
+/** A sentence of an LLM summary, with the quotes, passages or stories it cites (checked by llm/grounding.ts). */
+export interface GroundedSentence {
+  text: string;
+  /** Quote.id of every quote the sentence cites. */
+  quoteIds: number[];
+  /** Indexes into Answer.passages the sentence cites. */
+  passages: number[];
+  /** Indexes into Digest.stories the sentence cites. */
+  stories: number[];
+}
 
-export type { GroundedSummary };
+/** An LLM's short summary of an answer or a digest: only sentences grounded in what they cite. */
+export interface GroundedSummary {
+  sentences: GroundedSentence[];
+  model: string;
+  /** The prompt file's id, e.g. "answer-summary.v1". */
+  promptVersion: string;
+  /** True when no new model call was made for this summary. */
+  cached: boolean;
+}
 
 export type QuoteKind = 'direct' | 'reported' | 'statement';
 export type SpeakerKind = 'person' | 'organisation';

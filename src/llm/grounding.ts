@@ -3,21 +3,13 @@
 // direct quote or statement. Reported speech is a reporter's paraphrase, so it is never quotable.
 import { collapseWhitespace, occursVerbatim, trimQuoteEdges, verbatimForm } from '../text/normalize.ts';
 import type { Source } from './sources.ts';
+import type { GroundedSentence } from '../types.ts';
 
 export interface ModelSentence {
   sentence: string;
   ids: string[];
 }
 
-export interface GroundedSentence {
-  text: string;
-  /** Quote.id of every quote the sentence cites. */
-  quoteIds: number[];
-  /** Indexes into Answer.passages the sentence cites. */
-  passages: number[];
-  /** Indexes into Digest.stories the sentence cites. */
-  stories: number[];
-}
 
 export interface Grounded {
   kept: GroundedSentence[];

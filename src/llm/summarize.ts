@@ -1,25 +1,17 @@
 // The optional LLM layer's entry point: a short grounded summary above an answer's quotes, and a lead for the
 // digest. It only adds sentences; quotes are still rendered from stored text. Any failure means "no summary".
 import { z } from 'zod';
-import type { Answer, Digest } from '../types.ts';
+import type { Answer, Digest, GroundedSummary } from '../types.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { LlmCache, type Cache } from './cache.ts';
 import { LlmClient } from './client.ts';
 import type { LlmConfig } from './config.ts';
-import { ground, type GroundedSentence, type ModelSentence } from './grounding.ts';
+import { ground, type ModelSentence } from './grounding.ts';
 import { loadPrompt, type Prompt } from './prompts.ts';
 import { answerMaterial, digestMaterial, type Material } from './sources.ts';
 
-export type { GroundedSentence } from './grounding.ts';
+export type { GroundedSentence, GroundedSummary } from '../types.ts';
 
-export interface GroundedSummary {
-  sentences: GroundedSentence[];
-  model: string;
-  /** The prompt file's id, e.g. "answer-summary.v1". */
-  promptVersion: string;
-  /** True when no new model call was made for this summary. */
-  cached: boolean;
-}
 
 export interface SummarizerOptions {
   /** Other prompt versions (tests, or trying a v2 before making it the default). */
