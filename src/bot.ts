@@ -1,6 +1,7 @@
 // The core as adapters see it: open over a seeds folder and a database, then ask, list sources and speakers.
 // Adapters call only this (and the types); they never reach into the store or the extractor.
-import type { Answer, Digest, GroundedSummary, SkippedFile, Source, Speaker } from './types.ts';
+import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
+import { withLead } from './digest/text.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage } from './storage.ts';
@@ -75,19 +76,19 @@ export class Briefbot {
     return this.lastSync;
   }
 
-  /** True when an LLM is configured: adapters then follow an answer with summarize(). */
+  /** True when an LLM is configured: an answer is then followed by the same answer with its summary. */
   get summarizes(): boolean {
     return this.summarizer !== null;
   }
 
-  /** A short summary grounded in the answer's quotes; null without an LLM or when it fails. Never throws. */
-  summarize(answer: Answer): Promise<GroundedSummary | null> {
-    return this.summarizer ? this.summarizer.summarizeAnswer(answer) : Promise.resolve(null);
+  /** The answer with its grounded summary (null without an LLM or when it fails). The one way a summary is attached; never throws. */
+  async summarized(answer: Answer): Promise<Answer> {
+    return { ...answer, summary: this.summarizer ? await this.summarizer.summarizeAnswer(answer) : null };
   }
 
-  /** The briefing's lead, likewise. */
-  digestLead(digest: Digest): Promise<GroundedSummary | null> {
-    return this.summarizer ? this.summarizer.digestLead(digest) : Promise.resolve(null);
+  /** The digest with a grounded lead on top when there is one (the one way a lead is attached); never throws. */
+  async withLead(digest: Digest): Promise<Digest> {
+    return this.summarizer ? withLead(digest, await this.summarizer.digestLead(digest)) : digest;
   }
 
   /** Brings the index in step with the folder. One sync at a time: one asked for meanwhile starts when it ends. */

@@ -5,7 +5,6 @@ import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadLlmConfig } from '../../src/llm/config.ts';
-import { withLead } from '../../src/digest/text.ts';
 import { renderAnswer, renderSources, renderSpeakers, terminalSafe } from '../console/render.ts';
 
 const USAGE = `usage: briefbot <command> [options]
@@ -128,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'ask') {
       const found = await bot.ask(question, { limit, offset });
       // With an LLM configured, the first page gets a grounded summary; the field is always there for JSON readers.
-      const answer = { ...found, summary: (offset ?? 0) === 0 ? await bot.summarize(found) : null };
+      const answer = (offset ?? 0) === 0 ? await bot.summarized(found) : { ...found, summary: null };
       const next = (offset ?? 0) + answer.quotes.length;
       print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
     } else if (command === 'sources') {
@@ -136,7 +135,7 @@ async function main(argv: string[]): Promise<number> {
       print(s, renderSources(s.sources, s.skipped, s.total));
     } else if (command === 'digest') {
       const plain = await bot.digest(values.date ? { date: values.date } : {});
-      const digest = withLead(plain, await bot.digestLead(plain));
+      const digest = await bot.withLead(plain);
       print({ ...digest, lead: digest.lead ?? null }, terminalSafe(digest.text));
     } else {
       const speakers = await bot.speakers();

@@ -87,8 +87,8 @@ export function readPageToken(token: string): { pageId: string; offset: number }
 /** The answer again with its LLM summary, or null when there is none to add. Called after the first reply is sent. */
 export async function withSummary(bot: Briefbot, reply: Reply): Promise<Reply | null> {
   if (reply.type !== 'answer' || reply.offset !== 0 || !bot.summarizes) return null;
-  const summary = await bot.summarize(reply.answer);
-  return summary ? { ...reply, answer: { ...reply.answer, summary } } : null;
+  const answer = await bot.summarized(reply.answer);
+  return answer.summary ? { ...reply, answer } : null;
 }
 
 const EXPIRED = 'That answer has expired; ask the question again.';

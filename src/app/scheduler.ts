@@ -9,7 +9,6 @@ import type { Logger } from '../log.ts';
 import type { Platform, Subscription } from '../state/state.ts';
 import { latestSlot } from '../schedule/slots.ts';
 import { formatDate } from '../present.ts';
-import { withLead } from '../digest/text.ts';
 import type { ChatAdapter } from './ports.ts';
 
 export interface SchedulerOptions {
@@ -99,7 +98,7 @@ export class Scheduler {
       }
       const text = digest.stories.length === 0 && since ? `Nothing new since the last briefing (${formatDate(since.at.slice(0, 10))}).` : null;
       // With an LLM, the briefing leads with a grounded summary; ten channels share one cached call.
-      const briefing = text ? { ...digest, text } : withLead(digest, await this.bot.digestLead(digest));
+      const briefing = text ? { ...digest, text } : await this.bot.withLead(digest);
       const messageId = await adapter.postBriefing(sub.channel, briefing, `${sub.platform}:${sub.channel}:${slot}`);
       await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId });
       this.options.logger.info(`briefing posted to ${sub.platform} ${sub.channel} for ${slot}`);
