@@ -1,6 +1,9 @@
-// Platform-neutral wording shared by every adapter: how a reported statement and a citation read.
+// Platform-neutral wording shared by every renderer: how a reported statement, a citation, a briefing, a page and a list read.
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
-import type { Answer, Citation, GroundedSummary, Quote, Story } from './types.ts';
+import type { Answer, Citation, Digest, Excerpt, GroundedSummary, Quote, Source, Speaker, Story } from './types.ts';
+
+/** What the bot calls itself: an answer's heading when there is nothing better, and the help's title. */
+export const BOT_NAME = 'briefbot';
 
 /**
  * How every renderer labels an unattributed quotation: words an article prints in quotation marks without saying
@@ -26,7 +29,7 @@ export function namedWithRole(q: Pick<Quote, 'speaker' | 'role'>): string {
  */
 export function answerTitle(a: Pick<Answer, 'speaker' | 'kind' | 'question'>): string {
   const asked = a.kind === 'open' || a.kind === 'who-said' || a.kind === 'unknown-speaker';
-  return a.speaker ?? (asked && a.question.trim() ? a.question : 'briefbot');
+  return a.speaker ?? (asked && a.question.trim() ? a.question : BOT_NAME);
 }
 
 /** Where a speaker's answer turns from quotes on the topic to the rest of what they said. */
@@ -72,6 +75,32 @@ export function channelNote(q: Pick<Quote, 'via' | 'kind'>): string | null {
   return null;
 }
 
+/** The channel note a quote's by-line carries: none when the reporting verb already says it ("posted on X"). */
+export function bylineNote(q: Pick<Quote, 'via' | 'kind' | 'verb'>): string | null {
+  return q.verb?.endsWith('on X') ? null : channelNote(q);
+}
+
+/** How a by-line marks reported speech (the words are the article's paraphrase, not a verbatim quotation). */
+export const REPORTED = 'reported';
+
+/**
+ * How a quote's other versions are introduced after its own citations: a shorter excerpt of it ("also in part"),
+ * or the same statement as another article words it ("also worded slightly differently").
+ */
+export function excerptIntro(e: Pick<Excerpt, 'partial'>): string {
+  return e.partial ? 'also in part' : 'also worded slightly differently';
+}
+
+/** "also in part: IANS, 13 Jan 2026": an excerpt's introduction and its citations, already formatted and escaped. */
+export function excerptLine(e: Pick<Excerpt, 'partial'>, citations: string): string {
+  return `${excerptIntro(e)}: ${citations}`;
+}
+
+/** "and 3 more articles": the articles carrying a quote beyond those cited (see unlistedArticles). */
+export function moreArticles(n: number): string {
+  return `and ${plural(n, 'more article', 'more articles')}`;
+}
+
 /** How many more articles carry a quote than its citations and excerpts list. */
 export function unlistedArticles(q: Pick<Quote, 'citations' | 'excerpts' | 'articles'>): number {
   return Math.max(0, q.articles - q.citations.length - q.excerpts.reduce((n, e) => n + e.citations.length, 0));
@@ -83,8 +112,20 @@ export function reach(s: Pick<Story, 'outlets' | 'citations'>): string {
   return `Reported by ${outlets} in ${s.citations.length} article${s.citations.length === 1 ? '' : 's'}`;
 }
 
+/** "Reported by 3 outlets (…) in 5 articles · 13 Jan 2026": the line that closes a story in a briefing. */
+export function storyFooter(s: Pick<Story, 'outlets' | 'citations' | 'date'>): string {
+  return `${reach(s)}${s.date ? ` \u00b7 ${formatDate(s.date)}` : ''}`;
+}
+
+/** The labels of a story's figures and next steps in a briefing. */
+export const FIGURES = 'Figures';
+export const NEXT_STEP = 'Next';
+
 /** How a machine-written summary is introduced: labelled as such, pointing at the quotes as the record. */
 export const SUMMARY_LABEL = 'Summary, AI-written from the quotes below (the quotes are the record)';
+
+/** The same label over a briefing's machine-written lead, which rests on the stories. */
+export const DIGEST_SUMMARY_LABEL = 'Summary, AI-written from the stories below (the quotes are the record)';
 
 /** A grounded summary's sentences, each followed by the numbers of the quotes it rests on ("[1, 3]"). */
 export function summaryLines(summary: GroundedSummary, quotes: Pick<Quote, 'id'>[], offset = 0): string[] {
@@ -92,4 +133,82 @@ export function summaryLines(summary: GroundedSummary, quotes: Pick<Quote, 'id'>
     const refs = s.quoteIds.map((id) => quotes.findIndex((q) => q.id === id)).filter((i) => i >= 0).map((i) => offset + i + 1);
     return refs.length ? `${s.text} [${refs.join(', ')}]` : s.text;
   });
+}
+
+/** "3 stories", "1 story". */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A moment a briefing counts from, to the minute: "2026-01-13 08:00 UTC" (from an ISO timestamp, which is UTC). */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * What a briefing covers: what arrived "since 2026-01-13 08:00 UTC", a news day ("13 Jan 2026"), or, when no
+ * article has a date, "undated articles".
+ */
+export function briefingWindow(d: Pick<Digest, 'since' | 'date'>): string {
+  return d.since ? `since ${utcMinute(d.since)}` : d.date ? formatDate(d.date) : 'undated articles';
+}
+
+/** A briefing's heading: "Briefing — 13 Jan 2026". */
+export function briefingTitle(d: Pick<Digest, 'since' | 'date'>): string {
+  return `Briefing \u2014 ${briefingWindow(d)}`;
+}
+
+/** "6 stories from 14 articles": every story found (shown or not) and the articles they came from. */
+export function briefingCount(d: Pick<Digest, 'stories' | 'more' | 'articleCount'>): string {
+  return `${plural(d.stories.length + d.more, 'story', 'stories')} from ${plural(d.articleCount, 'article')}`;
+}
+
+/** "…and 3 more stories": stories a briefing found but does not show. */
+export function moreStories(n: number): string {
+  return `\u2026and ${plural(n, 'more story', 'more stories')}`;
+}
+
+/** The whole briefing when it has no stories: nothing new since the last one, or nothing at all. */
+export function nothingNew(since: string | null): string {
+  return since ? `Nothing new since the last briefing (${utcMinute(since)}).` : 'Nothing new to report.';
+}
+
+/** The label of the button for an answer's next page: "More quotes (11–20 of 34)". */
+export function moreQuotesLabel(next: number, total: number, pageSize: number): string {
+  return `More quotes (${next + 1}\u2013${Math.min(total, next + pageSize)} of ${total})`;
+}
+
+/** Which of an answer's quotes a page shows: "Quotes 11–20 of 34" (`from` and `to` count from 1). */
+export function quotesShown(from: number, to: number, total: number): string {
+  return `Quotes ${from}\u2013${to} of ${total}`;
+}
+
+/** The heading over an answer's passages; `emphasis` formats its first words for the platform (bold, say). */
+export function fromTheReporting(emphasis: (words: string) => string = (w) => w): string {
+  return `${emphasis('From the reporting')} (not anyone\u2019s statement)`;
+}
+
+/** "Also matching: Scott Bessent, Scott Morrison": other speakers a question could mean, already escaped. */
+export function alsoMatching(names: string): string {
+  return `Also matching: ${names}`;
+}
+
+/** A list of indexed articles' title: "1,234 indexed articles (the latest 20)". */
+export function sourcesTitle(shown: number, total: number): string {
+  return `${total.toLocaleString('en')} indexed article${total === 1 ? '' : 's'}${total > shown ? ` (the latest ${shown})` : ''}`;
+}
+
+/** What a list of articles says about one: "IANS · 13 Jan 2026 · 4 quotes · 6 reader comments (not indexed as statements)". */
+export function sourceDetails(s: Pick<Source, 'outlet' | 'date' | 'quotes' | 'comments'>): string {
+  const facts = [s.outlet ?? 'outlet unknown', s.date ? formatDate(s.date) : 'undated', plural(s.quotes, 'quote')];
+  if (s.comments) facts.push(`${plural(s.comments, 'reader comment')} (not indexed as statements)`);
+  return facts.join(' \u00b7 ');
+}
+
+/** The heading over files a sync could not index. */
+export const SKIPPED_FILES = 'Skipped files';
+
+/** "14 quotes in 4 articles": how much of a speaker the index holds. */
+export function quotesInArticles(s: Pick<Speaker, 'quotes' | 'articles'>): string {
+  return `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`;
 }

@@ -41,7 +41,7 @@ describe('the console', () => {
 
   it('pages with "more" and says when there is nothing more', async () => {
     const out = await session('what did Vaishnaw say?', 'more', 'more');
-    expect(out).toContain('Showing 1–10 of 17. Type "more" for the next quotes.');
+    expect(out).toContain('Quotes 1–10 of 17. Type "more" for the next quotes.');
     expect(out).toMatch(/\n11\. /);
     expect(out).toContain('There are no more quotes for that question.');
   });

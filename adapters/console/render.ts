@@ -1,7 +1,10 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
 import { speakersTitle, type Reply } from '../../src/app/conversation.ts';
-import { citationLabel, channelNote, OTHER_SUBJECTS, quoteSpeaker, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import {
+  alsoMatching, bylineNote, citationLabel, excerptLine, fromTheReporting, moreArticles, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd,
+  reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, SUMMARY_LABEL, summaryLines, unlistedArticles,
+} from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
 /** Article text must not drive the terminal: control characters and escape sequences are removed. */
@@ -12,27 +15,27 @@ export function terminalSafe(text: string): string {
 export function renderAnswer(a: Answer, offset = 0, more = 'Type "more" for the next quotes.'): string {
   const out: string[] = [terminalSafe(a.answer)];
   if (a.summary) out.push('', `${SUMMARY_LABEL}:`, ...summaryLines(a.summary, a.quotes, offset).map((l) => `  ${terminalSafe(l)}`));
-  if (a.alternatives.length) out.push(`(Also matching: ${terminalSafe(a.alternatives.join(', '))}.)`);
+  if (a.alternatives.length) out.push(`(${alsoMatching(terminalSafe(a.alternatives.join(', ')))}.)`);
   a.quotes.forEach((q, i) => {
     // A speaker asked about a topic: their other quotes follow those on it, under a heading.
     if (a.onTopic && offset + i === a.onTopic) out.push('', `${OTHER_SUBJECTS}:`);
     out.push('', renderQuote(q, offset + i + 1));
   });
   if (a.passages.length) {
-    out.push('', 'From the reporting (not anyone\'s statement):');
+    out.push('', `${fromTheReporting()}:`);
     for (const p of a.passages) out.push(`  ${terminalSafe(p.text)}`, `     ${cite(p.citation)}`);
   }
   const shown = offset + a.quotes.length;
-  if (shown < a.total) out.push('', `Showing ${offset + 1}–${shown} of ${a.total}. ${more}`);
+  if (shown < a.total) out.push('', `${quotesShown(offset + 1, shown, a.total)}. ${more}`);
   return out.join('\n');
 }
 
 export function renderQuote(q: Quote, n: number): string {
   const speaker = quoteSpeaker(q);
-  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
+  const note = bylineNote(q);
   const lines: string[] = [];
   if (q.kind === 'reported') {
-    lines.push(`${n}. [reported${note ? `, ${note}` : ''}] ${terminalSafe(reportedLead(q))} ${terminalSafe(q.text)}${reportedEnd(q.text)}`);
+    lines.push(`${n}. [${REPORTED}${note ? `, ${note}` : ''}] ${terminalSafe(reportedLead(q))} ${terminalSafe(q.text)}${reportedEnd(q.text)}`);
     if (q.speaker === null) lines.push(`   (${speaker})`);
   } else {
     lines.push(`${n}. \u201c${terminalSafe(q.text)}\u201d`);
@@ -40,10 +43,10 @@ export function renderQuote(q: Quote, n: number): string {
   }
   lines.push(`   ${q.citations.map(cite).join('; ')}`);
   for (const e of q.excerpts) {
-    lines.push(`   also ${e.partial ? 'in part' : 'worded slightly differently'}: ${e.citations.map(cite).join('; ')}`);
+    lines.push(`   ${excerptLine(e, e.citations.map(cite).join('; '))}`);
   }
   const more = unlistedArticles(q);
-  if (more > 0) lines.push(`   and ${more} more article${more === 1 ? '' : 's'}`);
+  if (more > 0) lines.push(`   ${moreArticles(more)}`);
   return lines.join('\n');
 }
 
@@ -53,15 +56,12 @@ function cite(c: Citation): string {
 }
 
 export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length): string {
-  const latest = total > sources.length ? ` (the latest ${sources.length})` : '';
-  const out = [`${total.toLocaleString('en')} indexed article${total === 1 ? '' : 's'}${latest}:`];
+  const out = [`${sourcesTitle(sources.length, total)}:`];
   for (const s of sources) {
-    const meta = [s.outlet ?? 'outlet unknown', s.date ?? 'date unknown', `${s.quotes} quote${s.quotes === 1 ? '' : 's'}`];
-    if (s.comments) meta.push(`${s.comments} reader comment${s.comments === 1 ? '' : 's'} (not indexed as statements)`);
-    out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${terminalSafe(s.file)}]`, `  ${terminalSafe(meta.join(' · '))}`);
+    out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${terminalSafe(s.file)}]`, `  ${terminalSafe(sourceDetails(s))}`);
   }
   if (skipped.length) {
-    out.push('', 'Skipped:');
+    out.push('', `${SKIPPED_FILES}:`);
     for (const s of skipped) out.push(`- ${terminalSafe(s.file)}: ${terminalSafe(s.reason)}`);
   }
   return out.join('\n');
@@ -71,7 +71,7 @@ export function renderSpeakers(speakers: Speaker[], total = speakers.length): st
   const out = [`${speakersTitle(speakers.length, total)}:`];
   for (const s of speakers) {
     const role = s.role ? `, ${s.role}` : s.kind === 'organisation' ? ' (organisation)' : '';
-    out.push(`- ${terminalSafe(s.name + role)}: ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+    out.push(`- ${terminalSafe(s.name + role)}: ${quotesInArticles(s)}`);
   }
   return out.join('\n');
 }

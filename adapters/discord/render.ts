@@ -3,7 +3,11 @@
 // long answers are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts.
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { answerTitle, channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import {
+  alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
+  moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails,
+  sourcesTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
+} from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
 import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
@@ -89,9 +93,9 @@ function cite(c: Citation, link = true): string {
 function sources(q: Quote, max: number): string {
   const line = (link: boolean) => {
     const parts = [`\u2014 ${q.citations.map((c) => cite(c, link)).join(', ')}`];
-    for (const e of q.excerpts) parts.push(`also ${e.partial ? 'in part' : 'in other words'}: ${e.citations.map((c) => cite(c, link)).join(', ')}`);
+    for (const e of q.excerpts) parts.push(excerptLine(e, e.citations.map((c) => cite(c, link)).join(', ')));
     const more = unlistedArticles(q);
-    if (more > 0) parts.push(`and ${more} more article${more === 1 ? '' : 's'}`);
+    if (more > 0) parts.push(moreArticles(more));
     return parts.join(' \u00b7 ');
   };
   const full = line(true);
@@ -105,8 +109,8 @@ function sources(q: Quote, max: number): string {
  */
 export function quoteFields(q: Quote, maxBody = Infinity): APIEmbedField[] {
   const who = quoteSpeaker(q);
-  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
-  const name = clipWords(escapeDiscord(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ' \u00b7 reported' : ''}`), L.fieldName);
+  const note = bylineNote(q);
+  const name = clipWords(escapeDiscord(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ` \u00b7 ${REPORTED}` : ''}`), L.fieldName);
   const words = maxBody < q.text.length ? clipWords(q.text, maxBody) : q.text;
   const body = q.kind === 'reported' ? `*${escapeDiscord(reportedLead(q))}* ${escapeDiscord(words)}${reportedEnd(words)}` : `\u201c${escapeDiscord(words)}\u201d`;
   const values = splitWords(body, L.fieldValue);
@@ -158,7 +162,7 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
   const parts = [escapeDiscord(a.answer)];
   // With an LLM: its summary, labelled as machine-written; the quotes below stay the record.
   if (a.summary?.sentences.length) parts.push(`${clipWords(escapeDiscord(summaryLines(a.summary, a.quotes, offset).join(' ')), 1500)}\n*${escapeDiscord(`${SUMMARY_LABEL} \u00b7 ${a.summary.model}`)}*`);
-  if (a.alternatives.length) parts.push(`*Also matching: ${escapeDiscord(a.alternatives.join(', '))}*`);
+  if (a.alternatives.length) parts.push(`*${alsoMatching(escapeDiscord(a.alternatives.join(', ')))}*`);
   const embeds: APIEmbed[] = [{ color: COLOR, title: clipWords(escapeDiscord(answerTitle(a)), L.embedTitle), description: clipWords(parts.join('\n\n'), L.embedDescription) }];
   let shown = 0;
   for (const q of a.quotes) {
@@ -177,22 +181,21 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
   }
   if (a.passages.length && shown === a.quotes.length) {
     const fields = a.passages.map((p) => ({ name: clipWords(escapeDiscord(citationLabel(p.citation)), L.fieldName), value: clipWords(`> ${escapeDiscord(p.text)}`, L.fieldValue) }));
-    const heading: APIEmbed = { color: COLOR, title: 'From the reporting (not anyone\u2019s statement)', fields: [] };
+    const heading: APIEmbed = { color: COLOR, title: fromTheReporting(), fields: [] };
     if (embeds.length < L.embeds && fieldsFit([...embeds, heading], fields.slice(0, 1), RESERVE)) {
       embeds.push(heading);
       for (const f of fields) if (fieldsFit(embeds, [f], RESERVE)) addFields(embeds, [f]);
     }
   }
   const next = offset + shown;
-  if (a.total > shown && shown > 0) embeds[embeds.length - 1]!.footer = { text: `Quotes ${offset + 1}\u2013${next} of ${a.total}` };
-  const components = next < a.total ? [moreButton(`More quotes (${next + 1}\u2013${Math.min(a.total, next + PAGE_SIZE)} of ${a.total})`, MORE_PREFIX + pageToken(pageId, next))] : [];
+  if (a.total > shown && shown > 0) embeds[embeds.length - 1]!.footer = { text: quotesShown(offset + 1, next, a.total) };
+  const components = next < a.total ? [moreButton(moreQuotesLabel(next, a.total, PAGE_SIZE), MORE_PREFIX + pageToken(pageId, next))] : [];
   return { content: '', embeds, components };
 }
 
 /** The briefing: one embed per story, most important first, as many as the limits allow. */
 export function digestMessage(d: Digest): DiscordMessage {
   if (d.stories.length === 0) return { content: clipWords(escapeDiscord(d.text), L.content), embeds: [], components: [] };
-  const when = d.since ? `since ${d.since.slice(0, 16).replace('T', ' ')} UTC` : d.date ? formatDate(d.date) : 'latest articles';
   const count = d.stories.length + d.more;
   const embeds: APIEmbed[] = [];
   for (const s of d.stories) {
@@ -202,17 +205,17 @@ export function digestMessage(d: Digest): DiscordMessage {
     embeds.push(e);
   }
   const left = count - embeds.length;
-  const lines = [`**Briefing \u2014 ${when}** \u00b7 ${count} ${count === 1 ? 'story' : 'stories'} from ${d.articleCount} article${d.articleCount === 1 ? '' : 's'}`];
+  const lines = [`**${briefingTitle(d)}** \u00b7 ${briefingCount(d)}`];
   if (d.lead?.sentences.length) {
-    lines.push(clipWords(escapeDiscord(d.lead.sentences.map((s) => s.text).join(' ')), 1200), `*${escapeDiscord(`${SUMMARY_LABEL.replace('quotes below', 'stories below')} \u00b7 ${d.lead.model}`)}*`);
+    lines.push(clipWords(escapeDiscord(d.lead.sentences.map((s) => s.text).join(' ')), 1200), `*${escapeDiscord(`${DIGEST_SUMMARY_LABEL} \u00b7 ${d.lead.model}`)}*`);
   }
-  if (left > 0) lines.push(`\u2026and ${left} more ${left === 1 ? 'story' : 'stories'}`);
+  if (left > 0) lines.push(moreStories(left));
   return { content: lines.join('\n'), embeds, components: [] };
 }
 
 /** A story within `budget` characters: headline, summary and footer first, then quotes, figures and next steps. */
 function storyEmbed(s: Story, budget: number): APIEmbed | null {
-  const footer = neutralise(`${reach(s)}${s.date ? ` \u00b7 ${formatDate(s.date)}` : ''}`);
+  const footer = neutralise(storyFooter(s));
   const e: APIEmbed = {
     color: COLOR,
     title: clipWords(escapeDiscord(s.headline), L.embedTitle),
@@ -222,8 +225,8 @@ function storyEmbed(s: Story, budget: number): APIEmbed | null {
   };
   if (embedChars(e) > budget) return null;
   const candidates: APIEmbedField[][] = s.quotes.map((q) => quoteFields(q, 700));
-  if (s.figures.length) candidates.push([{ name: 'Figures', value: clipWords(escapeDiscord(s.figures.join('; ')), L.fieldValue) }]);
-  if (s.next.length) candidates.push([{ name: 'Next', value: clipWords(s.next.map((n) => `\u2022 ${escapeDiscord(n)}`).join('\n'), L.fieldValue) }]);
+  if (s.figures.length) candidates.push([{ name: FIGURES, value: clipWords(escapeDiscord(s.figures.join('; ')), L.fieldValue) }]);
+  if (s.next.length) candidates.push([{ name: NEXT_STEP, value: clipWords(s.next.map((n) => `\u2022 ${escapeDiscord(n)}`).join('\n'), L.fieldValue) }]);
   for (const fields of candidates) {
     const size = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     if (embedChars(e) + size <= budget && e.fields!.length + fields.length <= L.embedFields) e.fields!.push(...fields);
@@ -260,14 +263,14 @@ export function replyMessage(r: Reply, options: { prefix: string }): DiscordMess
     case 'digest':
       return digestMessage(r.digest);
     case 'help':
-      return listMessage([{ title: 'briefbot', lines: helpEntries(options.prefix).map((e) => `\`${e.usage.replace(/`/g, "'")}\` \u2014 ${e.what}`) }]);
+      return listMessage([{ title: BOT_NAME, lines: helpEntries(options.prefix).map((e) => `\`${e.usage.replace(/`/g, "'")}\` \u2014 ${e.what}`) }]);
     case 'sources': {
-      const lines = r.sources.map((s) => `\u2022 ${escapeDiscord(s.title ?? s.file)} \u2014 ${escapeDiscord([s.outlet ?? 'outlet unknown', s.date ? formatDate(s.date) : 'undated', `${s.quotes} quotes`].join(' \u00b7 '))}`);
+      const lines = r.sources.map((s) => `\u2022 ${escapeDiscord(s.title ?? s.file)} \u2014 ${escapeDiscord(sourceDetails(s))}`);
       const skipped = r.skipped.map((s) => `\u2022 ${escapeDiscord(s.file)}: ${escapeDiscord(s.reason)}`);
-      return listMessage([{ title: `${r.total} indexed article${r.total === 1 ? '' : 's'}`, lines }, ...(skipped.length ? [{ title: 'Skipped files', lines: skipped }] : [])]);
+      return listMessage([{ title: sourcesTitle(r.sources.length, r.total), lines }, ...(skipped.length ? [{ title: SKIPPED_FILES, lines: skipped }] : [])]);
     }
     case 'speakers': {
-      const lines = r.speakers.map((s) => `\u2022 **${escapeDiscord(s.name)}**${s.role ? `, ${escapeDiscord(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+      const lines = r.speakers.map((s) => `\u2022 **${escapeDiscord(s.name)}**${s.role ? `, ${escapeDiscord(s.role)}` : ''} \u2014 ${quotesInArticles(s)}`);
       return listMessage([{ title: speakersTitle(r.speakers.length, r.total), lines }]);
     }
     case 'notice':

@@ -3,10 +3,14 @@
 // are cut at quote boundaries, never mid-word, inside the limits in ../limits.ts; every message carries a plain-text
 // fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
-import { answerTitle, channelNote, citationLabel, formatDate, OTHER_SUBJECTS, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL, summaryLines, unlistedArticles } from '../../src/present.ts';
+import {
+  alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
+  moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle,
+  storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
+} from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords, splitWords } from '../limits.ts';
-import { pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
+import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
 
 export type Block = Record<string, unknown>;
 
@@ -85,7 +89,7 @@ function cite(c: Citation): string {
 /** One quote as blocks: the words in a quote block, then who said them and where it was reported. */
 export function quoteBlocks(q: Quote): Block[] {
   const who = quoteSpeaker(q);
-  const note = q.verb?.endsWith('on X') ? null : channelNote(q);
+  const note = bylineNote(q);
   const body =
     q.kind === 'reported'
       ? `_${escapeSlack(reportedLead(q))}_ ${escapeSlack(q.text)}${reportedEnd(q.text)}`
@@ -93,11 +97,11 @@ export function quoteBlocks(q: Quote): Block[] {
   // A quote longer than a section is continued in the next one, split between words.
   const pieces = splitWords(body, L.sectionText - 10).map((p) => section(`>${p.replace(/\n/g, '\n>')}`));
   const where = [q.citations.map(cite).join(', ')];
-  for (const e of q.excerpts) where.push(`also ${e.partial ? 'in part' : 'in other words'}: ${e.citations.map(cite).join(', ')}`);
+  for (const e of q.excerpts) where.push(excerptLine(e, e.citations.map(cite).join(', ')));
   const more = unlistedArticles(q);
-  if (more > 0) where.push(`and ${more} more article${more === 1 ? '' : 's'}`);
+  if (more > 0) where.push(moreArticles(more));
   // An unattributed quotation is labelled in italics where a speaker's name would stand in bold.
-  const line = `${q.speaker === null ? `_${escapeSlack(who)}_` : `*${escapeSlack(who)}*`}${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ' · reported' : ''} · ${where.join(' · ')}`;
+  const line = `${q.speaker === null ? `_${escapeSlack(who)}_` : `*${escapeSlack(who)}*`}${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ` · ${REPORTED}` : ''} · ${where.join(' · ')}`;
   return [...pieces, context([line])];
 }
 
@@ -115,7 +119,7 @@ export function answerMessage(a: Answer, offset: number, pageId: string, options
   if (a.summary?.sentences.length) {
     blocks.push(section(escapeSlack(summaryLines(a.summary, a.quotes, offset).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL)} \u00b7 ${escapeSlack(a.summary.model)}_`]));
   }
-  if (a.alternatives.length) blocks.push(context([`Also matching: ${escapeSlack(a.alternatives.join(', '))}`]));
+  if (a.alternatives.length) blocks.push(context([alsoMatching(escapeSlack(a.alternatives.join(', ')))]));
   let shown = 0;
   const reserve = 3; // passages heading, divider and actions
   for (const q of a.quotes) {
@@ -127,13 +131,13 @@ export function answerMessage(a: Answer, offset: number, pageId: string, options
     shown++;
   }
   if (a.passages.length && shown === a.quotes.length) {
-    const pb: Block[] = [section('*From the reporting* (not anyone\u2019s statement)')];
+    const pb: Block[] = [section(fromTheReporting((w) => `*${w}*`))];
     for (const p of a.passages) pb.push(section(`>${escapeSlack(p.text)}`), context([cite(p.citation)]));
     if (blocks.length + pb.length + 1 <= L.blocks && blockChars([...blocks, ...pb]) <= L.messageBlockChars - 600) blocks.push(...pb);
   }
   const next = offset + shown;
   const buttons: Block[] = [];
-  if (next < a.total) buttons.push(button(`More quotes (${next + 1}\u2013${Math.min(a.total, next + 10)} of ${a.total})`, ACTIONS.more, pageToken(pageId, next), 'primary'));
+  if (next < a.total) buttons.push(button(moreQuotesLabel(next, a.total, PAGE_SIZE), ACTIONS.more, pageToken(pageId, next), 'primary'));
   if (options.shareable && a.quotes.length + a.passages.length > 0) buttons.push(button('Share in channel', ACTIONS.share, pageToken(pageId, offset)));
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'brief_actions', elements: buttons });
   return { blocks, text: sharedText(options.sharedBy) + fallback(a, shown) };
@@ -153,12 +157,11 @@ function fallback(a: Answer, shown: number): string {
 }
 
 export function digestMessage(d: Digest): SlackMessage {
-  const when = d.since ? `since ${d.since.slice(0, 16).replace('T', ' ')} UTC` : d.date ? formatDate(d.date) : 'latest articles';
-  const blocks: Block[] = [header(`Briefing \u2014 ${when}`)];
+  const blocks: Block[] = [header(briefingTitle(d))];
   if (d.stories.length === 0) return { blocks: [section(escapeSlack(d.text))], text: escapeSlack(d.text) };
-  blocks.push(context([`${d.stories.length + d.more} ${d.stories.length + d.more === 1 ? 'story' : 'stories'} from ${d.articleCount} article${d.articleCount === 1 ? '' : 's'}`]));
+  blocks.push(context([briefingCount(d)]));
   if (d.lead?.sentences.length) {
-    blocks.push(section(escapeSlack(d.lead.sentences.map((s) => s.text).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL.replace('quotes below', 'stories below'))} \u00b7 ${escapeSlack(d.lead.model)}_`]));
+    blocks.push(section(escapeSlack(d.lead.sentences.map((s) => s.text).join(' '))), context([`_${escapeSlack(DIGEST_SUMMARY_LABEL)} \u00b7 ${escapeSlack(d.lead.model)}_`]));
   }
   let shown = 0;
   for (const s of d.stories) {
@@ -168,7 +171,7 @@ export function digestMessage(d: Digest): SlackMessage {
     shown++;
   }
   const left = d.more + d.stories.length - shown;
-  if (left > 0) blocks.push(context([`\u2026and ${left} more ${left === 1 ? 'story' : 'stories'}`]));
+  if (left > 0) blocks.push(context([moreStories(left)]));
   return { blocks, text: clipWords(escapeSlack(d.stories.slice(0, shown).map((s) => s.headline).join(' \u2022 ')), L.fallbackText) };
 }
 
@@ -176,10 +179,10 @@ function storyBlocks(s: Story): Block[] {
   const blocks: Block[] = [{ type: 'divider' }, section(`*${escapeSlack(s.headline)}*\n${escapeSlack(s.summary)}`)];
   for (const q of s.quotes) blocks.push(...quoteBlocks(q));
   const facts: string[] = [];
-  if (s.figures.length) facts.push(`*Figures:* ${escapeSlack(s.figures.join('; '))}`);
-  for (const n of s.next) facts.push(`*Next:* ${escapeSlack(n)}`);
+  if (s.figures.length) facts.push(`*${FIGURES}:* ${escapeSlack(s.figures.join('; '))}`);
+  for (const n of s.next) facts.push(`*${NEXT_STEP}:* ${escapeSlack(n)}`);
   if (facts.length) blocks.push(section(facts.join('\n')));
-  blocks.push(context([escapeSlack(`${reach(s)}${s.date ? ` \u00b7 ${formatDate(s.date)}` : ''}`)]));
+  blocks.push(context([escapeSlack(storyFooter(s))]));
   return blocks;
 }
 
@@ -198,17 +201,18 @@ function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy
       return digestMessage(r.digest);
     case 'help': {
       const lines = helpEntries(options.prefix).map((e) => `\`${escapeSlack(e.usage, 'plain')}\` \u2014 ${escapeSlack(e.what)}`);
-      return { blocks: [header('briefbot'), section(lines.join('\n'))], text: 'briefbot commands' };
+      return { blocks: [header(BOT_NAME), section(lines.join('\n'))], text: `${BOT_NAME} commands` };
     }
     case 'sources': {
-      const lines = r.sources.map((s) => `\u2022 ${escapeSlack(s.title ?? s.file)} \u2014 ${escapeSlack([s.outlet ?? 'outlet unknown', s.date ? formatDate(s.date) : 'undated', `${s.quotes} quotes`].join(' \u00b7 '))}`);
+      const lines = r.sources.map((s) => `\u2022 ${escapeSlack(s.title ?? s.file)} \u2014 ${escapeSlack(sourceDetails(s))}`);
       const skipped = r.skipped.map((s) => `\u2022 ${escapeSlack(s.file)}: ${escapeSlack(s.reason)}`);
-      const blocks = [header(`${r.total} indexed article${r.total === 1 ? '' : 's'}`), ...chunks(lines).map(section)];
-      if (skipped.length) blocks.push(section('*Skipped files*'), ...chunks(skipped).map(section));
-      return { blocks: blocks.slice(0, L.blocks), text: `${r.total} indexed articles` };
+      const title = sourcesTitle(r.sources.length, r.total);
+      const blocks = [header(title), ...chunks(lines).map(section)];
+      if (skipped.length) blocks.push(section(`*${SKIPPED_FILES}*`), ...chunks(skipped).map(section));
+      return { blocks: blocks.slice(0, L.blocks), text: title };
     }
     case 'speakers': {
-      const lines = r.speakers.map((s) => `\u2022 *${escapeSlack(s.name)}*${s.role ? `, ${escapeSlack(s.role)}` : ''} \u2014 ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.articles} article${s.articles === 1 ? '' : 's'}`);
+      const lines = r.speakers.map((s) => `\u2022 *${escapeSlack(s.name)}*${s.role ? `, ${escapeSlack(s.role)}` : ''} \u2014 ${quotesInArticles(s)}`);
       const title = speakersTitle(r.speakers.length, r.total);
       return { blocks: [header(title), ...chunks(lines).map(section)].slice(0, L.blocks), text: title };
     }

@@ -1,13 +1,12 @@
 // The digest as plain text: the `text` field of the JSON, and what the console prints.
 import type { Digest, GroundedSummary, Story } from '../types.ts';
-import { formatDate, quoteSpeaker, reach, reportedEnd, reportedLead, SUMMARY_LABEL } from '../present.ts';
+import { briefingCount, briefingTitle, DIGEST_SUMMARY_LABEL, FIGURES, moreStories, NEXT_STEP, nothingNew, quoteSpeaker, reportedEnd, reportedLead, storyFooter } from '../present.ts';
 
 export function digestText(d: Omit<Digest, 'text'>): string {
-  const when = d.since ? `since ${d.since.replace('T', ' ').slice(0, 16)} UTC` : d.date ? formatDate(d.date) : 'undated articles';
-  if (d.stories.length === 0) return d.since ? `Nothing new since the last briefing (${d.since.replace('T', ' ').slice(0, 16)} UTC).` : 'Nothing new to report.';
-  const head = `Briefing — ${when}: ${plural(d.stories.length + d.more, 'story', 'stories')} from ${plural(d.articleCount, 'article')}.`;
+  if (d.stories.length === 0) return nothingNew(d.since);
+  const head = `${briefingTitle(d)}: ${briefingCount(d)}.`;
   const body = d.stories.map((s, i) => storyText(s, i + 1));
-  const more = d.more > 0 ? [`…and ${plural(d.more, 'more story', 'more stories')}.`] : [];
+  const more = d.more > 0 ? [`${moreStories(d.more)}.`] : [];
   return [head, ...body, ...more].join('\n\n');
 }
 
@@ -18,15 +17,11 @@ export function storyText(s: Story, n: number): string {
     const who = quoteSpeaker(q);
     lines.push(q.kind === 'reported' ? `   ${reportedLead(q)} ${q.text}${reportedEnd(q.text)}` : `   \u201c${q.text}\u201d — ${who}`);
   }
-  if (s.figures.length) lines.push(`   Figures: ${s.figures.join('; ')}`);
-  for (const x of s.next) lines.push(`   Next: ${x}`);
+  if (s.figures.length) lines.push(`   ${FIGURES}: ${s.figures.join('; ')}`);
+  for (const x of s.next) lines.push(`   ${NEXT_STEP}: ${x}`);
   if (s.speakers.length) lines.push(`   Who spoke: ${s.speakers.map((p) => (p.role ? `${p.name} (${p.role})` : p.name)).join(', ')}`);
-  lines.push(`   ${reach(s)}${s.date ? ` · ${formatDate(s.date)}` : ''}`);
+  lines.push(`   ${storyFooter(s)}`);
   return lines.join('\n');
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 
@@ -34,5 +29,5 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function withLead(d: Digest, lead: GroundedSummary | null): Digest {
   if (!lead || lead.sentences.length === 0) return d;
   const lines = lead.sentences.map((s) => (s.stories.length ? `${s.text} [story ${s.stories.map((i) => i + 1).join(', ')}]` : s.text));
-  return { ...d, lead, text: `${SUMMARY_LABEL.replace('quotes below', 'stories below')}:\n${lines.join(' ')}\n\n${d.text}` };
+  return { ...d, lead, text: `${DIGEST_SUMMARY_LABEL}:\n${lines.join(' ')}\n\n${d.text}` };
 }
