@@ -44,7 +44,6 @@ export const INTENTS: readonly GatewayIntentBits[] = [GatewayIntentBits.Guilds, 
 /** Every message goes out with this: nothing the bot posts pings anyone, not even the person it replies to. */
 const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
 
-const EXPIRED = 'That answer has expired; ask the question again.';
 const PORTAL = 'discord.com/developers/applications → your application';
 
 export class DiscordAdapter implements ChatAdapter {
@@ -188,7 +187,8 @@ export class DiscordAdapter implements ChatAdapter {
       },
       send: async (r) => {
         if (r.type === 'answer') await this.edit(i, render(r));
-        else if (!deferred) await i.reply({ content: r.type === 'notice' ? r.text : EXPIRED, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+        // Said before any acknowledgement (an expired page): the first response, seen only by the clicker.
+        else if (!deferred) await i.reply({ ...render(r), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
         else await i.followUp({ ...render(r), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS }).catch((err: unknown) => this.options.logger.error(`Discord: ${discordError(err)}`));
         return true;
       },

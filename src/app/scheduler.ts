@@ -8,7 +8,7 @@ import type { Briefbot } from '../bot.ts';
 import type { Logger } from '../log.ts';
 import type { Platform, Subscription } from '../state/state.ts';
 import { latestSlot } from '../schedule/slots.ts';
-import { formatDate } from '../present.ts';
+import { nothingNew } from '../present.ts';
 import type { ChatAdapter } from './ports.ts';
 
 export interface SchedulerOptions {
@@ -96,7 +96,7 @@ export class Scheduler {
         await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId: '' });
         return { ...base, result: 'empty-skipped' };
       }
-      const text = digest.stories.length === 0 && since ? `Nothing new since the last briefing (${formatDate(since.at.slice(0, 10))}).` : null;
+      const text = digest.stories.length === 0 && since ? nothingNew(since.at) : null;
       // With an LLM, the briefing leads with a grounded summary; ten channels share one cached call.
       const briefing = text ? { ...digest, text } : await this.bot.withLead(digest);
       const messageId = await adapter.postBriefing(sub.channel, briefing, `${sub.platform}:${sub.channel}:${slot}`);
