@@ -91,9 +91,16 @@ export function excerptIntro(e: Pick<Excerpt, 'partial'>): string {
   return e.partial ? 'also in part' : 'also worded slightly differently';
 }
 
+/**
+ * A platform's text type: a renderer that brands its escaped text (SlackText, DiscordText) passes its escape, and
+ * these compose words and already-escaped pieces without un-branding them. Plain text needs no escape.
+ */
+type Escape<T extends string> = (words: string) => T;
+const asIs = <T extends string>(words: string) => words as T;
+
 /** "also in part: IANS, 13 Jan 2026": an excerpt's introduction and its citations, already formatted and escaped. */
-export function excerptLine(e: Pick<Excerpt, 'partial'>, citations: string): string {
-  return `${excerptIntro(e)}: ${citations}`;
+export function excerptLine<T extends string = string>(e: Pick<Excerpt, 'partial'>, citations: T, escape: Escape<T> = asIs): T {
+  return `${escape(excerptIntro(e))}: ${citations}` as T;
 }
 
 /** "and 3 more articles": the articles carrying a quote beyond those cited (see unlistedArticles). */
@@ -184,13 +191,13 @@ export function quotesShown(from: number, to: number, total: number): string {
 }
 
 /** The heading over an answer's passages; `emphasis` formats its first words for the platform (bold, say). */
-export function fromTheReporting(emphasis: (words: string) => string = (w) => w): string {
-  return `${emphasis('From the reporting')} (not anyone\u2019s statement)`;
+export function fromTheReporting<T extends string = string>(emphasis: Escape<T> = asIs, escape: Escape<T> = asIs): T {
+  return `${emphasis('From the reporting')}${escape(' (not anyone\u2019s statement)')}` as T;
 }
 
 /** "Also matching: Scott Bessent, Scott Morrison": other speakers a question could mean, already escaped. */
-export function alsoMatching(names: string): string {
-  return `Also matching: ${names}`;
+export function alsoMatching<T extends string = string>(names: T, escape: Escape<T> = asIs): T {
+  return `${escape('Also matching: ')}${names}` as T;
 }
 
 /** A list of indexed articles' title: "1,234 indexed articles (the latest 20)". */

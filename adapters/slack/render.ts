@@ -14,8 +14,24 @@ import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/c
 
 export type Block = Record<string, unknown>;
 
+declare const ESCAPED: unique symbol;
+/**
+ * Text safe to put in a Slack mrkdwn field. Only escapeSlack and the `mrkdwn` template make it, and every block
+ * builder below takes only this: text that skipped escaping does not compile.
+ */
+export type SlackText = string & { readonly [ESCAPED]: true };
+
+/** Markup from literal source text, with every value already escaped (a plain string does not compile). */
+export function mrkdwn(parts: TemplateStringsArray, ...values: (SlackText | number)[]): SlackText {
+  return parts.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '') as SlackText;
+}
+
+/** SlackText pieces joined by literal separators (a line break, " · "). */
+export const joinSlack = (pieces: SlackText[], separator: string): SlackText => pieces.join(separator) as SlackText;
+
 export interface SlackMessage {
-  text: string;
+  /** The fallback: notifications and screen readers (Slack reads it as mrkdwn, mentions included). */
+  text: SlackText;
   blocks: Block[];
 }
 
@@ -57,18 +73,25 @@ const unmentioned = (text: string) => text.replace(/@(everyone|here|channel)\b/g
  * percent-encoded where it could end the link or start its label (|, <, >, whitespace), so an article's URL
  * cannot put words of its choosing in the label.
  */
-export function escapeSlack(text: string, as: SlackTextKind = 'text'): string {
-  if (as === 'url') return text.replace(/[|<>\s"`]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
-  if (as === 'plain') return unmentioned(entities(text));
+export function escapeSlack(text: string, as: SlackTextKind = 'text'): SlackText {
+  if (as === 'url') return text.replace(/[|<>\s"`]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;') as SlackText;
+  if (as === 'plain') return unmentioned(entities(text)) as SlackText;
   return text
     .split(BARE_URL)
     .map((part, i) => (i % 2 ? entities(part) : shownAsWritten(unmentioned(entities(part)))))
-    .join('');
+    .join('') as SlackText;
 }
+const esc = (text: string) => escapeSlack(text);
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
-const section = (text: string): Block => ({ type: 'section', text: mrkdwn(clipWords(text, L.sectionText)) });
-const context = (texts: string[]): Block => ({ type: 'context', elements: texts.slice(0, L.contextElements).map((t) => mrkdwn(clipWords(t, L.sectionText))) });
+/** Cut between words, which keeps escaped text escaped (no entity or token has a space in it). */
+const clip = (text: SlackText, max: number) => clipWords(text, max) as SlackText;
+/** Split between words, likewise. */
+const split = (text: SlackText, max: number) => splitWords(text, max) as SlackText[];
+/** Every line of escaped text as a quote block (">" cannot be in escaped text: it is &gt; there). */
+const quoted = (text: SlackText) => `>${text.replace(/\n/g, '\n>')}` as SlackText;
+const field = (text: SlackText) => ({ type: 'mrkdwn', text });
+const section = (text: SlackText): Block => ({ type: 'section', text: field(clip(text, L.sectionText)) });
+const context = (texts: SlackText[]): Block => ({ type: 'context', elements: texts.slice(0, L.contextElements).map((t) => field(clip(t, L.sectionText))) });
 const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clipWords(text, L.headerText), emoji: false } });
 const button = (text: string, actionId: string, value: string, style?: 'primary'): Block => ({
   type: 'button',
@@ -81,28 +104,31 @@ const button = (text: string, actionId: string, value: string, style?: 'primary'
 export const ACTIONS = { more: 'brief_more', share: 'brief_share' } as const;
 
 /** A citation the reader can follow: a link when the article has a URL. */
-function cite(c: Citation): string {
-  if (!c.url || !/^https?:\/\//.test(c.url)) return escapeSlack(citationLabel(c));
-  return `<${escapeSlack(c.url, 'url')}|${escapeSlack(citationLabel(c), 'plain')}>`;
+function cite(c: Citation): SlackText {
+  if (!c.url || !/^https?:\/\//.test(c.url)) return esc(citationLabel(c));
+  return mrkdwn`<${escapeSlack(c.url, 'url')}|${escapeSlack(citationLabel(c), 'plain')}>`;
 }
 
 /** One quote as blocks: the words in a quote block, then who said them and where it was reported. */
 export function quoteBlocks(q: Quote): Block[] {
-  const who = quoteSpeaker(q);
+  const who = esc(quoteSpeaker(q));
   const note = bylineNote(q);
   const body =
     q.kind === 'reported'
-      ? `_${escapeSlack(reportedLead(q))}_ ${escapeSlack(q.text)}${reportedEnd(q.text)}`
-      : `\u201c${escapeSlack(q.text)}\u201d`;
+      ? mrkdwn`_${esc(reportedLead(q))}_ ${esc(q.text)}${esc(reportedEnd(q.text))}`
+      : mrkdwn`\u201c${esc(q.text)}\u201d`;
   // A quote longer than a section is continued in the next one, split between words.
-  const pieces = splitWords(body, L.sectionText - 10).map((p) => section(`>${p.replace(/\n/g, '\n>')}`));
-  const where = [q.citations.map(cite).join(', ')];
-  for (const e of q.excerpts) where.push(excerptLine(e, e.citations.map(cite).join(', ')));
+  const pieces = split(body, L.sectionText - 10).map((p) => section(quoted(p)));
+  const cites = (list: Citation[]) => joinSlack(list.map(cite), ', ');
+  const where = [cites(q.citations)];
+  for (const e of q.excerpts) where.push(excerptLine(e, cites(e.citations), esc));
   const more = unlistedArticles(q);
-  if (more > 0) where.push(moreArticles(more));
+  if (more > 0) where.push(esc(moreArticles(more)));
   // An unattributed quotation is labelled in italics where a speaker's name would stand in bold.
-  const line = `${q.speaker === null ? `_${escapeSlack(who)}_` : `*${escapeSlack(who)}*`}${note ? ` · ${note}` : ''}${q.kind === 'reported' ? ` · ${REPORTED}` : ''} · ${where.join(' · ')}`;
-  return [...pieces, context([line])];
+  const parts = [q.speaker === null ? mrkdwn`_${who}_` : mrkdwn`*${who}*`];
+  if (note) parts.push(esc(note));
+  if (q.kind === 'reported') parts.push(esc(REPORTED));
+  return [...pieces, context([joinSlack([...parts, ...where], ' \u00b7 ')])];
 }
 
 /** Characters a message's blocks carry, as Slack counts them toward `msg_blocks_too_long`. */
@@ -115,24 +141,24 @@ export function blockChars(blocks: Block[]): number {
  * "More quotes" button, which starts at the first quote not shown.
  */
 export function answerMessage(a: Answer, offset: number, pageId: string, options: { shareable: boolean; sharedBy?: string }): SlackMessage {
-  const blocks: Block[] = [header(answerTitle(a)), ...(options.sharedBy ? [sharedBlock(options.sharedBy)] : []), section(escapeSlack(a.answer))];
+  const blocks: Block[] = [header(answerTitle(a)), ...(options.sharedBy ? [sharedBlock(options.sharedBy)] : []), section(esc(a.answer))];
   if (a.summary?.sentences.length) {
-    blocks.push(section(escapeSlack(summaryLines(a.summary, a.quotes, offset).join(' '))), context([`_${escapeSlack(SUMMARY_LABEL)} \u00b7 ${escapeSlack(a.summary.model)}_`]));
+    blocks.push(section(esc(summaryLines(a.summary, a.quotes, offset).join(' '))), context([mrkdwn`_${esc(SUMMARY_LABEL)} \u00b7 ${esc(a.summary.model)}_`]));
   }
-  if (a.alternatives.length) blocks.push(context([alsoMatching(escapeSlack(a.alternatives.join(', ')))]));
+  if (a.alternatives.length) blocks.push(context([alsoMatching(esc(a.alternatives.join(', ')), esc)]));
   let shown = 0;
   const reserve = 3; // passages heading, divider and actions
   for (const q of a.quotes) {
     const qb = quoteBlocks(q);
     // A speaker asked about a topic: where their quotes on other subjects begin.
-    if (a.onTopic && offset + shown === a.onTopic) qb.unshift(context([`*${OTHER_SUBJECTS}*`]));
+    if (a.onTopic && offset + shown === a.onTopic) qb.unshift(context([mrkdwn`*${esc(OTHER_SUBJECTS)}*`]));
     if (blocks.length + qb.length + reserve > L.blocks || blockChars([...blocks, ...qb]) > L.messageBlockChars - 600) break;
     blocks.push(...qb);
     shown++;
   }
   if (a.passages.length && shown === a.quotes.length) {
-    const pb: Block[] = [section(fromTheReporting((w) => `*${w}*`))];
-    for (const p of a.passages) pb.push(section(`>${escapeSlack(p.text)}`), context([cite(p.citation)]));
+    const pb: Block[] = [section(fromTheReporting((w) => mrkdwn`*${esc(w)}*`, esc))];
+    for (const p of a.passages) pb.push(section(quoted(esc(p.text))), context([cite(p.citation)]));
     if (blocks.length + pb.length + 1 <= L.blocks && blockChars([...blocks, ...pb]) <= L.messageBlockChars - 600) blocks.push(...pb);
   }
   const next = offset + shown;
@@ -140,28 +166,28 @@ export function answerMessage(a: Answer, offset: number, pageId: string, options
   if (next < a.total) buttons.push(button(moreQuotesLabel(next, a.total, PAGE_SIZE), ACTIONS.more, pageToken(pageId, next), 'primary'));
   if (options.shareable && a.quotes.length + a.passages.length > 0) buttons.push(button('Share in channel', ACTIONS.share, pageToken(pageId, offset)));
   if (buttons.length) blocks.push({ type: 'actions', block_id: 'brief_actions', elements: buttons });
-  return { blocks, text: sharedText(options.sharedBy) + fallback(a, shown) };
+  return { blocks, text: mrkdwn`${sharedText(options.sharedBy)}${fallback(a, shown)}` };
 }
 
 /** The sharer as a mention (a well-formed Slack user id only; anything else is shown as text). */
-const sharer = (user: string) => (/^[UW][A-Z0-9]+$/.test(user) ? `<@${user}>` : escapeSlack(user));
+const sharer = (user: string): SlackText => (/^[UW][A-Z0-9]+$/.test(user) ? (`<@${user}>` as SlackText) : esc(user));
 /** Who shared an answer into the channel, in the blocks people see (Slack hides the fallback text when there are blocks). */
-const sharedBlock = (user: string): Block => context([`${sharer(user)} shared this`]);
-const sharedText = (user: string | undefined) => (user ? `${sharer(user)} shared: ` : '');
+const sharedBlock = (user: string): Block => context([mrkdwn`${sharer(user)} shared this`]);
+const sharedText = (user: string | undefined): SlackText => (user ? mrkdwn`${sharer(user)} shared: ` : mrkdwn``);
 
 /** The plain-text fallback for notifications and screen readers: the answer and its first quote. */
-function fallback(a: Answer, shown: number): string {
+function fallback(a: Answer, shown: number): SlackText {
   const first = a.quotes[0];
   const quote = first && shown > 0 ? ` \u2014 ${first.kind === 'reported' ? reportedLead(first) + ' ' + first.text : `\u201c${first.text}\u201d`}` : '';
-  return clipWords(escapeSlack(a.answer + quote), L.fallbackText);
+  return clip(esc(a.answer + quote), L.fallbackText);
 }
 
 export function digestMessage(d: Digest): SlackMessage {
   const blocks: Block[] = [header(briefingTitle(d))];
-  if (d.stories.length === 0) return { blocks: [section(escapeSlack(d.text))], text: escapeSlack(d.text) };
-  blocks.push(context([briefingCount(d)]));
+  if (d.stories.length === 0) return { blocks: [section(esc(d.text))], text: esc(d.text) };
+  blocks.push(context([esc(briefingCount(d))]));
   if (d.lead?.sentences.length) {
-    blocks.push(section(escapeSlack(d.lead.sentences.map((s) => s.text).join(' '))), context([`_${escapeSlack(DIGEST_SUMMARY_LABEL)} \u00b7 ${escapeSlack(d.lead.model)}_`]));
+    blocks.push(section(esc(d.lead.sentences.map((s) => s.text).join(' '))), context([mrkdwn`_${esc(DIGEST_SUMMARY_LABEL)} \u00b7 ${esc(d.lead.model)}_`]));
   }
   let shown = 0;
   for (const s of d.stories) {
@@ -171,18 +197,18 @@ export function digestMessage(d: Digest): SlackMessage {
     shown++;
   }
   const left = d.more + d.stories.length - shown;
-  if (left > 0) blocks.push(context([moreStories(left)]));
-  return { blocks, text: clipWords(escapeSlack(d.stories.slice(0, shown).map((s) => s.headline).join(' \u2022 ')), L.fallbackText) };
+  if (left > 0) blocks.push(context([esc(moreStories(left))]));
+  return { blocks, text: clip(esc(d.stories.slice(0, shown).map((s) => s.headline).join(' \u2022 ')), L.fallbackText) };
 }
 
 function storyBlocks(s: Story): Block[] {
-  const blocks: Block[] = [{ type: 'divider' }, section(`*${escapeSlack(s.headline)}*\n${escapeSlack(s.summary)}`)];
+  const blocks: Block[] = [{ type: 'divider' }, section(mrkdwn`*${esc(s.headline)}*\n${esc(s.summary)}`)];
   for (const q of s.quotes) blocks.push(...quoteBlocks(q));
-  const facts: string[] = [];
-  if (s.figures.length) facts.push(`*${FIGURES}:* ${escapeSlack(s.figures.join('; '))}`);
-  for (const n of s.next) facts.push(`*${NEXT_STEP}:* ${escapeSlack(n)}`);
-  if (facts.length) blocks.push(section(facts.join('\n')));
-  blocks.push(context([escapeSlack(storyFooter(s))]));
+  const facts: SlackText[] = [];
+  if (s.figures.length) facts.push(mrkdwn`*${esc(FIGURES)}:* ${esc(s.figures.join('; '))}`);
+  for (const n of s.next) facts.push(mrkdwn`*${esc(NEXT_STEP)}:* ${esc(n)}`);
+  if (facts.length) blocks.push(section(joinSlack(facts, '\n')));
+  blocks.push(context([esc(storyFooter(s))]));
   return blocks;
 }
 
@@ -190,7 +216,7 @@ function storyBlocks(s: Story): Block[] {
 export function replyMessage(r: Reply, options: { prefix: string; shareable: boolean; sharedBy?: string }): SlackMessage {
   if (r.type === 'answer' || !options.sharedBy) return reply(r, options);
   const m = reply(r, options);
-  return { blocks: [sharedBlock(options.sharedBy), ...m.blocks].slice(0, L.blocks), text: sharedText(options.sharedBy) + m.text };
+  return { blocks: [sharedBlock(options.sharedBy), ...m.blocks].slice(0, L.blocks), text: mrkdwn`${sharedText(options.sharedBy)}${m.text}` };
 }
 
 function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy?: string }): SlackMessage {
@@ -200,40 +226,43 @@ function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy
     case 'digest':
       return digestMessage(r.digest);
     case 'help': {
-      const lines = helpEntries(options.prefix).map((e) => `\`${escapeSlack(e.usage, 'plain')}\` \u2014 ${escapeSlack(e.what)}`);
-      return { blocks: [header(BOT_NAME), section(lines.join('\n'))], text: `${BOT_NAME} commands` };
+      const lines = helpEntries(options.prefix).map((e) => mrkdwn`\`${escapeSlack(e.usage, 'plain')}\` \u2014 ${esc(e.what)}`);
+      return { blocks: [header(BOT_NAME), section(joinSlack(lines, '\n'))], text: mrkdwn`${esc(BOT_NAME)} commands` };
     }
     case 'sources': {
-      const lines = r.sources.map((s) => `\u2022 ${escapeSlack(s.title ?? s.file)} \u2014 ${escapeSlack(sourceDetails(s))}`);
-      const skipped = r.skipped.map((s) => `\u2022 ${escapeSlack(s.file)}: ${escapeSlack(s.reason)}`);
+      const lines = r.sources.map((s) => mrkdwn`\u2022 ${esc(s.title ?? s.file)} \u2014 ${esc(sourceDetails(s))}`);
+      const skipped = r.skipped.map((s) => mrkdwn`\u2022 ${esc(s.file)}: ${esc(s.reason)}`);
       const title = sourcesTitle(r.sources.length, r.total);
       const blocks = [header(title), ...chunks(lines).map(section)];
-      if (skipped.length) blocks.push(section(`*${SKIPPED_FILES}*`), ...chunks(skipped).map(section));
-      return { blocks: blocks.slice(0, L.blocks), text: title };
+      if (skipped.length) blocks.push(section(mrkdwn`*${esc(SKIPPED_FILES)}*`), ...chunks(skipped).map(section));
+      return { blocks: blocks.slice(0, L.blocks), text: esc(title) };
     }
     case 'speakers': {
-      const lines = r.speakers.map((s) => `\u2022 *${escapeSlack(s.name)}*${s.role ? `, ${escapeSlack(s.role)}` : ''} \u2014 ${quotesInArticles(s)}`);
+      const lines = r.speakers.map((s) => mrkdwn`\u2022 *${esc(s.name)}*${s.role ? mrkdwn`, ${esc(s.role)}` : mrkdwn``} \u2014 ${esc(quotesInArticles(s))}`);
       const title = speakersTitle(r.speakers.length, r.total);
-      return { blocks: [header(title), ...chunks(lines).map(section)].slice(0, L.blocks), text: title };
+      return { blocks: [header(title), ...chunks(lines).map(section)].slice(0, L.blocks), text: esc(title) };
     }
     case 'notice':
-      return { blocks: [section(escapeSlack(r.text))], text: escapeSlack(r.text) };
+      return { blocks: [section(esc(r.text))], text: esc(r.text) };
   }
 }
 
 /** Lines grouped into sections under the section limit. */
-function chunks(lines: string[]): string[] {
-  const out: string[] = [];
-  let cur = '';
+function chunks(lines: SlackText[]): SlackText[] {
+  const out: SlackText[] = [];
+  let cur: SlackText[] = [];
+  let length = 0;
   for (const line of lines) {
-    const l = clipWords(line, L.sectionText - 10);
-    if (cur && cur.length + l.length + 1 > L.sectionText - 10) {
-      out.push(cur);
-      cur = '';
+    const l = clip(line, L.sectionText - 10);
+    if (cur.length && length + l.length + 1 > L.sectionText - 10) {
+      out.push(joinSlack(cur, '\n'));
+      cur = [];
+      length = 0;
     }
-    cur = cur ? `${cur}\n${l}` : l;
+    length += (cur.length ? 1 : 0) + l.length;
+    cur.push(l);
   }
-  if (cur) out.push(cur);
+  if (cur.length) out.push(joinSlack(cur, '\n'));
   return out;
 }
 

@@ -11,7 +11,7 @@ import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import type { ChatAdapter } from '../../src/app/ports.ts';
 import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { SlackConfig } from './config.ts';
-import { ACTIONS, digestMessage, escapeSlack, replyMessage, type SlackMessage } from './render.ts';
+import { ACTIONS, digestMessage, escapeSlack, mrkdwn, replyMessage, type SlackMessage, type SlackText } from './render.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -174,7 +174,7 @@ export class SlackAdapter implements ChatAdapter {
           // Only an answer is shared; anything else (an expired page) is said to the person who clicked.
           if (r.type !== 'answer') return (await privately(replyMessage(r, { prefix, shareable: false })), null);
           const posted = await this.post(client, { channel, ...replyMessage(r, { prefix, shareable: false, sharedBy: r.sharedBy }) }, b.user.id);
-          if (posted) await privately({ text: 'Shared in the channel.', blocks: [] });
+          if (posted) await privately({ text: mrkdwn`Shared in the channel.`, blocks: [] });
           return posted;
         },
         edit: async () => {},
@@ -228,9 +228,9 @@ export class SlackAdapter implements ChatAdapter {
 }
 
 /** What the asker is told when a post is refused: what to do about it, where there is something to do. */
-function apology(why: string): string {
-  if (why === 'not_in_channel') return 'Sorry, I cannot post in this channel because I am not a member of it. Invite me with `/invite @briefbot`, then try again.';
-  return `Sorry, Slack did not accept my answer (${escapeSlack(why)}). Please try again in a minute.`;
+function apology(why: string): SlackText {
+  if (why === 'not_in_channel') return mrkdwn`Sorry, I cannot post in this channel because I am not a member of it. Invite me with \`/invite @briefbot\`, then try again.`;
+  return mrkdwn`Sorry, Slack did not accept my answer (${escapeSlack(why)}). Please try again in a minute.`;
 }
 
 /**
