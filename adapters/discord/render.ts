@@ -14,10 +14,38 @@ import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/c
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
+declare const ESCAPED: unique symbol;
+/**
+ * Text safe to put where Discord renders markdown (content, embed titles, descriptions, field names and values).
+ * Only escapeDiscord and the `markdown` template make it, and every message part below takes only this: text that
+ * skipped escaping does not compile.
+ */
+export type DiscordText = string & { readonly [ESCAPED]: true };
+
+/** Markdown from literal source text, with every value already escaped (a plain string does not compile). */
+export function markdown(parts: TemplateStringsArray, ...values: (DiscordText | number)[]): DiscordText {
+  return parts.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '') as DiscordText;
+}
+const joinDiscord = (pieces: DiscordText[], separator: string) => pieces.join(separator) as DiscordText;
+/** Cut or split between words, which keeps escaped text escaped (an escape never has a space in it). */
+const clip = (text: DiscordText, max: number) => clipWords(text, max) as DiscordText;
+const split = (text: DiscordText, max: number) => splitWords(text, max) as DiscordText[];
+
+export interface Field extends APIEmbedField {
+  name: DiscordText;
+  value: DiscordText;
+}
+/** An embed whose markdown parts are all escaped (the footer is shown as plain text, mentions broken). */
+export interface Embed extends APIEmbed {
+  title?: DiscordText;
+  description?: DiscordText;
+  fields?: Field[];
+}
+
 /** A whole message: content, embeds and buttons are always all set, so an edit replaces the previous page. */
 export interface DiscordMessage {
-  content: string;
-  embeds: APIEmbed[];
+  content: DiscordText;
+  embeds: Embed[];
   components: ButtonRow[];
 }
 
@@ -52,12 +80,13 @@ const literal = (_: string, before: string, marker: string) => (/^\d/.test(marke
  * (a 26,000-character quote took a second). Then, on the whole line: masked links (noMaskedLinks) and line-start
  * markdown (LINE_START).
  */
-export function escapeDiscord(text: string): string {
+export function escapeDiscord(text: string): DiscordText {
   return text
     .split('\n')
     .map((line) => noMaskedLinks(pieces(neutralise(line)).map((p) => escapeMarkdown(p, MARKDOWN)).join('')).replace(LINE_START, literal))
-    .join('\n');
+    .join('\n') as DiscordText;
 }
+const esc = escapeDiscord;
 
 /**
  * A masked link, "[text](url)", needs a "[" before a "](" on its line. Every "[" before the line's last "](" is
@@ -83,23 +112,25 @@ function pieces(line: string, max = 400): string[] {
 }
 
 /** A citation the reader can follow: a masked link when the article has a plain http(s) URL. */
-function cite(c: Citation, link = true): string {
-  const label = escapeDiscord(citationLabel(c));
+function cite(c: Citation, link = true): DiscordText {
+  const label = esc(citationLabel(c));
   if (!link || !c.url || !/^https?:\/\/[^\s<>]+$/i.test(c.url)) return label;
-  return `[${label.replace(/\]/g, '\\]')}](${c.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})`;
+  // The label cannot close the link early, nor the URL end it: ] and ( ) are escaped or encoded.
+  return `[${label.replace(/\]/g, '\\]')}](${c.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` as DiscordText;
 }
 
 /** Where a quote was reported; without links when the full list would crowd the field. */
-function sources(q: Quote, max: number): string {
+function sources(q: Quote, max: number): DiscordText {
   const line = (link: boolean) => {
-    const parts = [`\u2014 ${q.citations.map((c) => cite(c, link)).join(', ')}`];
-    for (const e of q.excerpts) parts.push(excerptLine(e, e.citations.map((c) => cite(c, link)).join(', ')));
+    const cites = (list: Citation[]) => joinDiscord(list.map((c) => cite(c, link)), ', ');
+    const parts = [markdown`\u2014 ${cites(q.citations)}`];
+    for (const e of q.excerpts) parts.push(excerptLine(e, cites(e.citations), esc));
     const more = unlistedArticles(q);
-    if (more > 0) parts.push(moreArticles(more));
-    return parts.join(' \u00b7 ');
+    if (more > 0) parts.push(esc(moreArticles(more)));
+    return joinDiscord(parts, ' \u00b7 ');
   };
   const full = line(true);
-  return full.length <= max ? full : clipWords(line(false), max);
+  return full.length <= max ? full : clip(line(false), max);
 }
 
 /**
@@ -107,17 +138,17 @@ function sources(q: Quote, max: number): string {
  * value. A quote longer than a field continues in the next, split between words; `maxBody` clips a quote too
  * long for any one message (with "…").
  */
-export function quoteFields(q: Quote, maxBody = Infinity): APIEmbedField[] {
+export function quoteFields(q: Quote, maxBody = Infinity): Field[] {
   const who = quoteSpeaker(q);
   const note = bylineNote(q);
-  const name = clipWords(escapeDiscord(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ` \u00b7 ${REPORTED}` : ''}`), L.fieldName);
+  const name = clip(esc(`${who}${note ? ` \u00b7 ${note}` : ''}${q.kind === 'reported' ? ` \u00b7 ${REPORTED}` : ''}`), L.fieldName);
   const words = maxBody < q.text.length ? clipWords(q.text, maxBody) : q.text;
-  const body = q.kind === 'reported' ? `*${escapeDiscord(reportedLead(q))}* ${escapeDiscord(words)}${reportedEnd(words)}` : `\u201c${escapeDiscord(words)}\u201d`;
-  const values = splitWords(body, L.fieldValue);
+  const body = q.kind === 'reported' ? markdown`*${esc(reportedLead(q))}* ${esc(words)}${esc(reportedEnd(words))}` : markdown`\u201c${esc(words)}\u201d`;
+  const values = split(body, L.fieldValue);
   const where = sources(q, 500);
-  if (values[values.length - 1]!.length + 1 + where.length <= L.fieldValue) values[values.length - 1] += `\n${where}`;
+  if (values[values.length - 1]!.length + 1 + where.length <= L.fieldValue) values[values.length - 1] = markdown`${values[values.length - 1]!}\n${where}`;
   else values.push(where);
-  const more = clipWords(`${name} (continued)`, L.fieldName);
+  const more = clip(markdown`${name} (continued)`, L.fieldName);
   return values.map((value, i) => ({ name: i === 0 ? name : more, value }));
 }
 
@@ -130,7 +161,7 @@ export function embedChars(e: APIEmbed): number {
 const totalChars = (embeds: readonly APIEmbed[]) => embeds.reduce((n, e) => n + embedChars(e), 0);
 
 /** Whether `fields` fit after the last embed (continuing into new ones past 25 fields), leaving `reserve`. */
-function fieldsFit(embeds: APIEmbed[], fields: APIEmbedField[], reserve: number): boolean {
+function fieldsFit(embeds: Embed[], fields: Field[], reserve: number): boolean {
   const size = totalChars(embeds) + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const last = embeds[embeds.length - 1];
   const room = last ? L.embedFields - (last.fields?.length ?? 0) : 0;
@@ -138,7 +169,7 @@ function fieldsFit(embeds: APIEmbed[], fields: APIEmbedField[], reserve: number)
   return size + reserve <= L.embedTotal && embeds.length + extraEmbeds <= L.embeds;
 }
 
-function addFields(embeds: APIEmbed[], fields: APIEmbedField[]): void {
+function addFields(embeds: Embed[], fields: Field[]): void {
   for (const f of fields) {
     let last = embeds[embeds.length - 1];
     if (!last || (last.fields?.length ?? 0) >= L.embedFields) embeds.push((last = { color: COLOR, fields: [] }));
@@ -159,11 +190,11 @@ function moreButton(label: string, customId: string): ButtonRow {
  * shortened rather than never shown.
  */
 export function answerMessage(a: Answer, offset: number, pageId: string): DiscordMessage {
-  const parts = [escapeDiscord(a.answer)];
+  const parts = [esc(a.answer)];
   // With an LLM: its summary, labelled as machine-written; the quotes below stay the record.
-  if (a.summary?.sentences.length) parts.push(`${clipWords(escapeDiscord(summaryLines(a.summary, a.quotes, offset).join(' ')), 1500)}\n*${escapeDiscord(`${SUMMARY_LABEL} \u00b7 ${a.summary.model}`)}*`);
-  if (a.alternatives.length) parts.push(`*${alsoMatching(escapeDiscord(a.alternatives.join(', ')))}*`);
-  const embeds: APIEmbed[] = [{ color: COLOR, title: clipWords(escapeDiscord(answerTitle(a)), L.embedTitle), description: clipWords(parts.join('\n\n'), L.embedDescription) }];
+  if (a.summary?.sentences.length) parts.push(markdown`${clip(esc(summaryLines(a.summary, a.quotes, offset).join(' ')), 1500)}\n*${esc(`${SUMMARY_LABEL} \u00b7 ${a.summary.model}`)}*`);
+  if (a.alternatives.length) parts.push(markdown`*${alsoMatching(esc(a.alternatives.join(', ')), esc)}*`);
+  const embeds: Embed[] = [{ color: COLOR, title: clip(esc(answerTitle(a)), L.embedTitle), description: clip(joinDiscord(parts, '\n\n'), L.embedDescription) }];
   let shown = 0;
   for (const q of a.quotes) {
     const tries = shown === 0 ? [Infinity, 3000, 1500, 600] : [Infinity];
@@ -171,7 +202,7 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
     const turn = a.onTopic !== null && a.onTopic > 0 && offset + shown === a.onTopic;
     const fieldsOf = (max: number) => {
       const f = quoteFields(q, max);
-      if (turn) f[0] = { ...f[0]!, name: clipWords(`${OTHER_SUBJECTS} \u00b7 ${f[0]!.name}`, L.fieldName) };
+      if (turn) f[0] = { ...f[0]!, name: clip(markdown`${esc(OTHER_SUBJECTS)} \u00b7 ${f[0]!.name}`, L.fieldName) };
       return f;
     };
     const fields = tries.map(fieldsOf).find((f) => fieldsFit(embeds, f, RESERVE));
@@ -180,8 +211,8 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
     shown++;
   }
   if (a.passages.length && shown === a.quotes.length) {
-    const fields = a.passages.map((p) => ({ name: clipWords(escapeDiscord(citationLabel(p.citation)), L.fieldName), value: clipWords(`> ${escapeDiscord(p.text)}`, L.fieldValue) }));
-    const heading: APIEmbed = { color: COLOR, title: fromTheReporting(), fields: [] };
+    const fields = a.passages.map((p) => ({ name: clip(esc(citationLabel(p.citation)), L.fieldName), value: clip(markdown`> ${esc(p.text)}`, L.fieldValue) }));
+    const heading: Embed = { color: COLOR, title: fromTheReporting(esc, esc), fields: [] };
     if (embeds.length < L.embeds && fieldsFit([...embeds, heading], fields.slice(0, 1), RESERVE)) {
       embeds.push(heading);
       for (const f of fields) if (fieldsFit(embeds, [f], RESERVE)) addFields(embeds, [f]);
@@ -190,14 +221,14 @@ export function answerMessage(a: Answer, offset: number, pageId: string): Discor
   const next = offset + shown;
   if (a.total > shown && shown > 0) embeds[embeds.length - 1]!.footer = { text: quotesShown(offset + 1, next, a.total) };
   const components = next < a.total ? [moreButton(moreQuotesLabel(next, a.total, PAGE_SIZE), MORE_PREFIX + pageToken(pageId, next))] : [];
-  return { content: '', embeds, components };
+  return { content: markdown``, embeds, components };
 }
 
 /** The briefing: one embed per story, most important first, as many as the limits allow. */
 export function digestMessage(d: Digest): DiscordMessage {
-  if (d.stories.length === 0) return { content: clipWords(escapeDiscord(d.text), L.content), embeds: [], components: [] };
+  if (d.stories.length === 0) return { content: clip(esc(d.text), L.content), embeds: [], components: [] };
   const count = d.stories.length + d.more;
-  const embeds: APIEmbed[] = [];
+  const embeds: Embed[] = [];
   for (const s of d.stories) {
     if (embeds.length >= L.embeds) break;
     const e = storyEmbed(s, L.embedTotal - totalChars(embeds));
@@ -205,28 +236,28 @@ export function digestMessage(d: Digest): DiscordMessage {
     embeds.push(e);
   }
   const left = count - embeds.length;
-  const lines = [`**${briefingTitle(d)}** \u00b7 ${briefingCount(d)}`];
+  const lines = [markdown`**${esc(briefingTitle(d))}** \u00b7 ${esc(briefingCount(d))}`];
   if (d.lead?.sentences.length) {
-    lines.push(clipWords(escapeDiscord(d.lead.sentences.map((s) => s.text).join(' ')), 1200), `*${escapeDiscord(`${DIGEST_SUMMARY_LABEL} \u00b7 ${d.lead.model}`)}*`);
+    lines.push(clip(esc(d.lead.sentences.map((s) => s.text).join(' ')), 1200), markdown`*${esc(`${DIGEST_SUMMARY_LABEL} \u00b7 ${d.lead.model}`)}*`);
   }
-  if (left > 0) lines.push(moreStories(left));
-  return { content: lines.join('\n'), embeds, components: [] };
+  if (left > 0) lines.push(esc(moreStories(left)));
+  return { content: joinDiscord(lines, '\n'), embeds, components: [] };
 }
 
 /** A story within `budget` characters: headline, summary and footer first, then quotes, figures and next steps. */
-function storyEmbed(s: Story, budget: number): APIEmbed | null {
+function storyEmbed(s: Story, budget: number): Embed | null {
   const footer = neutralise(storyFooter(s));
-  const e: APIEmbed = {
+  const e: Embed = {
     color: COLOR,
-    title: clipWords(escapeDiscord(s.headline), L.embedTitle),
-    description: clipWords(escapeDiscord(s.summary), 1500),
+    title: clip(esc(s.headline), L.embedTitle),
+    description: clip(esc(s.summary), 1500),
     footer: { text: clipWords(footer, L.embedFooter) },
     fields: [],
   };
   if (embedChars(e) > budget) return null;
-  const candidates: APIEmbedField[][] = s.quotes.map((q) => quoteFields(q, 700));
-  if (s.figures.length) candidates.push([{ name: FIGURES, value: clipWords(escapeDiscord(s.figures.join('; ')), L.fieldValue) }]);
-  if (s.next.length) candidates.push([{ name: NEXT_STEP, value: clipWords(s.next.map((n) => `\u2022 ${escapeDiscord(n)}`).join('\n'), L.fieldValue) }]);
+  const candidates: Field[][] = s.quotes.map((q) => quoteFields(q, 700));
+  if (s.figures.length) candidates.push([{ name: esc(FIGURES), value: clip(esc(s.figures.join('; ')), L.fieldValue) }]);
+  if (s.next.length) candidates.push([{ name: esc(NEXT_STEP), value: clip(joinDiscord(s.next.map((n) => markdown`\u2022 ${esc(n)}`), '\n'), L.fieldValue) }]);
   for (const fields of candidates) {
     const size = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
     if (embedChars(e) + size <= budget && e.fields!.length + fields.length <= L.embedFields) e.fields!.push(...fields);
@@ -235,25 +266,25 @@ function storyEmbed(s: Story, budget: number): APIEmbed | null {
 }
 
 /** Lines as embed descriptions under a title per part, cut with "…and N more" when they outgrow a message. */
-function listMessage(parts: { title: string; lines: string[] }[]): DiscordMessage {
-  const embeds: APIEmbed[] = [];
+function listMessage(parts: { title: DiscordText; lines: DiscordText[] }[]): DiscordMessage {
+  const embeds: Embed[] = [];
   const room = L.embedDescription - 50; // a description keeps room for its "…and N more"
   for (const part of parts) {
     if (embeds.length >= L.embeds || totalChars(embeds) + part.title.length + RESERVE > L.embedTotal) break;
-    let e: APIEmbed = { color: COLOR, title: clipWords(part.title, L.embedTitle), description: part.lines.length ? '' : '(none)' };
+    let e: Embed = { color: COLOR, title: clip(part.title, L.embedTitle), description: part.lines.length ? markdown`` : markdown`(none)` };
     embeds.push(e);
     for (const [i, raw] of part.lines.entries()) {
-      const line = clipWords(raw, 500);
+      const line = clip(raw, 500);
       const overflow = e.description!.length + line.length + 1 > room;
       if (totalChars(embeds) + line.length + 1 + RESERVE > L.embedTotal || (overflow && embeds.length >= L.embeds)) {
-        e.description += `\n\u2026and ${part.lines.length - i} more`;
+        e.description = markdown`${e.description!}\n\u2026and ${part.lines.length - i} more`;
         break;
       }
-      if (overflow) embeds.push((e = { color: COLOR, description: '' }));
-      e.description = e.description ? `${e.description}\n${line}` : line;
+      if (overflow) embeds.push((e = { color: COLOR, description: markdown`` }));
+      e.description = e.description ? markdown`${e.description}\n${line}` : line;
     }
   }
-  return { content: '', embeds, components: [] };
+  return { content: markdown``, embeds, components: [] };
 }
 
 export function replyMessage(r: Reply, options: { prefix: string }): DiscordMessage {
@@ -263,18 +294,19 @@ export function replyMessage(r: Reply, options: { prefix: string }): DiscordMess
     case 'digest':
       return digestMessage(r.digest);
     case 'help':
-      return listMessage([{ title: BOT_NAME, lines: helpEntries(options.prefix).map((e) => `\`${e.usage.replace(/`/g, "'")}\` \u2014 ${e.what}`) }]);
+      // Inline code shows its text as written; a backtick in it would end it early.
+      return listMessage([{ title: esc(BOT_NAME), lines: helpEntries(options.prefix).map((e) => markdown`\`${neutralise(e.usage.replace(/`/g, "'")) as DiscordText}\` \u2014 ${esc(e.what)}`) }]);
     case 'sources': {
-      const lines = r.sources.map((s) => `\u2022 ${escapeDiscord(s.title ?? s.file)} \u2014 ${escapeDiscord(sourceDetails(s))}`);
-      const skipped = r.skipped.map((s) => `\u2022 ${escapeDiscord(s.file)}: ${escapeDiscord(s.reason)}`);
-      return listMessage([{ title: sourcesTitle(r.sources.length, r.total), lines }, ...(skipped.length ? [{ title: SKIPPED_FILES, lines: skipped }] : [])]);
+      const lines = r.sources.map((s) => markdown`\u2022 ${esc(s.title ?? s.file)} \u2014 ${esc(sourceDetails(s))}`);
+      const skipped = r.skipped.map((s) => markdown`\u2022 ${esc(s.file)}: ${esc(s.reason)}`);
+      return listMessage([{ title: esc(sourcesTitle(r.sources.length, r.total)), lines }, ...(skipped.length ? [{ title: esc(SKIPPED_FILES), lines: skipped }] : [])]);
     }
     case 'speakers': {
-      const lines = r.speakers.map((s) => `\u2022 **${escapeDiscord(s.name)}**${s.role ? `, ${escapeDiscord(s.role)}` : ''} \u2014 ${quotesInArticles(s)}`);
-      return listMessage([{ title: speakersTitle(r.speakers.length, r.total), lines }]);
+      const lines = r.speakers.map((s) => markdown`\u2022 **${esc(s.name)}**${s.role ? markdown`, ${esc(s.role)}` : markdown``} \u2014 ${esc(quotesInArticles(s))}`);
+      return listMessage([{ title: esc(speakersTitle(r.speakers.length, r.total)), lines }]);
     }
     case 'notice':
-      return { content: clipWords(escapeDiscord(r.text), L.content), embeds: [], components: [] };
+      return { content: clip(esc(r.text), L.content), embeds: [], components: [] };
   }
 }
 
