@@ -123,7 +123,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     // One command, one answer over the folder as it is now: a file just added is in it.
     await bot.synced();
-    const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : text}\n`);
+    // Text goes to the terminal through terminalSafe, the one path there (JSON escapes control characters itself).
+    const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : terminalSafe(text)}\n`);
     if (command === 'ask') {
       const found = await bot.ask(question, { limit, offset });
       // With an LLM configured, the first page gets a grounded summary; the field is always there for JSON readers.
@@ -136,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === 'digest') {
       const plain = await bot.digest(values.date ? { date: values.date } : {});
       const digest = await bot.withLead(plain);
-      print({ ...digest, lead: digest.lead ?? null }, terminalSafe(digest.text));
+      print({ ...digest, lead: digest.lead ?? null }, digest.text);
     } else {
       const speakers = await bot.speakers();
       print({ speakers }, renderSpeakers(speakers));

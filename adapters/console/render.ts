@@ -82,14 +82,21 @@ export function renderHelp(prefix = ''): string {
   return ['Ask me about what was said in the news I have indexed:', ...entries.map((e) => `  ${e.usage.padEnd(width)}  ${e.what}`)].join('\n');
 }
 
-/** Any reply to a command, as terminal text. */
+/**
+ * Any reply to a command, as terminal text. The whole text goes through terminalSafe once more on its way out: the
+ * one path to the terminal, so a piece a renderer forgot cannot drive it (line breaks and tabs are all it keeps).
+ */
 export function renderReply(r: Reply): string {
+  return terminalSafe(reply(r));
+}
+
+function reply(r: Reply): string {
   switch (r.type) {
     case 'help': return renderHelp();
     case 'answer': return renderAnswer(r.answer, r.offset);
     case 'sources': return renderSources(r.sources, r.skipped, r.total);
     case 'speakers': return renderSpeakers(r.speakers, r.total);
-    case 'digest': return terminalSafe(r.digest.text);
-    case 'notice': return terminalSafe(r.text);
+    case 'digest': return r.digest.text;
+    case 'notice': return r.text;
   }
 }
