@@ -7,23 +7,14 @@ import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
 import { keyWords } from './speaker-words.ts';
 import { preferredRole } from './roles.ts';
-import { SpeakerDirectory } from './speaker-directory.ts';
+import { SpeakerDirectory, type KnownSpeaker } from '../ingest/speaker-identity.ts';
+import { FoldingWindow, type RecentQuote } from '../ingest/quote-folding.ts';
 import { MAX_ALIASES, MAX_KEYS } from './store.ts';
 import type {
   CitationRow, DigestArticleRow, DigestFilter, FileStamp, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
-/** The shorter of two texts must be this long (letters and digits) before it folds into the longer one. */
-const MIN_FOLD_KEY = 12;
-/**
- * How many of a speaker's latest quotations a new one is compared with, to fold excerpts into one quote.
- * Identical words fold whatever their age; excerpts are compared within this window, which keeps indexing fast
- * at any corpus size: outlets reprint and excerpt a quote within days, not a year later.
- */
-const FOLD_WINDOW = 300;
-/** Speakers whose latest quotations are kept in memory for folding: bounds memory on a corpus of thousands. */
-const FOLD_SPEAKERS = 1000;
 /**
  * Full-text matches considered per query: the most recently indexed ones, ranked by BM25 among themselves.
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
@@ -74,8 +65,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Counting 100,000 rows costs milliseconds on every answer; the count changes only when articles do. */
   private articleCountCache: number | null = null;
-  /** Each speaker's latest direct quotations (speaker:kind → quote and key), for folding excerpts. */
-  private recent = new Map<string, { quoteId: number; key: string }[]>();
+  /** Each speaker's latest quotations, for folding excerpts into one quote (the rule is the core's). */
+  private readonly folding: FoldingWindow;
   private readonly directory: SpeakerDirectory;
   /** SQLite's data_version when this connection last wrote: another process's commit changes it. */
   private dataVersion: number | null = null;
@@ -94,7 +85,9 @@ export class SqliteStore implements Store {
     // and each checkpoint copies them and waits for the disk twice.
     this.db.pragma('wal_autocheckpoint = 40000');
     this.migrate();
-    this.directory = new SpeakerDirectory(this.db);
+    this.folding = new FoldingWindow((speakerId, kind, limit) =>
+      (this.sql('SELECT quote_id AS quoteId, key FROM citations WHERE speaker_id = ? AND kind = ? ORDER BY id DESC LIMIT ?').all(speakerId, kind, limit) as RecentQuote[]).reverse());
+    this.directory = new SpeakerDirectory(() => this.sql('SELECT id, kind, key, surname FROM speakers').all() as KnownSpeaker[]);
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
     this.writeArticles = this.rollingBack(this.db.transaction((articles: ExtractedArticle[]) => {
       this.forgetOthersWrites();
@@ -125,7 +118,7 @@ export class SqliteStore implements Store {
   /** Drops what memory holds of the stored speakers and quotes; it is read again from the database when needed. */
   private forgetMemory(): void {
     this.directory.reset();
-    this.recent.clear();
+    this.folding.clear();
   }
 
   /** A transaction whose failure also forgets what memory holds of the rows it wrote. */
@@ -212,7 +205,7 @@ export class SqliteStore implements Store {
     const old = this.sql('SELECT id FROM articles WHERE file = ?').get(a.file) as { id: number } | undefined;
     if (old) this.deleteArticle(old.id, tally);
     // Several speakers of one article can be one speaker of the corpus ("Bessent" and "Scott Bessent").
-    const speakerIds = a.speakers.map((s) => this.directory.idFor(s));
+    const speakerIds = a.speakers.map((s) => this.speakerId(s));
     const names = new Map<number, Map<string, [string, number, string]>>();
     a.speakers.forEach((s, i) => {
       const id = speakerIds[i]!;
@@ -278,6 +271,16 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** The corpus-wide speaker an article's speaker is (the directory decides), added or renamed here as it says. */
+  private speakerId(s: ExtractedArticle['speakers'][number]): number {
+    const found = this.directory.match(s);
+    if (found?.rename) this.sql('UPDATE speakers SET name = ?, key = ? WHERE id = ?').run(s.name, s.key, found.id);
+    if (found) return found.id;
+    const id = Number(this.sql('INSERT INTO speakers (kind, name, key, surname) VALUES (?, ?, ?, ?)').run(s.kind, s.name, s.key, s.surname).lastInsertRowid);
+    this.directory.add({ id, kind: s.kind, key: s.key, surname: s.surname });
+    return id;
+  }
+
   private deleteArticle(articleId: number, tally: Tally): void {
     const cites = this.sql('SELECT id, quote_id AS quoteId, speaker_id AS speakerId FROM citations WHERE article_id = ?').all(articleId) as {
       id: number;
@@ -298,7 +301,7 @@ export class SqliteStore implements Store {
     }
     this.sql('DELETE FROM articles WHERE id = ?').run(articleId); // cascades to paragraphs and citations
     for (const gone of this.refreshQuotes(new Set(cites.map((c) => c.quoteId)))) if (gone.speakerId !== null) tally.speaker(gone.speakerId, 'quotes', -1);
-    this.recent.clear();
+    this.folding.clear();
   }
 
   /**
@@ -382,58 +385,27 @@ export class SqliteStore implements Store {
     return gone;
   }
 
-  /**
-   * The quote these words belong to: the same words from the same speaker, however old; or, for quotations,
-   * a longer or shorter excerpt of words the speaker was recently quoted with (the last FOLD_WINDOW).
-   */
+  /** The quote these words belong to (the folding window decides); a new quote, or several merged into the oldest. */
   private quoteFor(speakerId: number | null, kind: QuoteKind, key: string, date: string | null, tally: Tally): { quoteId: number; created: boolean } {
-    const found = new Set(this.sql('SELECT quote_id FROM citations WHERE speaker_id IS ? AND kind = ? AND key = ?').pluck().all(speakerId, kind, key) as number[]);
-    // Unattributed words fold only when identical: a shorter quotation inside a longer one may be someone else's.
-    const recent = kind === 'reported' || speakerId === null ? null : this.recentQuotes(speakerId, kind);
-    if (recent) {
-      for (const r of recent) {
-        // Only the longer of the two can hold the other.
-        if (r.key.length >= key.length ? key.length >= MIN_FOLD_KEY && r.key.includes(key) : r.key.length >= MIN_FOLD_KEY && key.includes(r.key)) found.add(r.quoteId);
-      }
-    }
+    const exact = this.sql('SELECT quote_id FROM citations WHERE speaker_id IS ? AND kind = ? AND key = ?').pluck().all(speakerId, kind, key) as number[];
+    const [keep, ...merge] = this.folding.fold(speakerId, kind, key, exact);
     let quoteId: number;
     let created = false;
-    if (found.size === 0) {
+    if (keep === undefined) {
       quoteId = Number(this.sql('INSERT INTO quotes (speaker_id, kind, kind_rank, articles, latest) VALUES (?, ?, ?, 1, ?)').run(speakerId, kind, KIND_RANK[kind], date).lastInsertRowid);
       created = true;
     } else {
-      const [keep, ...merge] = [...found].sort((x, y) => x - y);
-      quoteId = keep!;
-      if (merge.length) {
-        for (const id of merge) {
-          this.sql('UPDATE citations SET quote_id = ? WHERE quote_id = ?').run(keep, id);
-          this.sql('DELETE FROM quotes WHERE id = ?').run(id);
-          if (speakerId !== null) tally.speaker(speakerId, 'quotes', -1);
-          if (recent) for (const r of recent) if (r.quoteId === id) r.quoteId = keep!;
-        }
-        this.refreshQuotes(new Set([keep!]));
+      quoteId = keep;
+      for (const id of merge) {
+        this.sql('UPDATE citations SET quote_id = ? WHERE quote_id = ?').run(keep, id);
+        this.sql('DELETE FROM quotes WHERE id = ?').run(id);
+        if (speakerId !== null) tally.speaker(speakerId, 'quotes', -1);
+        this.folding.merged(speakerId, kind, id, keep);
       }
+      if (merge.length) this.refreshQuotes(new Set([keep]));
     }
-    if (recent) {
-      recent.push({ quoteId, key });
-      if (recent.length > FOLD_WINDOW) recent.shift();
-    }
+    this.folding.record(speakerId, kind, quoteId, key);
     return { quoteId, created };
-  }
-
-  private recentQuotes(speakerId: number, kind: QuoteKind): { quoteId: number; key: string }[] {
-    const k = `${speakerId}:${kind}`;
-    let list = this.recent.get(k);
-    if (list) {
-      // Most recently used last: the speakers reported today stay, the long tail is read again when it returns.
-      this.recent.delete(k);
-      this.recent.set(k, list);
-    } else {
-      if (this.recent.size >= FOLD_SPEAKERS) this.recent.delete(this.recent.keys().next().value!);
-      list = (this.sql(`SELECT quote_id AS quoteId, key FROM citations WHERE speaker_id = ? AND kind = ? ORDER BY id DESC LIMIT ${FOLD_WINDOW}`).all(speakerId, kind) as { quoteId: number; key: string }[]).reverse();
-      this.recent.set(k, list);
-    }
-    return list;
   }
 
   async articleCount(): Promise<number> {
