@@ -59,7 +59,6 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   const report: SyncReport = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [] };
   const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES;
   const known = new Map((await store.fileStamps()).map((s) => [s.file, s]));
-  const reparse = (await store.getMeta('extractor')) !== EXTRACTOR_VERSION;
 
   // First pass: what changed, judged by size and modification time alone.
   // Only the size and time of each file to parse are kept: a first sync of 100,000 files lists them all.
@@ -67,7 +66,9 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   for await (const { file, path, stat } of listFiles(dir, report, options.signal)) {
     const before = known.get(file);
     known.delete(file);
-    if (!reparse && before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
+    // Parsed by this extractor, and the same size and time: unchanged. A sync cut short (a crash, a stop) leaves
+    // only the files it had not reached, so a restart continues where it stopped.
+    if (before && before.extractor === EXTRACTOR_VERSION && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
     else candidates.push({ file, path, stat, before });
   }
   if (options.signal?.aborted) return report;
@@ -100,7 +101,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     const r = await result;
     if (!r.ok) return skip(report, file, r.reason, before);
     for (const text of r.dropped) report.unverified.push({ file, text });
-    batch.push(r.article);
+    batch.push({ ...r.article, extractor: EXTRACTOR_VERSION });
     (before ? report.updated : report.added).push(file);
     if (batch.length >= BATCH) await flush();
   };
@@ -121,7 +122,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       }
       const hash = contentHash(bytes);
       // Touched but not changed (a copy, a checkout): the same content needs no parsing.
-      if (!reparse && before && (await store.fileHash(file)) === hash) {
+      if (before?.extractor === EXTRACTOR_VERSION && (await store.fileHash(file)) === hash) {
         await store.touchFile({ file, hash, size: stat.size, mtimeMs: stat.mtimeMs });
         report.unchanged++;
         continue;
@@ -142,7 +143,6 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     await store.removeArticle(gone);
     report.removed.push(gone);
   }
-  if (reparse) await store.setMeta('extractor', EXTRACTOR_VERSION);
   return report;
 }
 

@@ -166,6 +166,8 @@ export interface ExtractedArticle extends ParsedArticle {
   hash: string;
   size: number;
   mtimeMs: number;
+  /** The extractor version it was parsed with (sync.ts): an article from an older one is parsed again. */
+  extractor?: string;
   speakers: FoundSpeaker[];
   quotes: FoundQuote[];
 }

@@ -267,3 +267,25 @@ describe('links in the seeds folder', () => {
     await store.close();
   });
 });
+
+describe('a first sync cut short (a crash, a stop)', () => {
+  it('is continued by the next sync, which parses only the files it had not reached', async () => {
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    manyArticles(seeds, 450);
+    const store = new SqliteStore(join(dir, 'briefbot.db'));
+    const stop = new AbortController();
+    const stopping = Object.assign(Object.create(store) as SqliteStore, {
+      putArticles: async (articles: Parameters<SqliteStore['putArticles']>[0]) => {
+        await store.putArticles(articles);
+        stop.abort();
+      },
+    });
+    const first = await syncFolder(seeds, stopping, { signal: stop.signal });
+    expect(first.added.length).toBeGreaterThan(0);
+    const rest = await syncFolder(seeds, store);
+    expect(rest).toMatchObject({ updated: [], unchanged: first.added.length });
+    expect(rest.added).toHaveLength(450 - first.added.length);
+    await store.close();
+  });
+});

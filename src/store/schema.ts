@@ -24,11 +24,13 @@ CREATE TABLE IF NOT EXISTS articles (
   -- The names, roles and handles it uses for each speaker, as JSON [[speakerId, [[key, isRole, name], …]], …]: what
   -- removing the article takes away from the speakers' counts.
   speakers TEXT NOT NULL DEFAULT '[]',
+  -- The extractor version it was parsed with: a sync cut short leaves the rest of the folder to parse, not all of it.
+  extractor TEXT NOT NULL DEFAULT '',
   indexed_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 -- Covers the start-up check of every file's size, time and hash without reading the article rows.
-CREATE INDEX IF NOT EXISTS articles_files ON articles(file, size, mtime_ms, hash);
+CREATE INDEX IF NOT EXISTS articles_files ON articles(file, size, mtime_ms, extractor, hash);
 
 CREATE TABLE IF NOT EXISTS paragraphs (
   id INTEGER PRIMARY KEY,

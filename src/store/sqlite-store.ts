@@ -75,7 +75,8 @@ export class SqliteStore implements Store {
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
+    // A writer waits up to 10 s for another's transaction rather than failing at once.
+    this.db = new Database(path, { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -89,6 +90,8 @@ export class SqliteStore implements Store {
       (this.sql('SELECT quote_id AS quoteId, key FROM citations WHERE speaker_id = ? AND kind = ? ORDER BY id DESC LIMIT ?').all(speakerId, kind, limit) as RecentQuote[]).reverse());
     this.directory = new SpeakerDirectory(() => this.sql('SELECT id, kind, key, surname FROM speakers').all() as KnownSpeaker[]);
     // One transaction for a whole batch: a sync of thousands of files commits a few times, not thousands.
+    // Write transactions take the write lock when they begin (IMMEDIATE): a deferred one that reads first and then
+    // writes fails with SQLITE_BUSY, without waiting, when another process has written in between.
     this.writeArticles = this.rollingBack(this.db.transaction((articles: ExtractedArticle[]) => {
       this.forgetOthersWrites();
       const tally = new Tally();
@@ -122,10 +125,10 @@ export class SqliteStore implements Store {
   }
 
   /** A transaction whose failure also forgets what memory holds of the rows it wrote. */
-  private rollingBack<A extends unknown[]>(write: (...args: A) => void): (...args: A) => void {
+  private rollingBack<A extends unknown[]>(write: Database.Transaction<(...args: A) => void>): (...args: A) => void {
     return (...args: A) => {
       try {
-        write(...args);
+        write.immediate(...args);
       } catch (err) {
         this.forgetMemory();
         throw err;
@@ -172,11 +175,11 @@ export class SqliteStore implements Store {
     // Rows as arrays, and no hashes. Read in pages with a turn of the event loop between them: at 100,000
     // articles this takes a third of a second, and questions asked meanwhile are answered between pages.
     // Paged by file name, which the covering index articles_files is ordered by.
-    const page = this.sql(`SELECT file, size, mtime_ms FROM articles WHERE file > ? ORDER BY file LIMIT ${STAMPS_PAGE}`).raw();
+    const page = this.sql(`SELECT file, size, mtime_ms, extractor FROM articles WHERE file > ? ORDER BY file LIMIT ${STAMPS_PAGE}`).raw();
     const stamps: FileStamp[] = [];
     for (let after = ''; ; ) {
-      const rows = page.all(after) as [string, number, number][];
-      for (const [file, size, mtimeMs] of rows) stamps.push({ file, size, mtimeMs });
+      const rows = page.all(after) as [string, number, number, string][];
+      for (const [file, size, mtimeMs, extractor] of rows) stamps.push({ file, size, mtimeMs, extractor });
       if (rows.length < STAMPS_PAGE) return stamps;
       after = rows[rows.length - 1]![0];
       await new Promise((resolve) => setImmediate(resolve));
@@ -220,9 +223,9 @@ export class SqliteStore implements Store {
     const named = JSON.stringify([...names].map(([id, mine]) => [id, [...mine.values()]]));
     const articleId = Number(
       this.sql(
-        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, speakers, indexed_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, a.country, JSON.stringify(a.comments), named, new Date().toISOString())
+        `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, speakers, extractor, indexed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(a.file, a.hash, a.size, a.mtimeMs, a.title, a.outlet, a.author, a.date, a.url, a.country, JSON.stringify(a.comments), named, a.extractor ?? '', new Date().toISOString())
         .lastInsertRowid,
     );
     const insPara = this.sql('INSERT INTO paragraphs (article_id, idx, heading, text) VALUES (?, ?, ?, ?)');

@@ -7,9 +7,11 @@ export interface FileStamp {
   file: string;
   size: number;
   mtimeMs: number;
+  /** The extractor version the file's article was parsed with ('' when unknown). */
+  extractor: string;
 }
 
-export interface FileState extends FileStamp {
+export interface FileState extends Omit<FileStamp, 'extractor'> {
   hash: string;
 }
 

@@ -37,14 +37,14 @@ export function describeStoreContract(backend: string, open: () => Promise<Opene
       expect(await store.getMeta('extractor')).toBe('5');
     });
 
-    it('keeps each file\'s stamp and hash, replaces an article by file, and removes it', async () => {
+    it('keeps each file\'s stamp, hash and extractor version, replaces an article by file, and removes it', async () => {
       const store = await fresh();
-      const a = article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] });
+      const a = { ...article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] }), extractor: 'v7' };
       await store.putArticles([a, article('b.txt', { quotes: [{ by: MOFCOM, text: 'China firmly opposes the export controls' }] })]);
       expect(await store.articleCount()).toBe(2);
       expect(await store.fileHash('a.txt')).toBe(a.hash);
       await store.touchFile({ file: 'a.txt', hash: a.hash, size: 7, mtimeMs: 9 });
-      expect((await store.fileStamps()).find((s) => s.file === 'a.txt')).toEqual({ file: 'a.txt', size: 7, mtimeMs: 9 });
+      expect((await store.fileStamps()).find((s) => s.file === 'a.txt')).toEqual({ file: 'a.txt', size: 7, mtimeMs: 9, extractor: 'v7' });
       const before = await store.latestArticleId();
       await store.putArticles([article('a.txt', { quotes: [{ by: BESSENT, text: 'We will not back down on critical minerals' }] })]);
       expect(await store.articleCount()).toBe(2);
