@@ -72,5 +72,10 @@ export function splitHandle(handle: string): string {
 
 /** Strips punctuation a quote's edges pick up from the surrounding sentence (",", ".", ":"), not inner punctuation. */
 export function trimQuoteEdges(text: string): string {
-  return text.replace(/^[\s,;:.\u2026-]+/, '').replace(/[\s,;:.\u2014\u2013-]+$/, '');
+  const head = text.replace(/^[\s,;:.\u2026-]+/, '');
+  // From the end by hand: an end-anchored regex is tried at every character of a long run and is quadratic.
+  let end = head.length;
+  while (end > 0 && TRAILING_EDGE.test(head[end - 1]!)) end--;
+  return head.slice(0, end);
 }
+const TRAILING_EDGE = /[\s,;:.\u2014\u2013-]/;

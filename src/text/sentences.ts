@@ -7,8 +7,11 @@ import { findQuoteSpans, maskQuotes, type QuoteSpan, type Span } from './quote-m
 export { findQuoteSpans, maskQuotes, type QuoteSpan, type Span };
 
 const ABBREVIATION = /(?:^|[\s(])(?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|St|Jr|Sr|Lt|Col|Capt|Sgt|Rev|Hon|Eng|Engr|Amb|Adm|Maj|Brig|Cdr|Supt|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K|U\.N|a\.m|p\.m)\.$/;
-/** A sentence end: terminal punctuation, closing marks, space, then what can start a sentence. */
-const BOUNDARY = /[.!?\u2026]+["\u201d\u2019\u00bb)\]]*\s+(?=["\u201c\u2018\u00ab(\[]|[\p{Lu}\p{N}])/gu;
+/**
+ * A sentence end: terminal punctuation, closing marks, space, then what can start a sentence. It starts only where a
+ * run of terminal punctuation starts (the look-behind): tried at every dot of a long run of dots, it was quadratic.
+ */
+const BOUNDARY = /(?<![.!?\u2026])[.!?\u2026]+["\u201d\u2019\u00bb)\]]*\s+(?=["\u201c\u2018\u00ab(\[]|[\p{Lu}\p{N}])/gu;
 /** After a quotation that ends a sentence inside its marks, an attribution ("… OVER!" Trump declared.) is not a new sentence. */
 const ATTRIBUTION_NEXT = /^\s+(?:[\p{L}'\u2019.-]+\s+){1,8}?(?:said|says|added|adds|declared|asked|asks|wrote|writes|posted|told|tells|stated|stressed|insisted|warned|noted|replied|explained|tweeted|exclaimed|concluded|continued|argued|claimed|demanded|wondered|shouted|quipped)\b/u;
 
