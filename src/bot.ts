@@ -5,6 +5,8 @@ import { withLead } from './digest/text.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage } from './storage.ts';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Store } from './store/store.ts';
 import { syncFolder, type SyncReport } from './sync.ts';
 import { silentLogger, type Logger } from './log.ts';
@@ -34,6 +36,8 @@ export class Briefbot {
   /** The latest sync started, settled or not. */
   private syncing: Promise<unknown> = Promise.resolve();
   private readonly closing = new AbortController();
+  /** This bot as the holder of its database's ingest lock. */
+  private readonly ingester = { id: randomUUID(), pid: process.pid, host: hostname() };
   private summarizer: Summarizer | null = null;
 
   private constructor(
@@ -104,7 +108,19 @@ export class Briefbot {
 
   private async syncNow(): Promise<SyncReport> {
     if (this.closing.signal.aborted) throw new Error('the bot is closing');
-    const report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal });
+    // One process indexes a database at a time; the others answer from the index as it is.
+    const other = await this.store.claimIngest(this.ingester);
+    if (other) {
+      this.log.warn(`another briefbot is indexing this database (pid ${other.pid}${other.host === this.ingester.host ? '' : ` on ${other.host}`}); answering from the index as it is`);
+      this.lastSync = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [], indexedBy: other };
+      return this.lastSync;
+    }
+    let report: SyncReport;
+    try {
+      report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal });
+    } finally {
+      await this.store.releaseIngest(this.ingester);
+    }
     for (const s of report.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
     for (const u of report.unverified) this.log.warn(`dropped a quote not found verbatim in ${u.file}: "${u.text.slice(0, 60)}"`);
     const changed = report.added.length + report.updated.length + report.removed.length;

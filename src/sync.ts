@@ -41,6 +41,8 @@ export interface SyncReport {
   skipped: SkippedFile[];
   /** Quotes dropped because their words were not found verbatim where extracted (should stay empty). */
   unverified: { file: string; text: string }[];
+  /** Set when nothing was synced because another process was indexing the database. */
+  indexedBy?: { pid: number; host: string };
 }
 
 export interface SyncOptions {

@@ -1,6 +1,8 @@
 // The seeds folder and the database stay in step; nothing a user drops in the folder crashes the bot or loses data.
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
@@ -286,6 +288,39 @@ describe('a first sync cut short (a crash, a stop)', () => {
     const rest = await syncFolder(seeds, store);
     expect(rest).toMatchObject({ updated: [], unchanged: first.added.length });
     expect(rest.added).toHaveLength(450 - first.added.length);
+    await store.close();
+  });
+});
+
+describe('two processes on one database', () => {
+  it('index it one at a time: the other answers from the index as it is, and says who is indexing', async () => {
+    const seeds = join(dir, 'seeds');
+    copySeeds(seeds);
+    const db = join(dir, 'briefbot.db');
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: db, logger });
+    const other = new SqliteStore(db);
+    const indexer = { id: 'another-bot', pid: process.pid, host: hostname() };
+    expect(await other.claimIngest(indexer)).toBeNull();
+    appendFileSync(join(seeds, FILES.ani), '\nGor later said that the invitation would be sent by the embassy.\n');
+    expect(await bot.sync()).toMatchObject({ updated: [], indexedBy: { pid: process.pid } });
+    expect(warnings).toEqual([`another briefbot is indexing this database (pid ${process.pid}); answering from the index as it is`]);
+    expect((await bot.ask('what did Gor say?')).speaker).toBe('Sergio Gor');
+    await other.releaseIngest(indexer);
+    expect((await bot.sync()).updated).toEqual([FILES.ani]);
+    await other.close();
+    await bot.close();
+  });
+
+  it('take over the lock of a process that died while indexing', async () => {
+    const db = join(dir, 'briefbot.db');
+    const store = new SqliteStore(db);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    expect(await store.claimIngest({ id: 'crashed', pid: dead, host: hostname() })).toBeNull();
+    const bot = await Briefbot.open({ seedsDir: SEEDS, dbPath: db });
+    expect(bot.lastSyncReport?.added).toHaveLength(5);
+    await bot.close();
     await store.close();
   });
 });

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { hostname } from 'node:os';
 import type { ExtractedArticle, QuoteKind, SpeakerKind, Source } from '../types.ts';
 import { matchKey, nameKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
@@ -11,10 +12,23 @@ import { SpeakerDirectory, type KnownSpeaker } from '../ingest/speaker-identity.
 import { FoldingWindow, type RecentQuote } from '../ingest/quote-folding.ts';
 import { MAX_ALIASES, MAX_KEYS } from './store.ts';
 import type {
-  CitationRow, DigestArticleRow, DigestFilter, FileStamp, FileState, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
+  CitationRow, DigestArticleRow, DigestFilter, FileStamp, FileState, IngestHolder, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
 
 const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
+/** How long a lock taken on another host is honoured: its process cannot be asked whether it is alive. */
+const REMOTE_LOCK_MS = 30 * 60_000;
+
+/** Whether the process holding the ingest lock is still there (a crashed one leaves its lock behind). */
+function holderAlive(h: IngestHolder & { at: number }): boolean {
+  if (h.host !== hostname()) return Date.now() - h.at < REMOTE_LOCK_MS;
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
 /**
  * Full-text matches considered per query: the most recently indexed ones, ranked by BM25 among themselves.
  * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
@@ -169,6 +183,20 @@ export class SqliteStore implements Store {
 
   async setMeta(key: string, value: string): Promise<void> {
     this.sql('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async claimIngest(holder: IngestHolder): Promise<IngestHolder | null> {
+    return this.db.transaction((): IngestHolder | null => {
+      const raw = this.sql("SELECT value FROM meta WHERE key = 'ingest_lock'").pluck().get() as string | undefined;
+      const held = raw ? (JSON.parse(raw) as IngestHolder & { at: number }) : null;
+      if (held && held.id !== holder.id && holderAlive(held)) return { id: held.id, pid: held.pid, host: held.host };
+      this.sql("INSERT INTO meta (key, value) VALUES ('ingest_lock', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ ...holder, at: Date.now() }));
+      return null;
+    }).immediate();
+  }
+
+  async releaseIngest(holder: IngestHolder): Promise<void> {
+    this.sql("DELETE FROM meta WHERE key = 'ingest_lock' AND json_extract(value, '$.id') = ?").run(holder.id);
   }
 
   async fileStamps(): Promise<FileStamp[]> {

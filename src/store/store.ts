@@ -112,10 +112,24 @@ export interface SpeakerKeys {
 /** Which of a speaker's words a lookup may use: name words only, or names and roles. */
 export type WordScope = 'names' | 'any';
 
+/** Who is writing articles to a database: one process at a time indexes it. */
+export interface IngestHolder {
+  /** This holder (a bot in a process): unique, so two bots in one process are two holders. */
+  id: string;
+  pid: number;
+  host: string;
+}
+
 export interface Store {
-  /** Small named values the core keeps with the data (the extractor version the articles were parsed with). */
+  /** Small named values the core keeps with the data. */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Takes the right to write articles for `holder`, or returns who has it: another holder whose process is alive
+   * (on this host; on another, for 30 minutes). Taken again by the same holder, it is renewed.
+   */
+  claimIngest(holder: IngestHolder): Promise<IngestHolder | null>;
+  releaseIngest(holder: IngestHolder): Promise<void>;
   /** Every indexed file's size and time: read at every start, so without the content hashes. */
   fileStamps(): Promise<FileStamp[]>;
   /** The content hash a file was indexed with, or null. */

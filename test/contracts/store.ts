@@ -1,6 +1,7 @@
 // The Store port's contract: what any index backend (SQLite today, PostgreSQL next) must do, checked through the
 // interface and the core's own functions over it (ask, the digest, the folder sync), never through SQL.
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostname } from 'node:os';
 import type { Store } from '../../src/store/store.ts';
 import { ask } from '../../src/answer/answer.ts';
 import { composeDigest } from '../../src/digest/digest.ts';
@@ -53,6 +54,19 @@ export function describeStoreContract(backend: string, open: () => Promise<Opene
       await store.removeArticle('a.txt');
       expect(await store.articleCount()).toBe(1);
       expect((await ask(store, 'what did Bessent say?')).kind).toBe('unknown-speaker');
+    });
+
+    it('lets one live holder at a time index it; a holder renews its own claim', async () => {
+      const store = await fresh();
+      const a = { id: 'a', pid: process.pid, host: hostname() };
+      const b = { id: 'b', pid: process.pid, host: hostname() };
+      expect(await store.claimIngest(a)).toBeNull();
+      expect(await store.claimIngest(a)).toBeNull();
+      expect(await store.claimIngest(b)).toEqual(a);
+      await store.releaseIngest(b); // not b's to release
+      expect(await store.claimIngest(b)).toEqual(a);
+      await store.releaseIngest(a);
+      expect(await store.claimIngest(b)).toBeNull();
     });
 
     it('writes a batch whole or not at all', async () => {
