@@ -2,6 +2,7 @@
 // (Slack, Discord, or both); with no chat tokens at all, the console adapter.
 import { Briefbot } from '../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../src/config.ts';
+import { StartError } from '../src/faults.ts';
 import { createLogger } from '../src/log.ts';
 import type { ChatAdapter } from '../src/app/ports.ts';
 import { consoleBriefings, runConsole } from './console/console.ts';
@@ -32,7 +33,15 @@ async function start(): Promise<void> {
   const stop = new AbortController();
   // Ctrl-C (or a service manager's SIGTERM) ends the session cleanly: the database is closed, not cut off.
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => stop.abort());
-  const bot = await Briefbot.open({ ...config, llm, logger });
+  let bot: Briefbot;
+  try {
+    bot = await Briefbot.open({ ...config, llm, logger });
+  } catch (err) {
+    if (!(err instanceof StartError)) throw err;
+    process.stderr.write(`briefbot cannot start: ${err.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   if (llm) logger.info(`summaries: ${llm.model} via ${llm.baseURL ?? 'api.openai.com'}`);
   const adapters: ChatAdapter[] = [];
   try {

@@ -5,6 +5,7 @@ import { withLead } from './digest/text.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage } from './storage.ts';
+import { explainFault, StartError } from './faults.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from './store/store.ts';
@@ -59,7 +60,14 @@ export class Briefbot {
     // An index already built answers at once while the folder is checked for changes (at 100,000 articles the
     // check takes a second); an empty one is built first, or the first questions would find nothing.
     if ((await store.articleCount()) > 0) bot.checkInBackground();
-    else await bot.sync();
+    else {
+      try {
+        await bot.sync();
+      } catch (err) {
+        await bot.close();
+        throw new StartError(bot.explain(err));
+      }
+    }
     return bot;
   }
 
@@ -70,8 +78,14 @@ export class Briefbot {
       return this.syncNow();
     });
     check.catch((err: Error) => {
-      if (!this.closing.signal.aborted) this.log.error(`could not check ${this.options.seedsDir} for new or changed articles: ${err.message}`);
+      if (!this.closing.signal.aborted) this.log.error(`could not check ${this.options.seedsDir} for new or changed articles: ${this.explain(err)}`);
     });
+  }
+
+  /** A sync's fault in words: the database's, or the seeds folder's. */
+  private explain(err: unknown): string {
+    const code = (err as { code?: string }).code ?? '';
+    return code.startsWith('SQLITE_') ? explainFault(err, this.options.dbPath, 'database') : explainFault(err, this.options.seedsDir, 'seeds');
   }
 
   /** Resolves when the syncs started so far (the check begun at open included) have finished. */

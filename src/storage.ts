@@ -3,6 +3,7 @@
 import type { Store } from './store/store.ts';
 import type { State } from './state/state.ts';
 import type { Cache } from './llm/cache.ts';
+import { explainFault, StartError } from './faults.ts';
 
 export interface Storage {
   readonly store: Store;
@@ -24,12 +25,17 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     import('./llm/cache.ts'),
     import('./state/migrations.ts'),
   ]);
-  const store = new SqliteStore(options.dbPath);
+  let store: InstanceType<typeof SqliteStore>;
+  try {
+    store = new SqliteStore(options.dbPath);
+  } catch (err) {
+    throw new StartError(explainFault(err, options.dbPath, 'database'));
+  }
   try {
     await migrateState(store.db);
   } catch (err) {
     await store.close();
-    throw new Error(`could not bring the state tables of ${options.dbPath} up to date: ${(err as Error).message}`);
+    throw new StartError(explainFault(err, options.dbPath, 'database'));
   }
   return { store, state: new SqliteState(store.db), cache: new LlmCache(store.db), close: () => store.close() };
 }

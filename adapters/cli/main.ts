@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
+import { StartError } from '../../src/faults.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadLlmConfig } from '../../src/llm/config.ts';
 import { renderAnswer, renderSources, renderSpeakers, terminalSafe } from '../console/render.ts';
@@ -119,7 +120,14 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  const bot = await Briefbot.open({ ...config, llm, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  let bot: Briefbot;
+  try {
+    bot = await Briefbot.open({ ...config, llm, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  } catch (err) {
+    if (!(err instanceof StartError)) throw err;
+    process.stderr.write(`briefbot: ${err.message}\n`);
+    return 1;
+  }
   try {
     // One command, one answer over the folder as it is now: a file just added is in it.
     await bot.synced();

@@ -1,0 +1,70 @@
+// Faults of the database and the seeds folder end in a clear message naming the file and what to do, never a
+// stack trace; a fault while the bot runs is logged and it keeps answering from what it has.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Briefbot } from '../src/bot.ts';
+import { explainFault, StartError } from '../src/faults.ts';
+import { ROOT, SEEDS, tempDir } from './helpers.ts';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+describe('a damaged database', () => {
+  it('stops the start with what to do, naming the file', async () => {
+    const db = join(dir, 'briefbot.db');
+    writeFileSync(db, 'this is not a database, it is a note '.repeat(200));
+    const opening = Briefbot.open({ seedsDir: SEEDS, dbPath: db });
+    await expect(opening).rejects.toBeInstanceOf(StartError);
+    await expect(Briefbot.open({ seedsDir: SEEDS, dbPath: db })).rejects.toThrow(`${db} is not a briefbot database or is damaged (file is not a database). Move it aside (mv ${db} ${db}.broken)`);
+  });
+
+  it('is explained by the command line without a stack trace', async () => {
+    const db = join(dir, 'briefbot.db');
+    writeFileSync(db, 'not a database '.repeat(500));
+    const run = promisify(execFile);
+    const result = await run(process.execPath, [join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ask', 'what did Gor say?'], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: db } }).catch((e: { code: number; stderr: string }) => e);
+    expect(result).toMatchObject({ code: 1 });
+    expect((result as { stderr: string }).stderr).toContain(`briefbot: ${db} is not a briefbot database or is damaged`);
+    expect((result as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a seeds folder that cannot be read', () => {
+  it('stops a first start with what to do', async () => {
+    await expect(Briefbot.open({ seedsDir: join(dir, 'missing'), dbPath: ':memory:' })).rejects.toThrow(`the seeds folder ${join(dir, 'missing')} does not exist: create it, or set BRIEFBOT_SEEDS`);
+  });
+
+  it('is logged when it goes missing under a running bot, which keeps answering from its index', async () => {
+    const seeds = join(dir, 'seeds');
+    const { cpSync, rmSync } = await import('node:fs');
+    cpSync(SEEDS, seeds, { recursive: true });
+    const db = join(dir, 'briefbot.db');
+    await (await Briefbot.open({ seedsDir: seeds, dbPath: db })).close();
+    rmSync(seeds, { recursive: true });
+    const errors: string[] = [];
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: db, logger: { debug() {}, info() {}, warn() {}, error: (m) => errors.push(m) } });
+    expect((await bot.ask('what did Gor say?')).speaker).toBe('Sergio Gor');
+    await bot.synced();
+    expect(errors).toEqual([`could not check ${seeds} for new or changed articles: the seeds folder ${seeds} does not exist: create it, or set BRIEFBOT_SEEDS to the folder of your articles.`]);
+    await bot.close();
+  });
+});
+
+describe('every database fault', () => {
+  it('is explained with the file and what to do', () => {
+    const at = '/data/briefbot.db';
+    expect(explainFault({ code: 'SQLITE_READONLY', message: 'attempt to write a readonly database' }, at, 'database')).toBe(
+      'cannot write to /data/briefbot.db (attempt to write a readonly database): give briefbot write access to the file and its folder, or set BRIEFBOT_DB to a writable path.',
+    );
+    expect(explainFault({ code: 'SQLITE_FULL', message: 'database or disk is full' }, at, 'database')).toMatch(/^the disk holding \/data\/briefbot.db is full .*: free some space/);
+    expect(explainFault({ code: 'SQLITE_CORRUPT', message: 'database disk image is malformed' }, at, 'database')).toMatch(/is not a briefbot database or is damaged \(database disk image is malformed\)\. Move it aside/);
+    expect(explainFault({ code: 'EACCES', message: "EACCES: permission denied, scandir '/news'" }, '/news', 'seeds')).toMatch(/^cannot read the seeds folder \/news .*give briefbot read access/);
+  });
+});
