@@ -8,8 +8,15 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, td';
 
 export type HtmlArticle = { ok: true; blocks: Block[]; hints: PageHints } | { ok: false; reason: string };
 
+/**
+ * How deep elements may nest before Readability reads the page. Readability walks a page recursively and re-reads
+ * ancestors, so 2,000 nested <div>s took minutes and 10,000 overflowed the stack; real pages nest a few dozen deep.
+ */
+export const MAX_HTML_DEPTH = 128;
+
 export function readHtml(html: string): HtmlArticle {
   const { document } = parseHTML(html);
+  capDepth(document as unknown as El, MAX_HTML_DEPTH);
   const published = metaContent(document, ['article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date']);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['og:url']);
   let article: ReturnType<Readability<string>['parse']>;
@@ -68,13 +75,26 @@ export function htmlBlocks(html: string): Block[] {
 }
 const BLOCK_TAGS = new Set(BLOCKS.split(/,\s*/));
 
-/** The little of linkedom's Element the walk uses. */
+/** The little of linkedom's Element the walks use. */
 interface El {
   localName: string;
   tagName: string;
   textContent: string | null;
   firstElementChild: El | null;
   nextElementSibling: El | null;
+}
+
+/** Flattens every element at `max` levels deep to its text, so nothing nests deeper: one walk, without recursion. */
+function capDepth(root: El, max: number): void {
+  const stack: [El, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth >= max) {
+      if (el.firstElementChild) el.textContent = el.textContent ?? '';
+      continue;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
 }
 
 function metaContent(document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }, names: string[]): string | null {
