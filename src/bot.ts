@@ -6,6 +6,7 @@ import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage } from './storage.ts';
 import { explainFault, StartError } from './faults.ts';
+import { fileName } from './present.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from './store/store.ts';
@@ -135,8 +136,8 @@ export class Briefbot {
     } finally {
       await this.store.releaseIngest(this.ingester);
     }
-    for (const s of report.skipped) this.log.warn(`skipped ${s.file}: ${s.reason}`);
-    for (const u of report.unverified) this.log.warn(`dropped a quote not found verbatim in ${u.file}: "${u.text.slice(0, 60)}"`);
+    for (const s of report.skipped) this.log.warn(`skipped ${fileName(s.file)}: ${s.reason}`);
+    for (const u of report.unverified) this.log.warn(`dropped a quote not found verbatim in ${fileName(u.file)}: "${u.text.slice(0, 60)}"`);
     const changed = report.added.length + report.updated.length + report.removed.length;
     if (changed) this.log.info(`indexed ${report.added.length} new, ${report.updated.length} changed and removed ${report.removed.length} articles`);
     this.lastSync = report;

@@ -11,6 +11,18 @@ export const BOT_NAME = 'briefbot';
  */
 export const UNATTRIBUTED = 'unattributed \u2014 the article does not say who said this';
 
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name as any output shows it: a name with a line break, another control character or a bidirectional
+ * override (which can make "gpj.exe" read as "exe.jpg") is shown quoted, with those characters escaped.
+ */
+export function fileName(name: string): string {
+  if (!HIDDEN.test(name)) return name;
+  return JSON.stringify(name).replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Who said a quote, as its by-line reads: "Scott Bessent, US Treasury Secretary", or the unattributed label. */
 export function quoteSpeaker(q: Pick<Quote, 'speaker' | 'role'>): string {
   if (q.speaker === null) return UNATTRIBUTED;
@@ -58,7 +70,7 @@ export function reportedLead(q: Pick<Quote, 'speaker' | 'verb' | 'text'>): strin
 
 /** "IANS, 13 Jan 2026": outlet (or title, or file) and date. */
 export function citationLabel(c: Citation): string {
-  const name = c.outlet ?? c.title ?? c.file;
+  const name = c.outlet ?? c.title ?? fileName(c.file);
   return c.date ? `${name}, ${formatDate(c.date)}` : name;
 }
 

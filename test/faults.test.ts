@@ -68,3 +68,23 @@ describe('every database fault', () => {
     expect(explainFault({ code: 'EACCES', message: "EACCES: permission denied, scandir '/news'" }, '/news', 'seeds')).toMatch(/^cannot read the seeds folder \/news .*give briefbot read access/);
   });
 });
+
+describe('a file name that could disguise itself or break a line', () => {
+  it('is shown quoted with its hidden characters escaped, in logs and in every list of sources', async () => {
+    const { fileName } = await import('../src/present.ts');
+    expect(fileName('ordinary name.txt')).toBe('ordinary name.txt');
+    expect(fileName('two\nlines.txt')).toBe('"two\\nlines.txt"');
+    expect(fileName('invoice\u202Etxt.exe')).toBe('"invoice\\u202etxt.exe"');
+    const seeds = join(dir, 'seeds');
+    const { cpSync } = await import('node:fs');
+    cpSync(SEEDS, seeds, { recursive: true });
+    writeFileSync(join(seeds, 'bad\nname.pdf'), '%PDF');
+    const warnings: string[] = [];
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: ':memory:', logger: { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} } });
+    expect(warnings).toEqual(['skipped "bad\\nname.pdf": briefbot reads .txt, .md and .html files, not .pdf']);
+    const { renderSources } = await import('../adapters/console/render.ts');
+    const { sources, skipped, total } = await bot.sources();
+    expect(renderSources(sources, skipped, total)).toContain('- "bad\\nname.pdf": briefbot reads');
+    await bot.close();
+  });
+});

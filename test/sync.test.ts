@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
 import { SqliteStore } from '../src/store/sqlite-store.ts';
 import { syncFolder } from '../src/sync.ts';
+import { ask } from '../src/answer/answer.ts';
 import { allQuotes, copySeeds, FILES, SEEDS, tempDir } from './helpers.ts';
 
 let dir: string;
@@ -321,6 +322,26 @@ describe('two processes on one database', () => {
     const bot = await Briefbot.open({ seedsDir: SEEDS, dbPath: db });
     expect(bot.lastSyncReport?.added).toHaveLength(5);
     await bot.close();
+    await store.close();
+  });
+});
+
+describe('a file saved as UTF-16 (Windows "Unicode")', () => {
+  it('is read like its UTF-8 twin, little- or big-endian', async () => {
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    const text = readFileSync(join(SEEDS, FILES.ani), 'utf8');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    writeFileSync(join(seeds, 'le.txt'), le);
+    writeFileSync(join(seeds, 'be.txt'), be);
+    writeFileSync(join(seeds, 'utf8.txt'), text);
+    const store = new SqliteStore(':memory:');
+    const report = await syncFolder(seeds, store);
+    expect(report.skipped).toEqual([]);
+    const cited = (await ask(store, 'what did Gor say?', { limit: 50 })).quotes.flatMap((q) => q.citations.map((c) => c.file));
+    expect(new Set(cited)).toEqual(new Set(['le.txt', 'be.txt', 'utf8.txt']));
     await store.close();
   });
 });

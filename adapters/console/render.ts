@@ -2,7 +2,7 @@
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
 import { speakersTitle, type Reply } from '../../src/app/conversation.ts';
 import {
-  alsoMatching, bylineNote, citationLabel, excerptLine, fromTheReporting, moreArticles, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd,
+  fileName, alsoMatching, bylineNote, citationLabel, excerptLine, fromTheReporting, moreArticles, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd,
   reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
@@ -52,17 +52,17 @@ export function renderQuote(q: Quote, n: number): string {
 
 function cite(c: Citation): string {
   const label = citationLabel(c);
-  return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${terminalSafe(c.file)}]`;
+  return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${fileName(c.file)}]`;
 }
 
 export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length): string {
   const out = [`${sourcesTitle(sources.length, total)}:`];
   for (const s of sources) {
-    out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${terminalSafe(s.file)}]`, `  ${terminalSafe(sourceDetails(s))}`);
+    out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${fileName(s.file)}]`, `  ${terminalSafe(sourceDetails(s))}`);
   }
   if (skipped.length) {
     out.push('', `${SKIPPED_FILES}:`);
-    for (const s of skipped) out.push(`- ${terminalSafe(s.file)}: ${terminalSafe(s.reason)}`);
+    for (const s of skipped) out.push(`- ${fileName(s.file)}: ${terminalSafe(s.reason)}`);
   }
   return out.join('\n');
 }

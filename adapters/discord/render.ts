@@ -4,7 +4,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
 import {
-  alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
+  fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
   moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails,
   sourcesTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
@@ -297,8 +297,8 @@ export function replyMessage(r: Reply, options: { prefix: string }): DiscordMess
       // Inline code shows its text as written; a backtick in it would end it early.
       return listMessage([{ title: esc(BOT_NAME), lines: helpEntries(options.prefix).map((e) => markdown`\`${neutralise(e.usage.replace(/`/g, "'")) as DiscordText}\` \u2014 ${esc(e.what)}`) }]);
     case 'sources': {
-      const lines = r.sources.map((s) => markdown`\u2022 ${esc(s.title ?? s.file)} \u2014 ${esc(sourceDetails(s))}`);
-      const skipped = r.skipped.map((s) => markdown`\u2022 ${esc(s.file)}: ${esc(s.reason)}`);
+      const lines = r.sources.map((s) => markdown`\u2022 ${esc(s.title ?? fileName(s.file))} \u2014 ${esc(sourceDetails(s))}`);
+      const skipped = r.skipped.map((s) => markdown`\u2022 ${esc(fileName(s.file))}: ${esc(s.reason)}`);
       return listMessage([{ title: esc(sourcesTitle(r.sources.length, r.total)), lines }, ...(skipped.length ? [{ title: esc(SKIPPED_FILES), lines: skipped }] : [])]);
     }
     case 'speakers': {

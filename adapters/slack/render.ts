@@ -4,7 +4,7 @@
 // fallback.
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
 import {
-  alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
+  fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
   moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle,
   storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
@@ -230,8 +230,8 @@ function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy
       return { blocks: [header(BOT_NAME), section(joinSlack(lines, '\n'))], text: mrkdwn`${esc(BOT_NAME)} commands` };
     }
     case 'sources': {
-      const lines = r.sources.map((s) => mrkdwn`\u2022 ${esc(s.title ?? s.file)} \u2014 ${esc(sourceDetails(s))}`);
-      const skipped = r.skipped.map((s) => mrkdwn`\u2022 ${esc(s.file)}: ${esc(s.reason)}`);
+      const lines = r.sources.map((s) => mrkdwn`\u2022 ${esc(s.title ?? fileName(s.file))} \u2014 ${esc(sourceDetails(s))}`);
+      const skipped = r.skipped.map((s) => mrkdwn`\u2022 ${esc(fileName(s.file))}: ${esc(s.reason)}`);
       const title = sourcesTitle(r.sources.length, r.total);
       const blocks = [header(title), ...chunks(lines).map(section)];
       if (skipped.length) blocks.push(section(mrkdwn`*${esc(SKIPPED_FILES)}*`), ...chunks(skipped).map(section));
