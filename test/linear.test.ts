@@ -46,6 +46,8 @@ const ADVERSARIAL: [string, string, (n: number) => string][] = [
   ['a run of full stops', 'txt', (n) => `${prose}${'.'.repeat(n)}x`],
   ['a run of commas inside a quotation', 'txt', (n) => `${prose}"We will ${','.repeat(n)} act," she said.`],
   ['nested HTML elements', 'html', (n) => nested(Math.ceil(n / 11))],
+  ['a Markdown emphasis run', 'md', (n) => `${prose}\n\n${repeat('_a', n)}`],
+  ['Markdown emphasis marks over many lines', 'md', (n) => `${prose}\n\n${repeat(`${'*a'.repeat(30)}\n`, n)}`],
 ];
 
 describe('extraction time grows linearly with the input', () => {
@@ -67,6 +69,7 @@ describe('inputs once measured super-linear finish (100 KB)', () => {
     ['a quotation with 100 KB of commas', 'txt', `"We will ${','.repeat(100_000)}, act,"`],
     ['2,000 nested <div>s (22 KB)', 'html', nested(2_000)],
     ['10,000 nested <div>s (110 KB)', 'html', nested(10_000)],
+    ['Markdown: "_a" 50,000 times', 'md', '_a'.repeat(50_000)],
   ];
   for (const [name, ext, text] of named) {
     it(name, () => {
