@@ -88,3 +88,47 @@ describe('a file name that could disguise itself or break a line', () => {
     await bot.close();
   });
 });
+
+describe('a bot killed (kill -9) while indexing', () => {
+  it('loses nothing it committed, and the restart continues where it stopped', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdirSync, readFileSync } = await import('node:fs');
+    const { SqliteStore } = await import('../src/store/sqlite-store.ts');
+    const { default: Database } = await import('better-sqlite3');
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    const text = readFileSync(join(SEEDS, '002_8e469fcc27185aef.txt'), 'utf8');
+    for (let i = 0; i < 420; i++) writeFileSync(join(seeds, `a${String(i).padStart(4, '0')}.txt`), `${text}\nThe delegation said meeting ${i} would follow.\n`);
+    const db = join(dir, 'briefbot.db');
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'fakes', 'ingest-forever.ts'), seeds, db], { cwd: ROOT, stdio: 'ignore' });
+    // Killed once the first batches are committed, and long before the sync could finish.
+    const committed = () => {
+      try {
+        const d = new Database(db, { readonly: true, fileMustExist: true });
+        try {
+          return d.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+        } finally {
+          d.close();
+        }
+      } catch {
+        return 0;
+      }
+    };
+    while (committed() < 200) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const kept = committed();
+    expect(kept).toBeGreaterThanOrEqual(200);
+    expect(kept).toBeLessThan(420);
+
+    const bot = await Briefbot.open({ seedsDir: seeds, dbPath: db });
+    const report = await bot.synced();
+    expect(report).toMatchObject({ updated: [], unchanged: kept });
+    expect(report!.added).toHaveLength(420 - kept);
+    expect((await bot.sources()).total).toBe(420);
+    await bot.close();
+    const store = new SqliteStore(db);
+    expect((await store.fileStamps()).length).toBe(420);
+    await store.close();
+  }, 60_000);
+});
