@@ -51,7 +51,12 @@ export interface SyncOptions {
   workers?: number;
   /** Stops the sync at the next file: what was written stays, the rest is picked up by the next sync. */
   signal?: AbortSignal;
+  /** How long one file may take to read on a worker before it is given up (default 2 s, see ingest/pool.ts). */
+  budgetMs?: number;
 }
+
+/** Files given up for taking too long, by folder and name, with the content that did: not read again until it changes. */
+const overBudget = new Map<string, { hash: string; reason: string }>();
 
 /** The parsers (linkedom, Readability, marked, chrono) load only when a file needs parsing, and only once. */
 let extractor: Promise<typeof import('./ingest/extract-article.ts')> | null = null;
@@ -78,7 +83,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   const bulk = candidates.length >= POOL_THRESHOLD;
   const workers = options.workers ?? (bulk ? Math.max(1, availableParallelism() - 1) : 0);
   if (bulk) setFlagsFromString(`--heap-growing-percent=${BULK_HEAP_GROWTH_PERCENT}`);
-  const pool = workers > 0 ? new (await import('./ingest/pool.ts')).ExtractorPool(workers) : null;
+  const pool = workers > 0 ? new (await import('./ingest/pool.ts')).ExtractorPool(workers, { budgetMs: options.budgetMs }) : null;
   const { extractArticle } = candidates.length ? await loadExtractor() : { extractArticle: null };
   const extract = async (job: ExtractJob): Promise<Extracted> => {
     if (pool) {
@@ -97,10 +102,11 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     if (batch.length) await store.putArticles(batch.splice(0));
   };
   // Results are taken in file order, whichever worker finishes first, so indexing order never varies.
-  const inFlight: { file: string; before: FileStamp | undefined; result: Promise<Extracted> }[] = [];
+  const inFlight: { file: string; hash: string; before: FileStamp | undefined; result: Promise<Extracted> }[] = [];
   const settle = async () => {
-    const { file, before, result } = inFlight.shift()!;
+    const { file, hash, before, result } = inFlight.shift()!;
     const r = await result;
+    if (!r.ok && r.overBudget) overBudget.set(join(dir, file), { hash, reason: r.reason });
     if (!r.ok) return skip(report, file, r.reason, before);
     for (const text of r.dropped) report.unverified.push({ file, text });
     batch.push({ ...r.article, extractor: EXTRACTOR_VERSION });
@@ -129,7 +135,12 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
         report.unchanged++;
         continue;
       }
-      inFlight.push({ file, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
+      const slow = overBudget.get(path);
+      if (slow?.hash === hash) {
+        skip(report, file, slow.reason, before);
+        continue;
+      }
+      inFlight.push({ file, hash, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
       if (inFlight.length >= IN_FLIGHT) await settle();
     }
     // Stopped: the files still being parsed are left for the next sync; what was parsed is written.

@@ -5,7 +5,8 @@ import { decodeArticle } from './read.ts';
 import { parseArticle } from './parse.ts';
 import { contentHash } from './files.ts';
 
-export type Extracted = { ok: true; article: ExtractedArticle; dropped: string[] } | { ok: false; reason: string };
+/** `overBudget`: the file took longer than its time budget to read, and was given up (see pool.ts). */
+export type Extracted = { ok: true; article: ExtractedArticle; dropped: string[] } | { ok: false; reason: string; overBudget?: true };
 
 /** The invariant every answer rests on: a quote's words are in the article, exactly where we say they are. */
 export function verifyQuotes(paragraphs: Paragraph[], quotes: FoundQuote[]): { verified: FoundQuote[]; dropped: string[] } {
