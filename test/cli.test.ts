@@ -49,4 +49,32 @@ describe('briefbot ask', () => {
     expect(await briefbot('frobnicate')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
     expect(await briefbot('ask', 'x', '--seeds', '/nonexistent')).toMatchObject({ code: 2, stderr: expect.stringContaining('BRIEFBOT_SEEDS must be a folder') });
   });
+
+  it('refuses a --limit or --offset that is not a whole number in range, naming the option and what it allows', async () => {
+    const cases: [string, string, string][] = [
+      ['--offset', '1.5', '--offset must be a whole number from 0 to 1,000,000'],
+      ['--limit', '2.5', '--limit must be a whole number from 1 to 50'],
+      ['--offset', '1e20', '--offset must be a whole number from 0 to 1,000,000'],
+      ['--limit', '0', '--limit must be a whole number from 1 to 50'],
+      ['--limit', '51', '--limit must be a whole number from 1 to 50'],
+      ['--limit', 'ten', '--limit must be a whole number from 1 to 50'],
+    ];
+    const results = await Promise.all(cases.map(([option, value]) => briefbot('ask', 'what did Bessent say?', '--seeds', SEEDS, option, value)));
+    results.forEach((r, i) => {
+      const [option, value, message] = cases[i]!;
+      expect(r, `${option} ${value}`).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(message) });
+      expect(r.stderr).toContain(`(got "${value}")`);
+      expect(r.stderr).not.toMatch(/SqliteError|datatype mismatch|at .*\.ts:/);
+    });
+    // A negative number, written either way, is refused too.
+    expect(await briefbot('ask', 'what did Bessent say?', '--seeds', SEEDS, '--offset=-1')).toMatchObject({ code: 2, stderr: expect.stringContaining('--offset must be a whole number') });
+    expect(await briefbot('ask', 'what did Bessent say?', '--seeds', SEEDS, '--limit', '-2')).toMatchObject({ code: 2, stderr: expect.stringContaining("'--limit'") });
+  }, 60_000);
+
+  it('answers a question too long with a clear message, not a long wait', async () => {
+    const question = Array.from({ length: 1_000 }, (_, i) => `word${i}`).join(' ');
+    const { stdout, code } = await briefbot('ask', question, '--seeds', SEEDS);
+    expect(code).toBe(0);
+    expect(stdout).toBe('That question is too long: ask in at most 500 characters.\n');
+  });
 });

@@ -1,6 +1,7 @@
 // briefbot ask "QUESTION" [--json] | sources [--json] | speakers [--json]   [--seeds DIR] [--db FILE]
 // briefbot eval [GOLD_JSON] [--seeds DIR] [--json] [--min-recall P] …: extraction scored against a labelled set
 import { parseArgs } from 'node:util';
+import { MAX_LIMIT, MAX_OFFSET } from '../../src/answer/answer.ts';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
 import { StartError } from '../../src/faults.ts';
@@ -22,8 +23,8 @@ options:
   --json           print JSON instead of text
   --seeds DIR      answer over exactly the articles in DIR (in memory, unless --db is given); or BRIEFBOT_SEEDS
   --db FILE        the database file (default data/briefbot.db; BRIEFBOT_DB)
-  --limit N        quotes per answer (default 10)
-  --offset N       skip the first N quotes
+  --limit N        quotes per answer, 1 to ${MAX_LIMIT} (default 10)
+  --offset N       skip the first N quotes, 0 to ${MAX_OFFSET.toLocaleString('en-US')}
   -h, --help       show this help
 
 eval floors (exit 1 when one is not met):
@@ -34,6 +35,18 @@ eval floors (exit 1 when one is not met):
 `;
 
 const EVAL_ONLY = ['min-recall', 'max-misattributions', 'min-precision', 'min-questions'] as const;
+
+class UsageError extends Error {}
+
+/** An option's whole number from min to max, or undefined when not given; anything else is a UsageError. */
+function wholeOption(name: string, raw: string | undefined, min: number, max: number, example: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, e.g. --${name} ${example} (got ${JSON.stringify(raw.slice(0, 40))})`);
+  }
+  return n;
+}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -98,10 +111,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--date must be a day written YYYY-MM-DD, e.g. --date 2026-01-13\n');
     return 2;
   }
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  const offset = values.offset === undefined ? undefined : Number(values.offset);
-  if ((limit !== undefined && !(limit >= 1)) || (offset !== undefined && !(offset >= 0))) {
-    process.stderr.write('--limit must be 1 or more and --offset 0 or more\n');
+  // Whole numbers in range, written as digits: "1.5", "1e20", "-3", "ten" and " 7" are refused, never passed on.
+  let limit: number | undefined;
+  let offset: number | undefined;
+  try {
+    limit = wholeOption('limit', values.limit, 1, MAX_LIMIT, 3);
+    offset = wholeOption('offset', values.offset, 0, MAX_OFFSET, 10);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n`);
     return 2;
   }
 

@@ -5,7 +5,7 @@ import type { Store, TextQuery } from '../store/store.ts';
 import { matchKey, nameKey, verbatimForm } from '../text/normalize.ts';
 import { citationOf } from './assemble.ts';
 import { buildQuotes, SpeakerCache } from './build.ts';
-import { parseQuestion, searchTerms } from './question.ts';
+import { MAX_SEARCH_TERMS, parseQuestion, questionTerms, type Question } from './question.ts';
 import { resolveSpeaker } from './resolve.ts';
 import { bestSentences } from './passages.ts';
 
@@ -22,14 +22,56 @@ export interface AskOptions {
 const MAX_RANKED = 200;
 const PASSAGES = 3;
 
+/** The longest question answered, in characters: a question, not a pasted article. */
+export const MAX_QUESTION_CHARS = 500;
+export const TOO_LONG = `That question is too long: ask in at most ${MAX_QUESTION_CHARS} characters.`;
+/** Quotes per page, and quotes skipped, at most: whatever a caller passes, SQL gets whole numbers in these ranges. */
+export const MAX_LIMIT = 50;
+export const MAX_OFFSET = 1_000_000;
+/**
+ * Text searches (quote or passage queries) one answer runs at most. With MAX_SEARCH_TERMS words the tiers need at
+ * most 2 × MAX_SEARCH_TERMS for quotes and as many for passages, so this never cuts a question short; it bounds the
+ * cost on its own, whatever words reach the search.
+ */
+export const MAX_TEXT_QUERIES = 4 * MAX_SEARCH_TERMS + 4;
+/** Words of a "who said" phrase searched as one phrase: the first ones, when a phrase is longer. */
+const MAX_PHRASE_WORDS = 100;
+
+/** A whole number in [min, max]: fractions rounded down, NaN or a non-number the fallback, ±Infinity the bound. */
+function whole(value: unknown, fallback: number, min: number, max: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+/** Characters (code points) of a question, counting no further than a limit needs. */
+function longerThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let n = 0;
+  for (const _ of text) if (++n > max) return true;
+  return false;
+}
+
 export async function ask(store: Store, question: string, options: AskOptions = {}): Promise<Answer> {
-  const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
-  const offset = Math.max(0, options.offset ?? 0);
+  if (longerThan(question.trim(), MAX_QUESTION_CHARS)) {
+    return { ...baseAnswer(question, await store.articleCount()), kind: 'empty', answer: TOO_LONG };
+  }
+  return answerQuestion(store, question, parseQuestion(question), options);
+}
+
+function baseAnswer(question: string, articleCount: number): Answer {
+  return { question, kind: 'open', speaker: null, role: null, answer: '', quotes: [], passages: [], total: 0, alternatives: [], onTopic: null, articleCount };
+}
+
+/**
+ * A parsed question answered, without ask()'s limit on its length: the search is bounded on its own (at most
+ * MAX_SEARCH_TERMS words, MAX_TEXT_QUERIES searches), so a question of any length costs about the same.
+ */
+export async function answerQuestion(store: Store, question: string, q: Question, options: AskOptions = {}): Promise<Answer> {
+  const limit = whole(options.limit, 10, 1, MAX_LIMIT);
+  const offset = whole(options.offset, 0, 0, MAX_OFFSET);
   const articleCount = await store.articleCount();
-  const q = parseQuestion(question);
-  const base: Answer = {
-    question, kind: 'open', speaker: null, role: null, answer: '', quotes: [], passages: [], total: 0, alternatives: [], onTopic: null, articleCount,
-  };
+  const base = baseAnswer(question, articleCount);
+  const budget = new SearchBudget(MAX_TEXT_QUERIES);
   if (articleCount === 0) {
     return { ...base, kind: 'empty', answer: 'No articles are indexed yet: add .txt, .md or .html articles to the seeds folder.' };
   }
@@ -41,7 +83,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
 
   if (q.kind === 'speaker') {
     // A topic of only small words ("about it") asks about nothing in particular.
-    const terms = q.topic ? searchTerms(q.topic) : [];
+    const terms = q.topic ? questionTerms(q.topic) : [];
     const topic = terms.length ? q.topic : null;
     const found = await resolveSpeaker(store, q.speaker, { topicTerms: terms });
     if (found.length === 0) {
@@ -63,7 +105,7 @@ export async function ask(store: Store, question: string, options: AskOptions = 
       return { ...answerBase, quotes, total: page.total, answer: `${named}: ${plural(page.total, 'statement')} in ${who.articles} of ${articles}.` };
     }
     // On the topic first (by relevance), then everything else they said: nothing of theirs is hidden.
-    const onTopic = (await tiered(store, who.id, terms, MAX_RANKED, 0, true)).ids;
+    const onTopic = (await tiered(store, budget, who.id, terms, MAX_RANKED, 0, true)).ids;
     const ids = onTopic.slice(offset, offset + limit);
     if (ids.length < limit) {
       const rest = await store.quoteIds({ speakerId: who.id, exclude: onTopic }, { limit: limit - ids.length, offset: Math.max(0, offset - onTopic.length) });
@@ -79,11 +121,12 @@ export async function ask(store: Store, question: string, options: AskOptions = 
   }
 
   if (q.kind === 'who-said') {
-    const words = q.phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = q.phrase.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_PHRASE_WORDS);
+    budget.take();
     let page = await store.quoteIds({ text: { terms: words, mode: 'phrase' } }, { limit, offset });
-    if (page.total === 0) page = await tiered(store, undefined, searchTerms(q.phrase), limit, offset);
+    if (page.total === 0) page = await tiered(store, budget, undefined, questionTerms(q.phrase), limit, offset);
     if (page.total === 0) {
-      const passages = await findPassages(store, [], { terms: words, mode: 'phrase' });
+      const passages = await findPassages(store, budget, [], { terms: words, mode: 'phrase' });
       const where = passages.length ? ' The words appear in the reporting itself, below.' : '';
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
@@ -111,17 +154,17 @@ export async function ask(store: Store, question: string, options: AskOptions = 
     };
   }
 
-  return openAnswer(store, speakers, q.text, limit, offset, base);
+  return openAnswer(store, budget, speakers, q.text, limit, offset, base);
 }
 
-async function openAnswer(store: Store, speakers: SpeakerCache, text: string, limit: number, offset: number, base: Answer): Promise<Answer> {
-  const terms = searchTerms(text);
+async function openAnswer(store: Store, budget: SearchBudget, speakers: SpeakerCache, text: string, limit: number, offset: number, base: Answer): Promise<Answer> {
+  const terms = questionTerms(text);
   if (terms.length === 0) {
     return { ...base, kind: 'open', answer: 'Ask about a person or a subject, e.g. "what did Bessent say?" or "when will India join Pax Silica?".' };
   }
-  const page = await tiered(store, undefined, terms, limit, offset, false, true);
+  const page = await tiered(store, budget, undefined, terms, limit, offset, false, true);
   const quotes = await buildQuotes(store, speakers, page.ids);
-  const passages = offset === 0 ? await findPassages(store, quotes, ...tiers(terms, false)) : [];
+  const passages = offset === 0 ? await findPassages(store, budget, quotes, ...tiers(terms, false)) : [];
   if (quotes.length === 0 && passages.length === 0) {
     return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
   }
@@ -132,6 +175,17 @@ async function openAnswer(store: Store, speakers: SpeakerCache, text: string, li
       ? 'Best match: words quoted without a named speaker'
       : `Best match: ${top.speaker}${top.role ? ` (${top.role})` : ''}`;
   return { ...base, kind: 'open', quotes, passages, total: page.total, answer: `${lead}. ${plural(page.total, 'statement')} and ${plural(passages.length, 'passage')} of reporting match.` };
+}
+
+/** Text searches left for one answer: each tier's query takes one, and none is run once they are spent. */
+class SearchBudget {
+  constructor(private left: number) {}
+  /** false: spent. */
+  take(): boolean {
+    if (this.left <= 0) return false;
+    this.left--;
+    return true;
+  }
 }
 
 /**
@@ -153,11 +207,12 @@ function tiers(terms: string[], anyFallback = true): TextQuery[] {
  * count is exact). With `dropContained`, an unattributed quotation whose words are inside an attributed quote of the
  * same or an earlier tier is left out: the attributed quote says it, with who said it.
  */
-async function tiered(store: Store, speakerId: number | undefined, terms: string[], limit: number, offset: number, complete = false, dropContained = false) {
+async function tiered(store: Store, budget: SearchBudget, speakerId: number | undefined, terms: string[], limit: number, offset: number, complete = false, dropContained = false) {
   const ids: number[] = [];
   const seen = new Set<number>();
   const attributedKeys: string[] = [];
   for (const text of tiers(terms, speakerId !== undefined)) {
+    if (!budget.take()) break;
     const page = await store.quoteIds(speakerId === undefined ? { text } : { speakerId, text }, { limit: MAX_RANKED, offset: 0 });
     const fresh = page.ids.filter((id) => !seen.has(id));
     for (const id of fresh) seen.add(id);
@@ -181,11 +236,12 @@ async function tiered(store: Store, speakerId: number | undefined, terms: string
 }
 
 /** Passages of reporting that match, leaving out those that only repeat a quote already shown. */
-async function findPassages(store: Store, shown: Quote[], ...queries: TextQuery[]): Promise<Passage[]> {
+async function findPassages(store: Store, budget: SearchBudget, shown: Quote[], ...queries: TextQuery[]): Promise<Passage[]> {
   const out: Passage[] = [];
   const seen = new Set<string>();
   const quoted = shown.flatMap((q) => [q.text, ...q.excerpts.map((e) => e.text)]).map(verbatimForm);
   for (const query of queries) {
+    if (!budget.take()) break;
     for (const row of await store.passages(query, PASSAGES * 3)) {
       const text = bestSentences(row.text, query.terms);
       const key = nameKey(text);

@@ -55,36 +55,51 @@ const BARE_AUDIENCE = new RegExp(`^${AUDIENCE}(?=\\s|$)`, 'i');
 const MARKER = /(?:^|\s)(?:about|regarding|concerning|re|on|of|over|as\s+to|with\s+regard\s+to|in\s+relation\s+to|when\s+it\s+comes\s+to|on\s+the\s+subject\s+of)\s+/i;
 /** Verbs whose first words are who was addressed ("tell ANI about …", "urge Europe on …"), not the topic. */
 const ADDRESSING = /^(?:tell|told|telling|tells|ask|asked|asking|asks|urge|urged|urging|urges|warn|warned|warning|warns|promise|promised|promises|accuse|accused|accuses|critici[sz]e|critici[sz]ed|praise|praised|condemn|condemned|assure|assured|remind|reminded|inform|informed)$/i;
+/** Rounds of taking where and to whom something was said off a topic's ends. */
+const MAX_WHERE_ROUNDS = 8;
 /** A speaker phrase does not end in a small word: "the", "secretary of". */
 const DANGLING = /(?:^|\s)(?:the|a|an|of|for|and|to|in|at|on|by|with|from|s)$/i;
 const AUX = '(?:did|does|do|has|have|had|is|was|were|will|would|could|can|might)';
 
+const WHAT_AUX = new RegExp(`^(?:so\\s+|and\\s+)?what\\s+${AUX}\\s+(.+)$`, 'i');
+const HOW_AUX = new RegExp(`^how\\s+${AUX}\\s+(.+)$`, 'i');
+const SPACED_VERB = `\\s(${VERB})(?=\\s|$)`;
+
 /** "what did X say …", "what has X told reporters …": the speaker and the verb, the rest parsed by topicOf(). */
 function verbForm(text: string): { speaker: string; verb: string; rest: string } | null {
-  const m = new RegExp(`^(?:so\\s+|and\\s+)?what\\s+${AUX}\\s+(.+)$`, 'i').exec(text) ?? new RegExp(`^how\\s+${AUX}\\s+(.+)$`, 'i').exec(text);
+  const m = WHAT_AUX.exec(text) ?? HOW_AUX.exec(text);
   if (!m) return null;
   const body = m[1]!;
   // The first reporting verb that ends a plausible name and is not itself followed by one: in "the Washington Post
-  // say", "the State Department say" and "the secretary of state say" the verb is "say".
-  const verbs = [...body.matchAll(new RegExp(`\\s(${VERB})(?=\\s|$)`, 'gi'))];
+  // say", "the State Department say" and "the secretary of state say" the verb is "say". Verbs are found one at a
+  // time, and the search stops once the words before a verb are too many for a speaker (parseQuestion would refuse
+  // them, "have to" dropped, as it refuses every later one): the work stays linear in the question.
+  const verbs = new RegExp(SPACED_VERB, 'gi');
   const mixedCase = /\p{Ll}/u.test(text) && /\p{Lu}/u.test(text.slice(1));
-  for (const [i, v] of verbs.entries()) {
+  let words = 1;
+  let counted = 0;
+  for (let v = verbs.exec(body); v; ) {
+    const next = verbs.exec(body);
+    for (; counted < v.index; counted++) if (body[counted] === ' ') words++;
+    if (words > MAX_SPEAKER_WORDS + 2) return null;
     const speaker = body.slice(0, v.index).replace(/\s+(?:have|has|had)\s+to$/i, '').trim();
-    const rest = body.slice(v.index! + v[0].length).trim();
-    if (!speaker || STARTS_WITH_VERB.test(rest) || DANGLING.test(speaker)) continue;
+    const rest = body.slice(v.index + v[0].length).trim();
     // A capitalised "Post" or "State" mid-question is part of a name when a later verb can end it.
-    if (mixedCase && /^\p{Lu}/u.test(v[1]!) && i + 1 < verbs.length) continue;
-    return { speaker, verb: v[1]!, rest };
+    const partOfName = mixedCase && /^\p{Lu}/u.test(v[1]!) && next !== null;
+    if (speaker && !STARTS_WITH_VERB.test(rest) && !DANGLING.test(speaker) && !partOfName) return { speaker, verb: v[1]!, rest };
+    v = next;
   }
   return null;
 }
 
 /** What follows the verb, without where or to whom it was said: the topic, or null. */
 export function topicOf(rest: string, verb = 'say'): string | null {
-  let t = rest.trim();
+  let t = rest.trim().replace(/\s+/g, ' ');
   // "tell reporters", "told the press": who was told.
   if (ADDRESSING.test(verb)) t = t.replace(BARE_AUDIENCE, '').trim();
-  for (let changed = true; changed && t; ) {
+  // A few rounds: each scans the whole topic, and a question names where it was said once or twice, not thousands
+  // of times ("today today today …").
+  for (let changed = true, round = 0; changed && t && round < MAX_WHERE_ROUNDS; round++) {
     changed = false;
     for (const re of WHERE) {
       const m = re.exec(t);
@@ -120,7 +135,7 @@ const WHO_SAID = /^(?:who|which\s+\w+)\s+(?:said|says|has\s+said|called\s+for|ta
 const MAX_SPEAKER_WORDS = 12;
 
 export function parseQuestion(raw: string): Question {
-  const text = raw.trim().replace(/\s+/g, ' ').replace(/[?!.\s]+$/, '');
+  const text = trimEndPunctuation(raw.trim().replace(/\s+/g, ' '));
   if (text === '') return { kind: 'empty' };
   const who = WHO_SAID.exec(text);
   if (who) return { kind: 'who-said', phrase: unquote(who[1]!) };
@@ -151,6 +166,16 @@ export function parseQuestion(raw: string): Question {
   return { kind: 'open', text };
 }
 
+/**
+ * Without the closing "?", "!", "." and spaces. A loop from the end, not /[?!.\s]+$/: that pattern retries from
+ * every "?" of a long run not at the end, quadratic in the question.
+ */
+function trimEndPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[?!.\s]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 function unquote(s: string): string {
   return s.trim().replace(/^["'\u201c\u2018]+|["'\u201d\u2019]+$/g, '').trim();
 }
@@ -166,13 +191,41 @@ const STOPWORDS = new Set(
     .filter(Boolean),
 );
 
-/** The words of a topic or question worth searching for: lowercased, without stop words. */
-export function searchTerms(text: string): string[] {
-  const words = text
+/** The words of a topic or question worth searching for, in order and repeats kept: lowercased, without stop words. */
+function contentWords(text: string): string[] {
+  return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0 && !STOPWORDS.has(w));
-  return [...new Set(words)];
+}
+
+/** The words of a topic or question worth searching for: lowercased, without stop words. */
+export function searchTerms(text: string): string[] {
+  return [...new Set(contentWords(text))];
+}
+
+/**
+ * Words a question's search uses at most. The queries tried grow with the words (answer.ts tiers() makes about two
+ * per word), and a question of a dozen content words already asks for a lot.
+ */
+export const MAX_SEARCH_TERMS = 12;
+
+/**
+ * searchTerms(), bounded: at most `max` words, in the question's order. Past `max`, the most distinctive: the words
+ * the question repeats, then the longest (long words are the rare ones), then the first. A question of `max` words
+ * or fewer keeps them all, so its answer does not change.
+ */
+export function questionTerms(text: string, max = MAX_SEARCH_TERMS): string[] {
+  const words = contentWords(text);
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const terms = [...counts.keys()];
+  if (terms.length <= max) return terms;
+  const at = new Map(terms.map((w, i) => [w, i]));
+  const kept = [...terms]
+    .sort((a, b) => counts.get(b)! - counts.get(a)! || b.length - a.length || at.get(a)! - at.get(b)!)
+    .slice(0, Math.max(0, max));
+  return kept.sort((a, b) => at.get(a)! - at.get(b)!);
 }
