@@ -33,13 +33,18 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  /** The worker has loaded the extractor: a budget counts reading time, not start-up. */
-  ready: boolean;
-  /** Files waiting for this worker, and the one it is reading. */
-  queue: Task[];
-  running: Task | null;
-  timer: NodeJS.Timeout | null;
+  /**
+   * Shared with the worker: [0] the id of the file it is reading (-1 between files), [1] when it began (Date.now()).
+   * The worker writes both itself, so the budget counts its reading time only — not its start-up, not the files
+   * queued before, and not a main thread busy writing a batch.
+   */
+  reading: Float64Array;
+  /** Files posted to this worker and not yet answered, in order: it reads them back to back. */
+  posted: Map<number, Task>;
 }
+
+/** How often the budget is checked. */
+const WATCH_MS = 100;
 
 export class ExtractorPool {
   private readonly slots: Slot[] = [];
@@ -47,85 +52,85 @@ export class ExtractorPool {
   private failed: Error | null = null;
   private closed = false;
   private readonly budgetMs: number;
+  private readonly watch: NodeJS.Timeout;
 
   constructor(size: number, options: { budgetMs?: number } = {}) {
     this.budgetMs = options.budgetMs ?? EXTRACT_BUDGET_MS;
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: null!, ready: false, queue: [], running: null, timer: null };
+      const slot: Slot = { worker: null!, reading: null!, posted: new Map() };
       this.start(slot);
       this.slots.push(slot);
     }
+    this.watch = setInterval(() => this.check(), Math.min(WATCH_MS, this.budgetMs / 4));
+    this.watch.unref();
   }
 
   private start(slot: Slot): void {
+    const reading = new Float64Array(new SharedArrayBuffer(16));
+    reading[0] = -1;
     // A bounded heap: extraction keeps ~70 MB live, and V8 left to itself grows a worker's heap to several times
     // that before collecting. A worker that runs out anyway fails the pool, and the sync extracts on its own thread.
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), { workerData: { reading }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     slot.worker = worker;
-    slot.ready = false;
-    worker.on('message', (m: { id?: number; result?: Extracted; ready?: boolean }) => {
-      if (slot.worker !== worker) return;
-      if (m.ready) {
-        slot.ready = true;
-      } else if (m.id !== undefined && slot.running?.id === m.id) {
-        clearTimeout(slot.timer!);
-        const task = slot.running;
-        slot.running = null;
-        task.resolve(m.result!);
-      }
-      this.next(slot);
+    slot.reading = reading;
+    worker.on('message', (m: { id?: number; result?: Extracted }) => {
+      if (slot.worker !== worker || m.id === undefined) return;
+      const task = slot.posted.get(m.id);
+      slot.posted.delete(m.id);
+      task?.resolve(m.result!);
     });
     worker.on('error', (err) => { if (slot.worker === worker) this.fail(err); });
     worker.on('exit', (code) => { if (slot.worker === worker && code !== 0 && !this.closed) this.fail(new Error(`extraction worker exited with code ${code}`)); });
+    // Files a replaced worker had not answered go to the new one, in order.
+    for (const task of slot.posted.values()) this.post(slot, task);
   }
 
-  /** Hands the worker its next file, and starts that file's clock. */
-  private next(slot: Slot): void {
-    if (!slot.ready || slot.running || this.failed) return;
-    const task = slot.queue.shift();
-    if (!task) return;
-    slot.running = task;
-    // A private copy, transferred rather than cloned: Node may pool small file buffers.
+  private post(slot: Slot, task: Task): void {
+    // A private copy, transferred rather than cloned: Node may pool small file buffers, and a file may be posted
+    // again to a new worker.
     const bytes = new Uint8Array(task.job.bytes);
     slot.worker.postMessage({ id: task.id, ...task.job, bytes }, [bytes.buffer]);
-    slot.timer = setTimeout(() => this.overBudget(slot, task), this.budgetMs);
   }
 
-  /** The file ran out of time: its worker is stopped mid-file and replaced, and the file is given up. */
-  private overBudget(slot: Slot, task: Task): void {
-    if (slot.running !== task) return;
-    slot.running = null;
-    const old = slot.worker;
-    this.start(slot);
-    void old.terminate();
-    task.resolve({ ok: false, reason: overBudgetReason(this.budgetMs), overBudget: true });
+  /** A worker reading one file for longer than the budget is stopped mid-file and replaced; that file is given up. */
+  private check(): void {
+    const now = Date.now();
+    for (const slot of this.slots) {
+      const id = slot.reading[0]!;
+      if (id < 0 || now - slot.reading[1]! <= this.budgetMs) continue;
+      const task = slot.posted.get(id);
+      if (!task) continue;
+      slot.posted.delete(id);
+      const old = slot.worker;
+      this.start(slot);
+      void old.terminate();
+      task.resolve({ ok: false, reason: overBudgetReason(this.budgetMs), overBudget: true });
+    }
   }
 
   /** Extracts one file on the least busy worker; rejects if the workers have failed (the caller falls back). */
   extract(job: ExtractJob): Promise<Extracted> {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
-    const load = (s: Slot) => s.queue.length + (s.running ? 1 : 0);
-    const slot = this.slots.reduce((a, b) => (load(b) < load(a) ? b : a));
+    const slot = this.slots.reduce((a, b) => (b.posted.size < a.posted.size ? b : a));
     return new Promise<Extracted>((resolve, reject) => {
-      slot.queue.push({ id, job, resolve, reject });
-      this.next(slot);
+      const task = { id, job, resolve, reject };
+      slot.posted.set(id, task);
+      this.post(slot, task);
     });
   }
 
   private fail(err: Error): void {
     this.failed ??= err;
     for (const slot of this.slots) {
-      clearTimeout(slot.timer ?? undefined);
-      for (const task of [...(slot.running ? [slot.running] : []), ...slot.queue]) task.reject(err);
-      slot.running = null;
-      slot.queue = [];
+      for (const task of slot.posted.values()) task.reject(err);
+      slot.posted.clear();
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const slot of this.slots) clearTimeout(slot.timer ?? undefined);
+    clearInterval(this.watch);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }
