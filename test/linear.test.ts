@@ -45,6 +45,7 @@ const prose = 'The minister said on Tuesday that the tariffs would stay. ';
 const ADVERSARIAL: [string, string, (n: number) => string][] = [
   ['a run of spaces inside a sentence', 'txt', (n) => `${prose}"We will act on trade now," ${' '.repeat(n)}zz zz zz.`],
   ['a run of full stops', 'txt', (n) => `${prose}${'.'.repeat(n)}x`],
+  ['a run of spaces before a closing parenthesis', 'txt', (n) => `${prose}${' '.repeat(n)}x)`],
   ['a run of commas inside a quotation', 'txt', (n) => `${prose}"We will ${','.repeat(n)} act," she said.`],
   ['nested HTML elements', 'html', (n) => nested(Math.ceil(n / 11))],
   ['a Markdown emphasis run', 'md', (n) => `${prose}\n\n${repeat('_a', n)}`],
@@ -67,6 +68,7 @@ describe('inputs once measured super-linear finish (100 KB)', () => {
   const named: [string, string, string][] = [
     ['a quotation, then 100 KB of spaces', 'txt', `"We will act on trade now," ${' '.repeat(100_000)}zz zz zz.`],
     ['100 KB of full stops, then a letter', 'txt', `${'.'.repeat(100_000)}x`],
+    ['a sentence, then a 100 KB line of spaces ending "x)"', 'txt', `${prose}${' '.repeat(100_000)}x)`],
     ['a quotation with 100 KB of commas', 'txt', `"We will ${','.repeat(100_000)}, act,"`],
     ['2,000 nested <div>s (22 KB)', 'html', nested(2_000)],
     ['10,000 nested <div>s (110 KB)', 'html', nested(10_000)],

@@ -62,7 +62,8 @@ export function classifyLine(line: string): LineKind {
 }
 
 /** A trailing "(ANI)" on the last line of wire copy names the outlet. */
-export const TRAILING_AGENCY = new RegExp(`\\s*\\((${AGENCIES})\\)\\s*$`);
+// No leading \s*: before a run of spaces it made the search quadratic (the caller trims what comes before).
+export const TRAILING_AGENCY = new RegExp(`\\((${AGENCIES})\\)\\s*$`);
 
 /** "TIMES OF INDIA" → "Times of India"; agency acronyms stay as they are. */
 export function outletName(raw: string): string {
