@@ -96,10 +96,10 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
   const statement = s.quotes.length > 0 && /\bstatement\b/i.test(sentence);
   const out: Item[] = [];
   const usedCues = new Set<number>();
+  let back: BackIndex | null = null;
 
   for (const q of s.quotes) {
-    const first = toks.findIndex((t) => t.start >= q.start);
-    const bi = first < 0 ? toks.length : first;
+    const bi = firstAfter(toks, q.start);
     const ai = firstAfter(toks, q.end);
     let found: { entity: Entity | null; how: string; sieve: string; verb: string | null; strong: boolean } | null = null;
 
@@ -178,7 +178,7 @@ export function attributeSentence(s: Sentence, si: number, state: State): Item[]
     }
     // Sieve 4, the subject of the verb the quotation completes: "Kanai said these measures “…”", "called it a “…”".
     if (!found) {
-      const subject = subjectOf(toks, bi, sentence, text, q);
+      const subject = subjectOf(toks, bi, text, q, (back ??= backIndex(toks)));
       if (subject) {
         const r = subject.participle ? mainSpeaker(toks, subject.cue, s, state) : subject.read ? resolveMention(subject.read.mention, at(s.paragraph, q.start), state, s) : null;
         if (r) found = { ...r, sieve: 'subject', verb: toks[subject.cue]!.lower, strong: false };
@@ -220,10 +220,39 @@ function isFragment(item: Item, reported: Item[], text: string): boolean {
     && reported.some((r) => r.entity === item.entity && r.start <= item.start && r.end >= item.end) && wordCount(text.slice(item.start, item.end), 3) < 3;
 }
 
-/** The first token at or after a character offset (the end of a quotation). */
+/** The first token at or after a character offset (tokens are in order: a binary search), or toks.length. */
 function firstAfter(toks: Tok[], offset: number): number {
-  const i = toks.findIndex((t) => t.start >= offset);
-  return i < 0 ? toks.length : i;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * For looking back from a quotation to the verb it completes, once per sentence: `stop[i]`, the last token at or
+ * before i where subjectOf's walk ends (a ";" or a reporting verb outside quotation marks), or -1; and `plain[i]`,
+ * the tokens outside quotation marks before i. A sentence of thousands of quotations is then read in linear time,
+ * not once per quotation.
+ */
+interface BackIndex {
+  stop: Int32Array;
+  plain: Int32Array;
+}
+
+function backIndex(toks: Tok[]): BackIndex {
+  const stop = new Int32Array(toks.length);
+  const plain = new Int32Array(toks.length + 1);
+  let last = -1;
+  toks.forEach((t, c) => {
+    plain[c + 1] = plain[c]! + (t.quoted ? 0 : 1);
+    if (!t.quoted && (t.text === ';' || !(!has(t, CUE | PARTICIPLE) || has(t, CAP) || (has(t, CUE) && !has(t, PARTICIPLE) && !isCue(toks, c))))) last = c;
+    stop[c] = last;
+  });
+  return { stop, plain };
 }
 
 /** A reporting verb, then nothing but modifiers and ":" or "," (or "that"), right before the quotation at `bi`. */
@@ -280,23 +309,19 @@ function onlyModifiers(toks: Tok[], from: number, to: number): boolean {
 const MODIFIER_WORDS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'via', 'from', 'that', 'while', 'as', 'with']);
 
 /** The nearest reporting verb earlier in the sentence whose statement the quotation belongs to. */
-function subjectOf(toks: Tok[], bi: number, sentence: string, text: string, q: QuoteSpan): { cue: number; read: Read | null; participle: boolean } | null {
+function subjectOf(toks: Tok[], bi: number, text: string, q: QuoteSpan, back: BackIndex): { cue: number; read: Read | null; participle: boolean } | null {
   const lead = text.slice(Math.max(0, q.start - 60), q.start);
   if (isLabel(lead)) return null;
-  let plain = 0;
-  for (let c = bi - 1; c >= 0; c--) {
-    const t = toks[c]!;
-    if (t.quoted) continue;
-    if (t.text === ';') return null;
-    plain++;
-    if (!has(t, CUE | PARTICIPLE) || has(t, CAP) || (has(t, CUE) && !has(t, PARTICIPLE) && !isCue(toks, c))) continue;
-    if (NAMING_CUES.has(t.lower) && plain > 14) return null;
-    if (has(t, PARTICIPLE)) return SPEECH_PARTICIPLES.has(t.lower) || NAMING_CUES.has(t.lower) ? { cue: c, read: null, participle: true } : null;
-    const read = readBefore(toks, c);
-    return read ? { cue: c, read, participle: false } : null;
-  }
-  void sentence;
-  return null;
+  // The nearest ";" or reporting verb outside quotation marks before the quotation (see backIndex).
+  const c = bi > 0 ? back.stop[bi - 1]! : -1;
+  if (c < 0) return null;
+  const t = toks[c]!;
+  if (t.text === ';') return null;
+  const plain = back.plain[bi]! - back.plain[c]!; // words outside quotation marks from the verb to the quotation
+  if (NAMING_CUES.has(t.lower) && plain > 14) return null;
+  if (has(t, PARTICIPLE)) return SPEECH_PARTICIPLES.has(t.lower) || NAMING_CUES.has(t.lower) ? { cue: c, read: null, participle: true } : null;
+  const read = readBefore(toks, c);
+  return read ? { cue: c, read, participle: false } : null;
 }
 
 /** Who a participle's statement belongs to: the speaker of the sentence's main reporting verb, or its subject. */
