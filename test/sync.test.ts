@@ -220,6 +220,18 @@ describe('a restart over an indexed folder', () => {
   });
 });
 
+/** A sync of `seeds` into `store`, stopped as soon as its first batch is written. */
+function syncStoppedAfterFirstBatch(seeds: string, store: SqliteStore) {
+  const stop = new AbortController();
+  const stopping = Object.assign(Object.create(store) as SqliteStore, {
+    putArticles: async (articles: Parameters<SqliteStore['putArticles']>[0]) => {
+      await store.putArticles(articles);
+      stop.abort();
+    },
+  });
+  return syncFolder(seeds, stopping, { signal: stop.signal });
+}
+
 describe('a sync that is stopped', () => {
   it('keeps what it wrote, removes nothing and leaves the rest to the next sync', async () => {
     const seeds = join(dir, 'seeds');
@@ -228,15 +240,7 @@ describe('a sync that is stopped', () => {
     await syncFolder(seeds, store);
     manyArticles(seeds, 450);
     rmSync(join(seeds, FILES.toi));
-    const stop = new AbortController();
-    // Stopped as soon as the first batch is written.
-    const stopping = Object.assign(Object.create(store) as SqliteStore, {
-      putArticles: async (articles: Parameters<SqliteStore['putArticles']>[0]) => {
-        await store.putArticles(articles);
-        stop.abort();
-      },
-    });
-    const stopped = await syncFolder(seeds, stopping, { signal: stop.signal });
+    const stopped = await syncStoppedAfterFirstBatch(seeds, store);
     expect(stopped.added.length).toBeGreaterThan(0);
     expect(stopped.added.length).toBeLessThan(450);
     expect(stopped.removed).toEqual([]);
@@ -277,14 +281,7 @@ describe('a first sync cut short (a crash, a stop)', () => {
     mkdirSync(seeds);
     manyArticles(seeds, 450);
     const store = new SqliteStore(join(dir, 'briefbot.db'));
-    const stop = new AbortController();
-    const stopping = Object.assign(Object.create(store) as SqliteStore, {
-      putArticles: async (articles: Parameters<SqliteStore['putArticles']>[0]) => {
-        await store.putArticles(articles);
-        stop.abort();
-      },
-    });
-    const first = await syncFolder(seeds, stopping, { signal: stop.signal });
+    const first = await syncStoppedAfterFirstBatch(seeds, store);
     expect(first.added.length).toBeGreaterThan(0);
     const rest = await syncFolder(seeds, store);
     expect(rest).toMatchObject({ updated: [], unchanged: first.added.length });
