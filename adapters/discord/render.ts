@@ -9,7 +9,8 @@ import {
   sourcesTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
-import { LIMITS, clipWords, splitWords } from '../limits.ts';
+import { LIMITS, clipWords } from '../limits.ts';
+import { clipEscaped, fromTemplate, joinEscaped, splitEscaped } from '../escaped.ts';
 import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -24,12 +25,11 @@ export type DiscordText = string & { readonly [ESCAPED]: true };
 
 /** Markdown from literal source text, with every value already escaped (a plain string does not compile). */
 export function markdown(parts: TemplateStringsArray, ...values: (DiscordText | number)[]): DiscordText {
-  return parts.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '') as DiscordText;
+  return fromTemplate(parts, values);
 }
-const joinDiscord = (pieces: DiscordText[], separator: string) => pieces.join(separator) as DiscordText;
-/** Cut or split between words, which keeps escaped text escaped (an escape never has a space in it). */
-const clip = (text: DiscordText, max: number) => clipWords(text, max) as DiscordText;
-const split = (text: DiscordText, max: number) => splitWords(text, max) as DiscordText[];
+const joinDiscord = joinEscaped<DiscordText>;
+const clip = clipEscaped<DiscordText>;
+const split = splitEscaped<DiscordText>;
 
 export interface Field extends APIEmbedField {
   name: DiscordText;

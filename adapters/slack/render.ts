@@ -9,7 +9,8 @@ import {
   storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
-import { LIMITS, clipWords, splitWords } from '../limits.ts';
+import { LIMITS, clipWords } from '../limits.ts';
+import { clipEscaped, fromTemplate, joinEscaped, splitEscaped } from '../escaped.ts';
 import { PAGE_SIZE, pageToken, speakersTitle, type Reply } from '../../src/app/conversation.ts';
 
 export type Block = Record<string, unknown>;
@@ -23,11 +24,11 @@ export type SlackText = string & { readonly [ESCAPED]: true };
 
 /** Markup from literal source text, with every value already escaped (a plain string does not compile). */
 export function mrkdwn(parts: TemplateStringsArray, ...values: (SlackText | number)[]): SlackText {
-  return parts.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '') as SlackText;
+  return fromTemplate(parts, values);
 }
 
 /** SlackText pieces joined by literal separators (a line break, " · "). */
-export const joinSlack = (pieces: SlackText[], separator: string): SlackText => pieces.join(separator) as SlackText;
+export const joinSlack = (pieces: SlackText[], separator: string): SlackText => joinEscaped(pieces, separator);
 
 export interface SlackMessage {
   /** The fallback: notifications and screen readers (Slack reads it as mrkdwn, mentions included). */
@@ -83,10 +84,8 @@ export function escapeSlack(text: string, as: SlackTextKind = 'text'): SlackText
 }
 const esc = (text: string) => escapeSlack(text);
 
-/** Cut between words, which keeps escaped text escaped (no entity or token has a space in it). */
-const clip = (text: SlackText, max: number) => clipWords(text, max) as SlackText;
-/** Split between words, likewise. */
-const split = (text: SlackText, max: number) => splitWords(text, max) as SlackText[];
+const clip = clipEscaped<SlackText>;
+const split = splitEscaped<SlackText>;
 /** Every line of escaped text as a quote block (">" cannot be in escaped text: it is &gt; there). */
 const quoted = (text: SlackText) => `>${text.replace(/\n/g, '\n>')}` as SlackText;
 const field = (text: SlackText) => ({ type: 'mrkdwn', text });
