@@ -27,6 +27,11 @@ const IN_FLIGHT = 256;
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 200;
 /**
+ * In a small sync, files up to this size are read on the main thread: parsing is linear and any such file reads in
+ * well under a second (npm run bench:faults). A larger one goes to a worker, where the time budget can stop it.
+ */
+const MAIN_THREAD_BYTES = 100 * 1024;
+/**
  * How far (percent) V8 may grow a heap over its live data before collecting, while a bulk sync runs. Left to itself,
  * under a bulk sync's allocation rate it grows the heap to 3–4× the live data (470 MB of heap for 130 MB live at
  * 100,000 articles). The setting is the process's (V8 has none per thread), so it holds for the bulk sync only.
@@ -81,12 +86,16 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   if (options.signal?.aborted) return report;
 
   const bulk = candidates.length >= POOL_THRESHOLD;
-  const workers = options.workers ?? (bulk ? Math.max(1, availableParallelism() - 1) : 0);
+  // Only a worker can be stopped mid-file: a small sync starts one when it has a large file to read.
+  const large = (size: number) => size > MAIN_THREAD_BYTES;
+  const anyLarge = candidates.some((c) => large(c.stat.size) && c.stat.size <= maxBytes);
+  const workers = options.workers ?? (bulk ? Math.max(1, availableParallelism() - 1) : anyLarge ? 1 : 0);
   if (bulk) setFlagsFromString(`--heap-growing-percent=${BULK_HEAP_GROWTH_PERCENT}`);
   const pool = workers > 0 ? new (await import('./ingest/pool.ts')).ExtractorPool(workers, { budgetMs: options.budgetMs }) : null;
+  const everyFileOnPool = bulk || options.workers !== undefined;
   const { extractArticle } = candidates.length ? await loadExtractor() : { extractArticle: null };
   const extract = async (job: ExtractJob): Promise<Extracted> => {
-    if (pool) {
+    if (pool && (everyFileOnPool || large(job.bytes.length))) {
       try {
         return await pool.extract(job);
       } catch {

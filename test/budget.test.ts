@@ -68,4 +68,18 @@ describe('the per-file time budget', () => {
       await store.close();
     }
   });
+
+  it('holds in a small sync too: a large file is read on a worker, small ones on the main thread', async () => {
+    copyFileSync(join(SEEDS, FILES.wire), join(dir, 'wire.txt'));
+    writeFileSync(join(dir, 'slow.html'), slowPage());
+    const store = new SqliteStore(':memory:');
+    try {
+      // No worker count given: two files are a small sync, yet the 160 KB page is stopped by the budget.
+      const report = await syncFolder(dir, store, { budgetMs: BUDGET_MS });
+      expect(report.added).toEqual(['wire.txt']);
+      expect(report.skipped).toEqual([{ file: 'slow.html', reason: overBudgetReason(BUDGET_MS) }]);
+    } finally {
+      await store.close();
+    }
+  });
 });
