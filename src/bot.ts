@@ -4,8 +4,9 @@ import type { Answer, Digest, SkippedFile, Source, Speaker } from './types.ts';
 import { withLead } from './digest/text.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
-import { openStorage } from './storage.ts';
-import { explainFault, StartError } from './faults.ts';
+import { openStorage, type Storage } from './storage.ts';
+import { describeRepair, explainFault, REBUILDING, StartError, Unavailable } from './faults.ts';
+import { isDamage } from './store/repair.ts';
 import { fileName } from './present.ts';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -41,26 +42,34 @@ export class Briefbot {
   /** This bot as the holder of its database's ingest lock. */
   private readonly ingester = { id: randomUUID(), pid: process.pid, host: hostname() };
   private summarizer: Summarizer | null = null;
+  /** Set while a damaged database is being replaced and its index rebuilt. */
+  private repairing: Promise<unknown> | null = null;
 
   private constructor(
-    readonly store: Store,
-    /** Subscriptions, paging and delivery records: what adapters and the scheduler remember. */
-    readonly state: State,
+    private storage: Storage,
     private readonly options: BotOptions,
     private readonly log: Logger,
   ) {}
 
+  get store(): Store {
+    return this.storage.store;
+  }
+
+  /** Subscriptions, paging and delivery records: what adapters and the scheduler remember. */
+  get state(): State {
+    return this.storage.state;
+  }
+
   /** Opens the database over the seeds folder: builds the index first when it is empty, else checks it meanwhile. */
   static async open(options: BotOptions): Promise<Briefbot> {
     const storage = await openStorage({ dbPath: options.dbPath });
-    const { store } = storage;
     const log = options.logger ?? silentLogger;
-    const bot = new Briefbot(store, storage.state, options, log);
-    // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
-    if (options.llm) bot.summarizer = new (await import('./llm/summarize.ts')).Summarizer(options.llm, storage.cache, log);
+    const bot = new Briefbot(storage, options, log);
+    await bot.adopt(storage);
     // An index already built answers at once while the folder is checked for changes (at 100,000 articles the
-    // check takes a second); an empty one is built first, or the first questions would find nothing.
-    if ((await store.articleCount()) > 0) bot.checkInBackground();
+    // check takes a second); an empty one is built first, or the first questions would find nothing. After a run
+    // that did not close cleanly, the file's pages are checked first, meanwhile, and a damaged file replaced.
+    if ((await storage.store.articleCount()) > 0) bot.checkInBackground(storage.unclean);
     else {
       try {
         await bot.sync();
@@ -72,15 +81,60 @@ export class Briefbot {
     return bot;
   }
 
-  /** Starts a sync after this turn of the event loop: a question asked right after open is answered first. */
-  private checkInBackground(): void {
+  /** Takes `storage` as the bot's own: logs a repair it went through, and gives the summarizer its cache. */
+  private async adopt(storage: Storage): Promise<void> {
+    this.storage = storage;
+    if (storage.repaired) this.log.warn(describeRepair(this.options.dbPath, storage.repaired));
+    // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
+    if (this.options.llm) this.summarizer = new (await import('./llm/summarize.ts')).Summarizer(this.options.llm, storage.cache, this.log);
+  }
+
+  /**
+   * Starts a sync after this turn of the event loop: a question asked right after open is answered first. With
+   * `verify`, the database's pages are checked first (off the main thread) and a damaged file replaced.
+   */
+  private checkInBackground(verify = false): void {
     const check = this.queueSync(async () => {
       await new Promise((resolve) => setImmediate(resolve));
+      const problem = verify ? await this.storage.check() : null;
+      if (problem !== null && !this.closing.signal.aborted) await this.replaceDamaged(problem);
       return this.syncNow();
     });
     check.catch((err: Error) => {
-      if (!this.closing.signal.aborted) this.log.error(`could not check ${this.options.seedsDir} for new or changed articles: ${this.explain(err)}`);
+      if (this.closing.signal.aborted) return;
+      if (isDamage(err)) this.repair(err);
+      else this.log.error(`could not check ${this.options.seedsDir} for new or changed articles: ${this.explain(err)}`);
     });
+  }
+
+  /** Closes the damaged database, sets it aside for a fresh one holding what state could be read, and says so. */
+  private async replaceDamaged(reason: string): Promise<void> {
+    await this.storage.close().catch(() => undefined);
+    await this.adopt(await openStorage({ dbPath: this.options.dbPath, damaged: reason }));
+  }
+
+  /**
+   * Runs a read of the index; when it finds the database damaged, the file is replaced and the index rebuilt in
+   * the background (once), and the person asking is told so.
+   */
+  private async reading<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isDamage(err)) throw err;
+      this.repair(err as Error);
+      throw new Unavailable(REBUILDING);
+    }
+  }
+
+  /** Replaces a database found damaged by `err` and rebuilds the index, in the background; once at a time. */
+  private repair(err: Error): void {
+    if (this.repairing || this.closing.signal.aborted) return;
+    this.log.error(`${this.options.dbPath} is damaged (${err.message}): replacing it and rebuilding the index from the articles`);
+    this.repairing = this.queueSync(async () => {
+      await this.replaceDamaged(err.message);
+      return this.syncNow();
+    }).catch((e: Error) => this.log.error(`could not rebuild the index: ${this.explain(e)}`)).finally(() => (this.repairing = null));
   }
 
   /** A sync's fault in words: the database's, or the seeds folder's. */
@@ -155,32 +209,32 @@ export class Briefbot {
   }
 
   ask(question: string, options?: AskOptions): Promise<Answer> {
-    return ask(this.store, question, options);
+    return this.reading(() => ask(this.store, question, options));
   }
 
   /** The briefing for a news day (default: the newest), or of what arrived since a moment. */
   async digest(options?: DigestOptions): Promise<Digest> {
     const { composeDigest } = await import('./digest/digest.ts'); // loaded when a digest is first asked for
-    return composeDigest(this.store, options);
+    return this.reading(() => composeDigest(this.store, options));
   }
 
   /** The latest articles (50 unless asked for more), the total, and the files the last sync skipped. */
   async sources(limit = 50): Promise<{ total: number; sources: Source[]; skipped: SkippedFile[] }> {
-    return { ...(await this.store.sources(limit)), skipped: this.lastSync?.skipped ?? [] };
+    return { ...(await this.reading(() => this.store.sources(limit))), skipped: this.lastSync?.skipped ?? [] };
   }
 
   /** Quoted speakers, most quoted first (the first `limit`, when given). */
   async speakers(limit?: number): Promise<Speaker[]> {
-    return (await this.store.speakers(limit)).map((s) => ({
+    return (await this.reading(() => this.store.speakers(limit))).map((s) => ({
       id: s.id, name: s.name, kind: s.kind, role: s.role, aliases: s.aliases, quotes: s.quotes, articles: s.articles,
     }));
   }
 
   async stats(): Promise<Stats> {
     // Counted by the database: a corpus of 100,000 articles quotes tens of thousands of speakers.
-    const t = await this.store.speakerTotals();
+    const t = await this.reading(() => this.store.speakerTotals());
     return {
-      articles: await this.store.articleCount(),
+      articles: await this.reading(() => this.store.articleCount()),
       speakers: t.speakers,
       quotes: t.quotes,
       suggestion: t.topPerson ? `what did ${t.topPerson.split(' ').pop()} say?` : 'sources',
@@ -191,6 +245,6 @@ export class Briefbot {
   async close(): Promise<void> {
     this.closing.abort();
     await this.syncing.catch(() => undefined);
-    await this.store.close();
+    await this.storage.close();
   }
 }

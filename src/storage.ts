@@ -3,39 +3,93 @@
 import type { Store } from './store/store.ts';
 import type { State } from './state/state.ts';
 import type { Cache } from './llm/cache.ts';
+import type { Repair } from './store/repair.ts';
 import { explainFault, StartError } from './faults.ts';
 
 export interface Storage {
   readonly store: Store;
   readonly state: State;
   readonly cache: Cache;
+  /** Set when the database was found damaged at open and replaced by a fresh one: where it went, what was kept. */
+  readonly repaired: Repair | null;
+  /** The last process to use the database stopped without closing it (a crash, kill -9): worth a check. */
+  readonly unclean: boolean;
+  /** Checks every page of the database off the main thread: null when it is sound, else what is wrong. */
+  check(): Promise<string | null>;
   close(): Promise<void>;
 }
 
 export interface StorageOptions {
   /** A SQLite file (created with its folder when missing), or ":memory:". */
   dbPath: string;
+  /** The database is known to be damaged (why): it is set aside and a fresh one opened with what state could be read. */
+  damaged?: string;
 }
 
-/** Opens the storage and brings its state tables up to date (versioned migrations; the index rebuilds itself). */
+/**
+ * Opens the storage and brings its state tables up to date (versioned migrations; the index rebuilds itself). A
+ * damaged file is moved aside and replaced (see store/repair.ts); any other fault is a StartError saying what to do.
+ */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  const [{ SqliteStore }, { SqliteState }, { LlmCache }, { migrateState }] = await Promise.all([
+  const { isDamage } = await import('./store/repair.ts');
+  if (options.damaged !== undefined) return replaceDamaged(options.dbPath, options.damaged);
+  try {
+    return await openSqlite(options.dbPath);
+  } catch (err) {
+    if (isDamage(err) && options.dbPath !== ':memory:') return replaceDamaged(options.dbPath, (err as Error).message);
+    throw new StartError(explainFault(err, options.dbPath, 'database'));
+  }
+}
+
+/** Opens the SQLite file; `damaged`: the file it replaces, whose state is carried over once migrations have run. */
+async function openSqlite(dbPath: string, damaged?: { reason: string; backup: string }): Promise<Storage> {
+  const [{ SqliteStore }, { SqliteState }, { LlmCache }, { migrateState }, { markOpen, quickCheck, salvageState }] = await Promise.all([
     import('./store/sqlite-store.ts'),
     import('./state/sqlite-state.ts'),
     import('./llm/cache.ts'),
     import('./state/migrations.ts'),
+    import('./store/repair.ts'),
   ]);
-  let store: InstanceType<typeof SqliteStore>;
-  try {
-    store = new SqliteStore(options.dbPath);
-  } catch (err) {
-    throw new StartError(explainFault(err, options.dbPath, 'database'));
-  }
+  const store = new SqliteStore(dbPath);
+  let run: ReturnType<typeof markOpen>;
+  let repaired: Repair | null = null;
   try {
     await migrateState(store.db);
+    if (damaged) repaired = { ...damaged, ...salvageState(damaged.backup, store.db) };
+    run = dbPath === ':memory:' ? { unclean: false, close() {} } : markOpen(store.db);
   } catch (err) {
     await store.close();
-    throw new StartError(explainFault(err, options.dbPath, 'database'));
+    throw err;
   }
-  return { store, state: new SqliteState(store.db), cache: new LlmCache(store.db), close: () => store.close() };
+  return {
+    store,
+    state: new SqliteState(store.db),
+    cache: new LlmCache(store.db),
+    repaired,
+    unclean: run.unclean,
+    check: async () => (dbPath === ':memory:' ? null : quickCheck(dbPath)),
+    close: async () => {
+      try {
+        run.close();
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
+
+/** Moves the damaged file aside, opens a fresh one in its place and carries over what state can be read. */
+async function replaceDamaged(dbPath: string, reason: string): Promise<Storage> {
+  const { setAside } = await import('./store/repair.ts');
+  let backup: string;
+  try {
+    backup = setAside(dbPath);
+  } catch (err) {
+    throw new StartError(`${dbPath} is damaged (${reason}) and could not be moved aside (${(err as Error).message}): move it away yourself and start again; the index is rebuilt from the articles.`);
+  }
+  try {
+    return await openSqlite(dbPath, { reason, backup });
+  } catch (err) {
+    throw new StartError(explainFault(err, dbPath, 'database'));
+  }
 }

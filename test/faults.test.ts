@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Briefbot } from '../src/bot.ts';
-import { explainFault, StartError } from '../src/faults.ts';
+import { explainFault } from '../src/faults.ts';
 import { ROOT, SEEDS, tempDir } from './helpers.ts';
 
 let dir: string;
@@ -17,22 +17,15 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('a damaged database', () => {
-  it('stops the start with what to do, naming the file', async () => {
-    const db = join(dir, 'briefbot.db');
-    writeFileSync(db, 'this is not a database, it is a note '.repeat(200));
-    const opening = Briefbot.open({ seedsDir: SEEDS, dbPath: db });
-    await expect(opening).rejects.toBeInstanceOf(StartError);
-    await expect(Briefbot.open({ seedsDir: SEEDS, dbPath: db })).rejects.toThrow(`${db} is not a briefbot database or is damaged (file is not a database). Move it aside (mv ${db} ${db}.broken)`);
-  });
-
-  it('is explained by the command line without a stack trace', async () => {
+  // The bot itself: test/recovery.test.ts.
+  it('is set aside by the command line, which answers and says where the old file went, without a stack trace', async () => {
     const db = join(dir, 'briefbot.db');
     writeFileSync(db, 'not a database '.repeat(500));
     const run = promisify(execFile);
-    const result = await run(process.execPath, [join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ask', 'what did Gor say?'], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: db } }).catch((e: { code: number; stderr: string }) => e);
-    expect(result).toMatchObject({ code: 1 });
-    expect((result as { stderr: string }).stderr).toContain(`briefbot: ${db} is not a briefbot database or is damaged`);
-    expect((result as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+    const result = await run(process.execPath, [join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ask', 'what did Gor say?'], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: db } });
+    expect(result.stdout).toContain('Sergio Gor');
+    expect(result.stderr).toContain(`${db} was damaged (file is not a database): it was moved to ${db}.damaged-`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { MAX_LIMIT, MAX_OFFSET } from '../../src/answer/answer.ts';
 import { Briefbot } from '../../src/bot.ts';
 import { ConfigError, loadCoreConfig } from '../../src/config.ts';
-import { StartError } from '../../src/faults.ts';
+import { StartError, Unavailable } from '../../src/faults.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadLlmConfig } from '../../src/llm/config.ts';
 import { renderAnswer, renderSources, renderSpeakers, terminalSafe } from '../console/render.ts';
@@ -151,27 +151,42 @@ async function main(argv: string[]): Promise<number> {
     await bot.synced();
     // Text goes to the terminal through terminalSafe, the one path there (JSON escapes control characters itself).
     const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : terminalSafe(text)}\n`);
-    if (command === 'ask') {
-      const found = await bot.ask(question, { limit, offset });
-      // With an LLM configured, the first page gets a grounded summary; the field is always there for JSON readers.
-      const answer = (offset ?? 0) === 0 ? await bot.summarized(found) : { ...found, summary: null };
-      const next = (offset ?? 0) + answer.quotes.length;
-      print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
-    } else if (command === 'sources') {
-      const s = await bot.sources();
-      print(s, renderSources(s.sources, s.skipped, s.total));
-    } else if (command === 'digest') {
-      const plain = await bot.digest(values.date ? { date: values.date } : {});
-      const digest = await bot.withLead(plain);
-      print({ ...digest, lead: digest.lead ?? null }, digest.text);
-    } else {
-      const speakers = await bot.speakers();
-      print({ speakers }, renderSpeakers(speakers));
+    const run = () => runCommand(bot, command, question, { limit, offset, date: values.date }, print);
+    try {
+      await run();
+    } catch (err) {
+      if (!(err instanceof Unavailable)) throw err;
+      // The index was found damaged and is being rebuilt: one command waits for it, then answers.
+      process.stderr.write(`briefbot: ${err.message}\n`);
+      await bot.synced();
+      await run();
     }
   } finally {
     await bot.close();
   }
   return 0;
+}
+
+/** One command's answer, printed. */
+async function runCommand(bot: Briefbot, command: string, question: string, o: { limit?: number; offset?: number; date?: string }, print: (value: unknown, text: string) => void): Promise<void> {
+  const { limit, offset, date } = o;
+  if (command === 'ask') {
+    const found = await bot.ask(question, { limit, offset });
+    // With an LLM configured, the first page gets a grounded summary; the field is always there for JSON readers.
+    const answer = (offset ?? 0) === 0 ? await bot.summarized(found) : { ...found, summary: null };
+    const next = (offset ?? 0) + answer.quotes.length;
+    print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
+  } else if (command === 'sources') {
+    const s = await bot.sources();
+    print(s, renderSources(s.sources, s.skipped, s.total));
+  } else if (command === 'digest') {
+    const plain = await bot.digest(date ? { date } : {});
+    const digest = await bot.withLead(plain);
+    print({ ...digest, lead: digest.lead ?? null }, digest.text);
+  } else {
+    const speakers = await bot.speakers();
+    print({ speakers }, renderSpeakers(speakers));
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

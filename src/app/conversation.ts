@@ -10,6 +10,7 @@ import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../sched
 import type { Logger } from '../log.ts';
 import { AnswerQueue } from './queue.ts';
 import type { Inbound, ReplyPort } from './ports.ts';
+import { Unavailable } from '../faults.ts';
 
 export type Reply =
   | { type: 'help' }
@@ -141,6 +142,7 @@ export class Conversation {
     try {
       return await this.queue.run(f);
     } catch (err) {
+      if (err instanceof Unavailable) return { type: 'notice', text: err.message };
       this.options.logger.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
       return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
     }

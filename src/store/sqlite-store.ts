@@ -21,9 +21,13 @@ const REMOTE_LOCK_MS = 30 * 60_000;
 
 /** Whether the process holding the ingest lock is still there (a crashed one leaves its lock behind). */
 function holderAlive(h: IngestHolder & { at: number }): boolean {
-  if (h.host !== hostname()) return Date.now() - h.at < REMOTE_LOCK_MS;
+  return h.host === hostname() ? processAlive(h.pid) : Date.now() - h.at < REMOTE_LOCK_MS;
+}
+
+/** Whether a process of this host is running. */
+export function processAlive(pid: number): boolean {
   try {
-    process.kill(h.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
