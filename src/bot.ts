@@ -85,6 +85,7 @@ export class Briefbot {
   private async adopt(storage: Storage): Promise<void> {
     this.storage = storage;
     if (storage.repaired) this.log.warn(describeRepair(this.options.dbPath, storage.repaired));
+    if (storage.workingCopy) this.log.warn(storage.workingCopy);
     // The OpenAI client loads only when a key is set: without one, start-up pays nothing for it.
     if (this.options.llm) this.summarizer = new (await import('./llm/summarize.ts')).Summarizer(this.options.llm, storage.cache, this.log);
   }

@@ -12,6 +12,11 @@ export interface Storage {
   readonly cache: Cache;
   /** Set when the database was found damaged at open and replaced by a fresh one: where it went, what was kept. */
   readonly repaired: Repair | null;
+  /**
+   * Set when the database could not be written (read-only, disk full) and the bot works on a copy of it instead: the
+   * fault in words. What it learns meanwhile is not kept after it stops.
+   */
+  readonly workingCopy: string | null;
   /** The last process to use the database stopped without closing it (a crash, kill -9): worth a check. */
   readonly unclean: boolean;
   /** Checks every page of the database off the main thread: null when it is sound, else what is wrong. */
@@ -36,7 +41,9 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   try {
     return await openSqlite(options.dbPath);
   } catch (err) {
-    if (isDamage(err) && options.dbPath !== ':memory:') return replaceDamaged(options.dbPath, (err as Error).message);
+    if (options.dbPath === ':memory:') throw new StartError(explainFault(err, options.dbPath, 'database'));
+    if (isDamage(err)) return replaceDamaged(options.dbPath, (err as Error).message);
+    if (unwritable(err)) return openWorkingCopy(options.dbPath, explainFault(err, options.dbPath, 'database'));
     throw new StartError(explainFault(err, options.dbPath, 'database'));
   }
 }
@@ -66,6 +73,7 @@ async function openSqlite(dbPath: string, damaged?: { reason: string; backup: st
     state: new SqliteState(store.db),
     cache: new LlmCache(store.db),
     repaired,
+    workingCopy: null,
     unclean: run.unclean,
     check: async () => (dbPath === ':memory:' ? null : quickCheck(dbPath)),
     close: async () => {
@@ -92,4 +100,44 @@ async function replaceDamaged(dbPath: string, reason: string): Promise<Storage> 
   } catch (err) {
     throw new StartError(explainFault(err, dbPath, 'database'));
   }
+}
+
+/** A write refused for want of permission or space: the file itself may still be read. */
+function unwritable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_CANTOPEN');
+}
+
+/**
+ * The database cannot be written here: the bot answers from a copy of it in the temporary folder (SQLite cannot
+ * read a write-ahead-logged file from a folder it may not write to), and says that nothing new is kept.
+ */
+async function openWorkingCopy(dbPath: string, fault: string): Promise<Storage> {
+  const { chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { basename, join } = await import('node:path');
+  if (!existsSync(dbPath)) throw new StartError(fault);
+  const dir = mkdtempSync(join(tmpdir(), 'briefbot-copy-'));
+  const copy = join(dir, basename(dbPath));
+  let storage: Storage;
+  try {
+    // A copy keeps the file's mode: made writable, as it is this process's own.
+    for (const suffix of ['', '-wal']) {
+      if (suffix && !existsSync(dbPath + suffix)) continue;
+      copyFileSync(dbPath + suffix, copy + suffix);
+      chmodSync(copy + suffix, 0o600);
+    }
+    storage = await openSqlite(copy);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    throw new StartError(fault);
+  }
+  return {
+    ...storage,
+    workingCopy: `${fault} Meanwhile briefbot answers from a copy of it (${copy}); what it learns until it stops (new articles, subscriptions) is not kept.`,
+    close: async () => {
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

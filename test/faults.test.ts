@@ -29,6 +29,30 @@ describe('a damaged database', () => {
   });
 });
 
+describe('a database briefbot may not write', () => {
+  it('is answered from a copy, saying so and what to do', async () => {
+    const { chmodSync, existsSync } = await import('node:fs');
+    const db = join(dir, 'briefbot.db');
+    await (await Briefbot.open({ seedsDir: SEEDS, dbPath: db })).close();
+    // Root may write anything: the command then runs as the unprivileged user "nobody" instead.
+    const root = process.getuid?.() === 0;
+    chmodSync(dir, 0o555);
+    chmodSync(db, 0o444);
+    try {
+      const run = promisify(execFile);
+      const result = await run(process.execPath, [join(ROOT, 'adapters', 'cli', 'bin.mjs'), 'ask', 'what did Gor say?'], {
+        cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: db }, ...(root ? { uid: 65534, gid: 65534 } : {}),
+      });
+      expect(result.stdout).toContain('Sergio Gor');
+      expect(result.stderr).toMatch(new RegExp(`cannot write to ${db} \\(attempt to write a readonly database\\): give briefbot write access .* Meanwhile briefbot answers from a copy of it \\(.+\\); what it learns until it stops \\(new articles, subscriptions\\) is not kept\\.`));
+      const copy = /from a copy of it \((.+?)\)/.exec(result.stderr)![1]!;
+      expect(existsSync(copy)).toBe(false); // removed when the command is done
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  });
+});
+
 describe('a seeds folder that cannot be read', () => {
   it('stops a first start with what to do', async () => {
     await expect(Briefbot.open({ seedsDir: join(dir, 'missing'), dbPath: ':memory:' })).rejects.toThrow(`the seeds folder ${join(dir, 'missing')} does not exist: create it, or set BRIEFBOT_SEEDS`);
