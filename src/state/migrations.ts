@@ -43,6 +43,10 @@ CREATE TABLE IF NOT EXISTS briefings (
     name: '0002-llm-cache',
     sql: 'CREATE TABLE IF NOT EXISTS llm_cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, created_at INTEGER NOT NULL)',
   },
+  {
+    name: '0003-leases',
+    sql: 'CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL)',
+  },
 ];
 
 /** Where umzug records what has run: one row per migration, in the database it migrates. */

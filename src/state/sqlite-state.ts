@@ -103,6 +103,20 @@ export class SqliteState implements State {
     return this.briefingRow(platform, channel, slot);
   }
 
+  async lease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = this.now().getTime();
+    // One statement: taken when free, expired or already ours; otherwise the row is left as it is.
+    return this.db.prepare(
+      `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE leases.holder = excluded.holder OR leases.expires_at <= ?`,
+    ).run(name, holder, now + ttlMs, now).changes === 1;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
+  }
+
   private briefingRow(platform: Platform, channel: string, slot: string): Briefing | null {
     const row = this.db.prepare('SELECT * FROM briefings WHERE platform = ? AND channel = ? AND slot = ?').get(platform, channel, slot) as Row | undefined;
     return row ? toBriefing(row) : null;

@@ -58,4 +58,13 @@ export interface State {
   lastBriefing(platform: Platform, channel: string): Promise<Briefing | null>;
   briefings(platform: Platform, channel: string): Promise<Briefing[]>;
   briefing(platform: Platform, channel: string, slot: string): Promise<Briefing | null>;
+
+  /**
+   * Takes or renews the lease `name` (e.g. "discord-gateway") for `holder` until `ttlMs` after the clock: true when
+   * `holder` has it now, false while another holder's lease lasts. What only one replica may do at a time is done
+   * under a lease renewed well within its time; a holder that dies loses it when the time runs out.
+   */
+  lease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives up the lease `name` if `holder` has it (a clean shutdown: another replica may take it at once). */
+  releaseLease(name: string, holder: string): Promise<void>;
 }

@@ -100,5 +100,22 @@ export function describeStateContract(backend: string, open: (now: () => Date) =
       expect((await state.briefings('slack', 'C1')).map((b) => b.slot)).toEqual(['2026-03-02T08:00:00.000Z', '2026-03-03T08:00:00.000Z']);
       expect(await state.lastBriefing('slack', 'C1')).toMatchObject({ until: '03', messageId: 'm03' });
     });
+
+    it('gives a lease to one holder at a time, renewed by it, free once it lapses or is given up', async () => {
+      const state = await fresh();
+      expect(await state.lease('discord-gateway', 'r1', 30_000)).toBe(true);
+      expect(await state.lease('discord-gateway', 'r2', 30_000)).toBe(false);
+      expect(await state.lease('other', 'r2', 30_000)).toBe(true); // leases are by name
+      clock = new Date(clock.getTime() + 20_000);
+      expect(await state.lease('discord-gateway', 'r1', 30_000)).toBe(true); // renewed: now lasts to +50 s
+      clock = new Date(clock.getTime() + 20_000);
+      expect(await state.lease('discord-gateway', 'r2', 30_000)).toBe(false);
+      clock = new Date(clock.getTime() + 10_001);
+      expect(await state.lease('discord-gateway', 'r2', 30_000)).toBe(true); // r1 stopped renewing: lapsed
+      await state.releaseLease('discord-gateway', 'r1'); // not r1's any more: nothing happens
+      expect(await state.lease('discord-gateway', 'r1', 30_000)).toBe(false);
+      await state.releaseLease('discord-gateway', 'r2');
+      expect(await state.lease('discord-gateway', 'r1', 30_000)).toBe(true);
+    });
   });
 }
