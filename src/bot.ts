@@ -20,6 +20,8 @@ import type { Summarizer } from './llm/summarize.ts';
 export interface BotOptions {
   seedsDir: string;
   dbPath: string;
+  /** postgres://… (or pglite:): the index and the state in PostgreSQL instead of the SQLite file at dbPath. */
+  databaseUrl?: string;
   maxArticleBytes?: number;
   logger?: Logger;
   /** From loadLlmConfig(); absent or null: no summaries, the bot stays fully extractive. */
@@ -62,7 +64,7 @@ export class Briefbot {
 
   /** Opens the database over the seeds folder: builds the index first when it is empty, else checks it meanwhile. */
   static async open(options: BotOptions): Promise<Briefbot> {
-    const storage = await openStorage({ dbPath: options.dbPath });
+    const storage = await openStorage({ dbPath: options.dbPath, databaseUrl: options.databaseUrl });
     const log = options.logger ?? silentLogger;
     const bot = new Briefbot(storage, options, log);
     await bot.adopt(storage);
@@ -111,7 +113,7 @@ export class Briefbot {
   /** Closes the damaged database, sets it aside for a fresh one holding what state could be read, and says so. */
   private async replaceDamaged(reason: string): Promise<void> {
     await this.storage.close().catch(() => undefined);
-    await this.adopt(await openStorage({ dbPath: this.options.dbPath, damaged: reason }));
+    await this.adopt(await openStorage({ dbPath: this.options.dbPath, databaseUrl: this.options.databaseUrl, damaged: reason }));
   }
 
   /**

@@ -27,6 +27,8 @@ export interface Storage {
 export interface StorageOptions {
   /** A SQLite file (created with its folder when missing), or ":memory:". */
   dbPath: string;
+  /** postgres://… or pglite:: PostgreSQL holds everything instead (dbPath is then not used). */
+  databaseUrl?: string;
   /** The database is known to be damaged (why): it is set aside and a fresh one opened with what state could be read. */
   damaged?: string;
 }
@@ -36,6 +38,7 @@ export interface StorageOptions {
  * damaged file is moved aside and replaced (see store/repair.ts); any other fault is a StartError saying what to do.
  */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if (options.databaseUrl) throw new StartError('PostgreSQL storage is being built: unset BRIEFBOT_DATABASE_URL to use SQLite.'); // replaced by the PostgreSQL backend
   const { isDamage } = await import('./store/repair.ts');
   if (options.damaged !== undefined) return replaceDamaged(options.dbPath, options.damaged);
   try {
