@@ -1,5 +1,6 @@
 // The Discord adapter: discord.js owns the gateway and REST (including rate limits); this file turns @mentions,
-// /brief and "More quotes" clicks into core calls and sends replies through render.ts.
+// /brief and "More quotes" clicks into core calls and sends replies through render.ts. Of several replicas, only the
+// one holding the gateway lease (gateway-lease.ts) is connected; any replica posts briefings, over REST.
 import { createHash } from 'node:crypto';
 import {
   Client,
@@ -9,7 +10,11 @@ import {
   GatewayCloseCodes,
   GatewayIntentBits,
   MessageFlags,
+  REST,
   RESTEvents,
+  Routes,
+  type APIAllowedMentions,
+  type APIMessage,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -24,6 +29,7 @@ import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import type { ChatAdapter } from '../../src/app/ports.ts';
 import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { DiscordConfig } from './config.ts';
+import { GatewayLease, LEASE_TIMING, type LeaseTiming } from './gateway-lease.ts';
 import { MORE_PREFIX, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
 import { COMMAND_NAME, QUESTION_OPTION } from './register.ts';
 
@@ -33,6 +39,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** @discordjs/rest options over the defaults (tests: `offset: 0`). */
   rest?: Partial<RESTOptions>;
+  /** How long the gateway lease lasts and how often it is renewed (default LEASE_TIMING; tests: a fraction of a second). */
+  lease?: Partial<LeaseTiming>;
 }
 
 /**
@@ -43,90 +51,145 @@ export const INTENTS: readonly GatewayIntentBits[] = [GatewayIntentBits.Guilds, 
 
 /** Every message goes out with this: nothing the bot posts pings anyone, not even the person it replies to. */
 const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+const NO_PINGS_API: APIAllowedMentions = { parse: [], replied_user: false };
 
 const PORTAL = 'discord.com/developers/applications → your application';
 
+/** A login cut short because this replica gave up the gateway lease meanwhile. */
+class SteppedDown extends Error {}
+
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
-  readonly client: Client;
   private readonly conversation: Conversation;
-  /** While start() waits for the gateway: fails it when Discord closes the connection for good. */
+  /** Briefings go out through this, logged in or not: posting needs the token, not the gateway. */
+  private readonly rest: REST;
+  private readonly lease: GatewayLease;
+  /** The gateway client. A destroyed discord.js client cannot log in again, so each lease term gets a new one. */
+  private current: Client;
+  private fresh = true;
+  /** While a login waits for the gateway: fails it when Discord closes the connection for good, or on a step-down. */
   private failStart: ((err: Error) => void) | null = null;
 
   constructor(bot: Briefbot, private readonly options: DiscordAdapterOptions) {
     const { config } = options;
     this.conversation = new Conversation(bot, { schedule: options.schedule, logger: options.logger });
-    this.client = new Client({
-      intents: [...INTENTS],
-      rest: { ...(config.apiUrl ? { api: config.apiUrl } : {}), ...options.rest },
-      allowedMentions: NO_PINGS,
-      failIfNotExists: false,
-    });
-    this.routes();
+    this.rest = new REST(this.restOptions()).setToken(config.token);
+    this.logRateLimits(this.rest);
+    this.current = this.newClient();
+    const timing = { ...LEASE_TIMING, ...options.lease };
+    this.lease = new GatewayLease(() => bot.state, { connect: () => this.connect(), disconnect: () => this.disconnect() }, timing, options.logger);
   }
 
-  /** Resolves once logged in and ready (guilds and channels cached); rejects with the reason Discord gave. */
+  /** The current gateway client (connected only while this replica holds the gateway lease). */
+  get client(): Client {
+    return this.current;
+  }
+
+  /** This replica's name in the leases table. */
+  get holder(): string {
+    return this.lease.holder;
+  }
+
+  /**
+   * With the gateway lease: resolves once logged in and ready (guilds and channels cached), or rejects with the
+   * reason Discord gave. Without it (another replica holds it): resolves at once, standing by to take over.
+   */
   async start(): Promise<void> {
+    await this.lease.start();
+  }
+
+  /** Disconnects, then gives up the gateway lease: a standby replica connects at its next attempt. */
+  async stop(): Promise<void> {
+    await this.lease.stop();
+    this.rest.clearHashSweeper();
+    this.rest.clearHandlerSweeper();
+  }
+
+  /**
+   * Posts a briefing, over REST: a replica standing by (not connected to the gateway) posts too, so the scheduler
+   * needs no notion of which replica is connected, and briefings go out during a handover. The nonce (from the key)
+   * with enforce_nonce makes Discord return the earlier message instead of posting a second one when a delivery is
+   * retried within its dedupe window (a few minutes); the state's briefing claim guards beyond that.
+   */
+  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
+    const body = { ...digestMessage(digest), allowed_mentions: NO_PINGS_API, nonce: briefingNonce(key), enforce_nonce: true };
+    try {
+      return ((await this.rest.post(Routes.channelMessages(channel), { body })) as APIMessage).id;
+    } catch (err) {
+      throw new Error(`Discord: could not post in channel ${channel}: ${discordError(err)}`);
+    }
+  }
+
+  private restOptions(): Partial<RESTOptions> {
+    return { ...(this.options.config.apiUrl ? { api: this.options.config.apiUrl } : {}), ...this.options.rest };
+  }
+
+  private newClient(): Client {
+    const client = new Client({ intents: [...INTENTS], rest: this.restOptions(), allowedMentions: NO_PINGS, failIfNotExists: false });
+    this.routes(client);
+    return client;
+  }
+
+  /** Logs in (under the lease); resolves once ready, rejects with the reason Discord gave. */
+  private async connect(): Promise<void> {
+    if (!this.fresh) this.current = this.newClient();
+    this.fresh = false;
+    const client = this.current;
     const ready = new Promise<void>((resolve, reject) => {
-      this.client.once(Events.ClientReady, () => resolve());
+      client.once(Events.ClientReady, () => resolve());
       this.failStart = reject;
     });
     try {
-      await Promise.all([this.client.login(this.options.config.token), ready]);
+      await Promise.all([client.login(this.options.config.token), ready]);
     } catch (err) {
+      if (err instanceof SteppedDown) throw err;
       const clear = startError(err);
       this.options.logger.error(`Discord: ${clear.message}`);
-      await this.client.destroy();
+      await client.destroy();
       throw clear;
     } finally {
       this.failStart = null;
     }
-    const me = this.client.user!;
-    const appId = this.client.application?.id ?? me.id;
+    const me = client.user!;
+    const appId = client.application?.id ?? me.id;
     const configured = this.options.config.applicationId;
     if (configured && configured !== appId) {
       this.options.logger.warn(`Discord: DISCORD_APPLICATION_ID is ${configured}, but DISCORD_TOKEN belongs to application ${appId}; register.ts would install /${COMMAND_NAME} in the wrong application`);
     }
     this.options.logger.info(`Discord: logged in as ${me.tag} (application ${appId})`);
-    await this.checkCommands();
+    await this.checkCommands(client);
   }
 
-  async stop(): Promise<void> {
-    await this.client.destroy();
+  /** Leaves the gateway, cutting short a login in progress. */
+  private async disconnect(): Promise<void> {
+    this.failStart?.(new SteppedDown('Discord: gave up the gateway lease while logging in'));
+    if (!this.fresh) await this.current.destroy();
   }
 
-  /**
-   * Posts a briefing. The nonce (from the key) with enforce_nonce makes Discord return the earlier message instead
-   * of posting a second one when a delivery is retried within its dedupe window (a few minutes); the state's
-   * briefing claim guards beyond that.
-   */
-  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
-    const target = await this.client.channels.fetch(channel);
-    if (!target?.isSendable()) throw new Error(`Discord: channel ${channel} is not a text channel briefbot can post in`);
-    const sent = await target.send({ ...digestMessage(digest), allowedMentions: NO_PINGS, nonce: briefingNonce(key), enforceNonce: true });
-    return sent.id;
-  }
-
-  private routes(): void {
+  private routes(client: Client): void {
     const log = this.options.logger;
-    this.client.on(Events.MessageCreate, (m) => void this.onMessage(m).catch((err: Error) => log.error(`Discord: handling a message failed: ${err.stack ?? err}`)));
-    this.client.on(Events.InteractionCreate, (i) => void this.onInteraction(i).catch((err: Error) => log.error(`Discord: handling an interaction failed: ${err.stack ?? err}`)));
-    this.client.on(Events.ShardDisconnect, ({ code }) => {
+    client.on(Events.MessageCreate, (m) => void this.onMessage(m).catch((err: Error) => log.error(`Discord: handling a message failed: ${err.stack ?? err}`)));
+    client.on(Events.InteractionCreate, (i) => void this.onInteraction(i).catch((err: Error) => log.error(`Discord: handling an interaction failed: ${err.stack ?? err}`)));
+    client.on(Events.ShardDisconnect, ({ code }) => {
       // discord.js reconnects by itself on every other close; these codes are final.
       const err = new Error(closeMessage(code));
       if (this.failStart) this.failStart(err);
       else log.error(`Discord: ${err.message}`);
     });
-    this.client.on(Events.ShardError, (err) => log.warn(`Discord: gateway error: ${err.message}`));
-    this.client.on(Events.Error, (err) => log.error(`Discord: ${err.message}`));
-    this.client.on(Events.Warn, (msg) => log.warn(`Discord: ${msg}`));
-    // discord.js waits out 429s and retries; this only records that it happened.
-    this.client.rest.on(RESTEvents.RateLimited, (info) => log.debug(`Discord: rate limited on ${info.method} ${info.route}; retrying in ${info.retryAfter} ms`));
+    client.on(Events.ShardError, (err) => log.warn(`Discord: gateway error: ${err.message}`));
+    client.on(Events.Error, (err) => log.error(`Discord: ${err.message}`));
+    client.on(Events.Warn, (msg) => log.warn(`Discord: ${msg}`));
+    this.logRateLimits(client.rest);
+  }
+
+  /** discord.js waits out 429s and retries; this only records that it happened. */
+  private logRateLimits(rest: REST): void {
+    rest.on(RESTEvents.RateLimited, (info) => this.options.logger.debug(`Discord: rate limited on ${info.method} ${info.route}; retrying in ${info.retryAfter} ms`));
   }
 
   /** `@briefbot QUESTION`: answered as a reply to the mention, in the same channel or thread. */
   private async onMessage(message: Message): Promise<void> {
-    const me = this.client.user;
+    const me = message.client.user;
     // Bots (this one included) are never answered: two bots could otherwise talk forever.
     if (!me || message.author.bot || message.author.id === me.id || message.system || !message.inGuild()) return;
     // The literal mention, not message.mentions: a reply to the bot "mentions" it too, and is not a question.
@@ -205,9 +268,9 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   /** The most common setup slip: /brief never registered. Worth a line in the log, never worth failing start. */
-  private async checkCommands(): Promise<void> {
+  private async checkCommands(client: Client): Promise<void> {
     try {
-      const app = this.client.application!;
+      const app = client.application!;
       const scopes = [await app.commands.fetch(), ...(this.options.config.guildId ? [await app.commands.fetch({ guildId: this.options.config.guildId })] : [])];
       if (!scopes.some((list) => list.some((c) => c.name === COMMAND_NAME))) {
         this.options.logger.warn(`Discord: /${COMMAND_NAME} is not registered; run: npx tsx adapters/discord/register.ts [--guild ID]`);
