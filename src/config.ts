@@ -14,6 +14,8 @@ const CoreEnv = z.object({
   DIGEST_TIMEZONE: z.string().trim().refine(isTimeZone, 'is not an IANA time zone (e.g. Asia/Kolkata)').optional(),
   BRIEFBOT_SEEDS: optionalText,
   BRIEFBOT_DB: optionalText,
+  // The message never repeats the value: it may hold a password.
+  BRIEFBOT_DATABASE_URL: z.string().trim().refine(isDatabaseUrl, 'is not a PostgreSQL URL').optional(),
   BRIEFBOT_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
 });
@@ -25,6 +27,8 @@ export interface CoreConfig {
   graceMs: number;
   seedsDir: string;
   dbPath: string;
+  /** PostgreSQL (or PGlite) instead of the SQLite file at dbPath: what several replicas share. */
+  databaseUrl?: string;
   maxArticleBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -50,6 +54,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
     graceMs: (e.DIGEST_GRACE_MINUTES ?? 120) * 60_000,
     seedsDir,
     dbPath: e.BRIEFBOT_DB === ':memory:' ? ':memory:' : e.BRIEFBOT_DB ? resolve(e.BRIEFBOT_DB) : DEFAULT_DB,
+    ...(e.BRIEFBOT_DATABASE_URL ? { databaseUrl: databaseUrl(e.BRIEFBOT_DATABASE_URL) } : {}),
     maxArticleBytes: Math.round((e.BRIEFBOT_MAX_ARTICLE_MB ?? 5) * 1024 * 1024),
     logLevel: e.LOG_LEVEL ?? 'info',
   };
@@ -61,7 +66,26 @@ const HELP: Record<string, string> = {
   DIGEST_GRACE_MINUTES: 'Give whole minutes, e.g. DIGEST_GRACE_MINUTES=120.',
   BRIEFBOT_MAX_ARTICLE_MB: 'Give a number of megabytes, e.g. BRIEFBOT_MAX_ARTICLE_MB=5.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, silent.',
+  BRIEFBOT_DATABASE_URL: 'For example BRIEFBOT_DATABASE_URL=postgres://briefbot:PASSWORD@db.example.org:5432/briefbot (or pglite:./data/pg for PostgreSQL in process); leave it unset for SQLite.',
 };
+
+/** A PGlite folder, like BRIEFBOT_DB, is taken from the current directory; a server's URL is kept as it is. */
+function databaseUrl(value: string): string {
+  const folder = value.startsWith('pglite:') ? value.slice('pglite:'.length) : null;
+  // memory:// and other PGlite schemes are not folders.
+  return folder && !folder.includes('://') ? `pglite:${resolve(folder)}` : value;
+}
+
+/** postgres://… or postgresql://… with a host, or pglite: (in memory) or pglite:<folder>. */
+function isDatabaseUrl(value: string): boolean {
+  if (value.startsWith('pglite:')) return true;
+  if (!/^postgres(ql)?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).hostname !== '' || new URL(value).searchParams.has('host');
+  } catch {
+    return false;
+  }
+}
 
 /** `FOO=` in a .env file means "not set", not "set to nothing". */
 export function emptyAsUnset(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -43,3 +43,91 @@ export function explainFault(err: unknown, path: string, what: 'database' | 'see
   if (code === 'ENOTDIR' && what === 'seeds') return `${path} is not a folder: set BRIEFBOT_SEEDS to the folder of your articles.`;
   return what === 'seeds' ? `could not read the seeds folder ${path}: ${raw}` : `a database error in ${path}: ${raw}`;
 }
+
+/**
+ * Where a BRIEFBOT_DATABASE_URL points, for messages and logs: "PostgreSQL at host:port/database", "PGlite at
+ * /folder" or "PGlite in memory". Never the password.
+ */
+export function describeDatabaseUrl(url: string): string {
+  if (url.startsWith('pglite:')) return url.length > 'pglite:'.length ? `PGlite at ${url.slice('pglite:'.length)}` : 'PGlite in memory';
+  const u = pgUrlParts(url);
+  return u ? `PostgreSQL at ${u.host}:${u.port}/${u.database}` : 'PostgreSQL (BRIEFBOT_DATABASE_URL is not a valid URL)';
+}
+
+function pgUrlParts(url: string): { host: string; port: string; database: string; user: string } | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const host = u.searchParams.get('host') ?? (u.hostname.replace(/^\[|\]$/g, '') || 'localhost');
+  // As pg reads them: the database defaults to the user's name.
+  return { host, port: u.port || '5432', database: decoded(u.pathname.slice(1)) || decoded(u.username) || 'postgres', user: decoded(u.username) || 'the default user' };
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * The fault `err` met connecting to or preparing the database at `url`, as a sentence naming the server
+ * (host:port/database, never the password) and what to do.
+ */
+export function explainPgFault(err: unknown, url: string): string {
+  const where = describeDatabaseUrl(url);
+  const e = pgCause(err);
+  const raw = withoutPassword(e.message ?? String(err), url);
+  if (url.startsWith('pglite:')) return `could not open ${where} (${raw}): check that briefbot may write to that folder, or set BRIEFBOT_DATABASE_URL to another.`;
+  const u = pgUrlParts(url) ?? { host: '?', port: '?', database: '?', user: '?' };
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return `${where} refused the connection (nothing listens on ${u.host}:${u.port}): start PostgreSQL there, or correct the host and port in BRIEFBOT_DATABASE_URL.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot find the host "${u.host}" of ${where} (${raw}): check the host name in BRIEFBOT_DATABASE_URL and that this machine's DNS knows it.`;
+    case 'ETIMEDOUT':
+      return timedOut(where);
+    case '28P01':
+      return `${where} refused the password of user "${u.user}": correct the password in BRIEFBOT_DATABASE_URL.`;
+    case '28000':
+      return `${where} refused user "${u.user}" (${raw}): create the role or allow it in pg_hba.conf, or correct the user in BRIEFBOT_DATABASE_URL.`;
+    case '3D000':
+      return `the database "${u.database}" does not exist on PostgreSQL at ${u.host}:${u.port}: create it (createdb -h ${u.host} -p ${u.port}${u.user === 'the default user' ? '' : ` -U ${u.user}`} ${u.database}) or correct its name in BRIEFBOT_DATABASE_URL.`;
+    case '42501':
+      return `user "${u.user}" may not create or change briefbot's tables on ${where} (${raw}): grant it CREATE on the schema, or connect as the schema's owner.`;
+    case '57P03':
+      return `${where} is starting up or shutting down (${raw}): start briefbot again in a moment.`;
+    case '53300':
+      return `${where} has no connection to spare (${raw}): raise max_connections or run fewer replicas.`;
+  }
+  if (/timeout|timed out/i.test(e.message ?? '')) return timedOut(where);
+  return `a database error at ${where}: ${raw}`;
+}
+
+function timedOut(where: string): string {
+  return `${where} did not answer in time: check that the server is up and that no firewall stands between it and briefbot.`;
+}
+
+/** The error that says what happened: a wrapped one (a failed migration) carries it as its cause. */
+function pgCause(err: unknown): { code?: string; message?: string } {
+  let e = err as { code?: string; message?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) if (typeof e.code === 'string') return e;
+  return (err ?? {}) as { message?: string };
+}
+
+/** A driver message echoing the URL must not show its password. */
+function withoutPassword(message: string, url: string): string {
+  let password = '';
+  try {
+    password = new URL(url).password;
+  } catch {
+    return message;
+  }
+  if (!password) return message;
+  return message.split(password).join('***').split(decoded(password)).join('***');
+}

@@ -1,5 +1,6 @@
 // Where the bot keeps its data, chosen once from configuration: the index (Store), what cannot be rebuilt from the
-// seeds (State) and the LLM cache. Today one SQLite file holds all three; a PostgreSQL backend is chosen here too.
+// seeds (State) and the LLM cache: one SQLite file holds all three, or (BRIEFBOT_DATABASE_URL) one PostgreSQL database
+// that several replicas share.
 import type { Store } from './store/store.ts';
 import type { State } from './state/state.ts';
 import type { Cache } from './llm/cache.ts';
@@ -29,16 +30,18 @@ export interface StorageOptions {
   dbPath: string;
   /** postgres://… or pglite:: PostgreSQL holds everything instead (dbPath is then not used). */
   databaseUrl?: string;
-  /** The database is known to be damaged (why): it is set aside and a fresh one opened with what state could be read. */
+  /** SQLite: the file is known to be damaged (why): it is set aside and a fresh one opened with what state could be read. */
   damaged?: string;
 }
 
 /**
  * Opens the storage and brings its state tables up to date (versioned migrations; the index rebuilds itself). A
  * damaged file is moved aside and replaced (see store/repair.ts); any other fault is a StartError saying what to do.
+ * With `databaseUrl`, PostgreSQL holds everything (pg/storage.ts).
  */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  if (options.databaseUrl) throw new StartError('PostgreSQL storage is being built: unset BRIEFBOT_DATABASE_URL to use SQLite.'); // replaced by the PostgreSQL backend
+  // Loaded only when asked for: a SQLite bot never loads pg.
+  if (options.databaseUrl) return (await import('./pg/storage.ts')).openPgStorage(options.databaseUrl);
   const { isDamage } = await import('./store/repair.ts');
   if (options.damaged !== undefined) return replaceDamaged(options.dbPath, options.damaged);
   try {
