@@ -82,7 +82,9 @@ export function explainPgFault(err: unknown, url: string): string {
   const where = describeDatabaseUrl(url);
   const e = pgCause(err);
   const raw = withoutPassword(e.message ?? String(err), url);
-  if (url.startsWith('pglite:')) return `could not open ${where} (${raw}): check that briefbot may write to that folder, or set BRIEFBOT_DATABASE_URL to another.`;
+  if (url.startsWith('pglite:')) {
+    return url === 'pglite:' ? `a database error in ${where}: ${raw}` : `could not open ${where} (${raw}): check that briefbot may write to that folder, or set BRIEFBOT_DATABASE_URL to another.`;
+  }
   const u = pgUrlParts(url) ?? { host: '?', port: '?', database: '?', user: '?' };
   switch (e.code) {
     case 'ECONNREFUSED':
