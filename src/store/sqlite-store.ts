@@ -4,9 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hostname } from 'node:os';
 import type { ExtractedArticle, QuoteKind, SpeakerKind, Source } from '../types.ts';
-import { matchKey, nameKey } from '../text/normalize.ts';
+import { matchKey } from '../text/normalize.ts';
 import { INDEX_SCHEMA, INDEX_TABLES, INDEX_VERSION, META } from './schema.ts';
-import { keyWords } from './speaker-words.ts';
+import {
+  KEYS_PER_QUOTE, KIND_RANK, MAX_NAMED, RARE_ROLE, RECENT_MATCHES, STAMPS_PAGE, Tally, articleNames, namesJson, tallyAdded, tallyRemoved, wordChanges, type KeyAfter,
+} from './shared-index.ts';
 import { preferredRole } from './roles.ts';
 import { SpeakerDirectory, type KnownSpeaker } from '../ingest/speaker-identity.ts';
 import { FoldingWindow, type RecentQuote } from '../ingest/quote-folding.ts';
@@ -15,7 +17,6 @@ import type {
   CitationRow, DigestArticleRow, DigestFilter, FileStamp, FileState, IngestHolder, PassageRow, QuoteCitations, QuotePage, SpeakerKeys, SpeakerRow, Store, TextQuery, WordScope,
 } from './store.ts';
 
-const KIND_RANK: Record<QuoteKind, number> = { direct: 0, statement: 1, reported: 2 };
 /** How long a lock taken on another host is honoured: its process cannot be asked whether it is alive. */
 const REMOTE_LOCK_MS = 30 * 60_000;
 
@@ -33,50 +34,9 @@ export function processAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
   }
 }
-/**
- * Full-text matches considered per query: the most recently indexed ones, ranked by BM25 among themselves.
- * Ranking every match of a common word costs time in proportion to the corpus; this keeps a query's cost flat.
- */
-const RECENT_MATCHES = 200;
-/** A speaker's roles given by fewer than this share of the articles naming them are not looked up. */
-const RARE_ROLE = 0.01;
-/** Citations whose wording is compared per quote when leaving out words an attributed quote already shows. */
-const KEYS_PER_QUOTE = 50;
-/** Speakers one exact name or role can give a question: the most quoted of them. */
-const MAX_NAMED = 50;
 /** The FTS speaker token of an unattributed quotation (speakers are "s<id>"). */
 const NO_SPEAKER = 'none';
-/** Files' stamps read at a time at start-up, between which questions are answered. */
-const STAMPS_PAGE = 5000;
 const speakerToken = (id: number | null) => (id === null ? NO_SPEAKER : `s${id}`);
-
-type Counts = Map<number, { quotes: number; quotedIn: number; mentions: number }>;
-type KeyCounts = Map<string, { speakerId: number; key: string; isRole: number; name: string; n: number }>;
-
-/** Changes to the small count tables, summed over a batch of articles and written once at its end. */
-class Tally {
-  readonly speakers: Counts = new Map();
-  readonly keys: KeyCounts = new Map();
-  readonly countries = new Map<string, { speakerId: number; country: string; n: number }>();
-  speaker(id: number, field: 'quotes' | 'quotedIn' | 'mentions', by: number): void {
-    const s = this.speakers.get(id) ?? { quotes: 0, quotedIn: 0, mentions: 0 };
-    s[field] += by;
-    this.speakers.set(id, s);
-  }
-  country(speakerId: number, country: string, by: number): void {
-    const k = `${speakerId}\u0000${country}`;
-    const e = this.countries.get(k) ?? { speakerId, country, n: 0 };
-    e.n += by;
-    this.countries.set(k, e);
-  }
-  key(speakerId: number, key: string, isRole: number, name: string, by: number): void {
-    const k = `${speakerId}\u0000${isRole}\u0000${key}`;
-    const e = this.keys.get(k) ?? { speakerId, key, isRole, name, n: 0 };
-    e.n += by;
-    if (by > 0) e.name = name;
-    this.keys.set(k, e);
-  }
-}
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
@@ -241,18 +201,9 @@ export class SqliteStore implements Store {
     if (old) this.deleteArticle(old.id, tally);
     // Several speakers of one article can be one speaker of the corpus ("Bessent" and "Scott Bessent").
     const speakerIds = a.speakers.map((s) => this.speakerId(s));
-    const names = new Map<number, Map<string, [string, number, string]>>();
-    a.speakers.forEach((s, i) => {
-      const id = speakerIds[i]!;
-      const mine = names.get(id) ?? new Map<string, [string, number, string]>();
-      for (const [name, isRole] of [[s.name, 0], ...s.aliases.map((n) => [n, 0]), ...s.roles.map((n) => [n, 1])] as [string, number][]) {
-        const key = nameKey(name);
-        if (key) mine.set(`${isRole}${key}`, [key, isRole, name]);
-      }
-      names.set(id, mine);
-    });
+    const names = articleNames(a, speakerIds);
     // What the article names is kept with it (one row, not one per speaker): removing it takes exactly that away.
-    const named = JSON.stringify([...names].map(([id, mine]) => [id, [...mine.values()]]));
+    const named = namesJson(names);
     const articleId = Number(
       this.sql(
         `INSERT INTO articles (file, hash, size, mtime_ms, title, outlet, author, date, url, country, comments, speakers, extractor, indexed_at)
@@ -267,11 +218,7 @@ export class SqliteStore implements Store {
       insPassage.run(id, p.text);
     });
 
-    for (const [speakerId, mine] of names) {
-      if (a.country) tally.country(speakerId, a.country, 1);
-      for (const [key, isRole, name] of mine.values()) tally.key(speakerId, key, isRole, name, 1);
-      tally.speaker(speakerId, 'mentions', 1);
-    }
+    tallyAdded(tally, names, a.country);
 
     const insCitation = this.sql(
       `INSERT INTO citations (quote_id, article_id, speaker_id, sieve, kind, verb, via, text, key, paragraph, start)
@@ -324,16 +271,9 @@ export class SqliteStore implements Store {
     }[];
     const delFts = this.sql('DELETE FROM citations_fts WHERE rowid = ?');
     for (const c of cites) delFts.run(c.id);
-    for (const s of new Set(cites.map((c) => c.speakerId))) if (s !== null) tally.speaker(s, 'quotedIn', -1);
     this.sql('DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM paragraphs WHERE article_id = ?)').run(articleId);
     const row = this.sql('SELECT country, speakers FROM articles WHERE id = ?').get(articleId) as { country: string | null; speakers: string };
-    const named = (JSON.parse(row.speakers) as [number, [string, number, string][]][]).map(([speakerId, names]) => ({ speakerId, names }));
-    const country = row.country;
-    if (country) for (const n of named) tally.country(n.speakerId, country, -1);
-    for (const n of named) {
-      for (const [key, isRole, name] of n.names) tally.key(n.speakerId, key, isRole, name, -1);
-      tally.speaker(n.speakerId, 'mentions', -1);
-    }
+    tallyRemoved(tally, row, cites.map((c) => c.speakerId));
     this.sql('DELETE FROM articles WHERE id = ?').run(articleId); // cascades to paragraphs and citations
     for (const gone of this.refreshQuotes(new Set(cites.map((c) => c.quoteId)))) if (gone.speakerId !== null) tally.speaker(gone.speakerId, 'quotes', -1);
     this.folding.clear();
@@ -351,29 +291,18 @@ export class SqliteStore implements Store {
     ).pluck();
     const delKey = this.sql('DELETE FROM speaker_keys WHERE speaker_id = ? AND key = ? AND is_role = ?');
     const kindOf = this.sql('SELECT kind FROM speakers WHERE id = ?').pluck();
-    const words = new Map<string, { word: string; isRole: number; speakerId: number; n: number }>();
+    const after: KeyAfter[] = [];
     let removed = false;
     for (const k of tally.keys.values()) {
       if (k.n === 0) continue;
       const articles = upKey.get(k) as number;
-      let change = 0;
       if (articles <= 0) {
         delKey.run(k.speakerId, k.key, k.isRole);
         removed = true;
-        change = -1;
-      } else if (articles === k.n) {
-        change = 1; // no article used this key before the batch
       }
-      if (change === 0) continue;
-      const kind = kindOf.get(k.speakerId) as SpeakerKind | undefined;
-      if (!kind) continue;
-      for (const word of keyWords(kind, k.key, k.isRole === 1)) {
-        const id = `${k.speakerId}\u0000${k.isRole}\u0000${word}`;
-        const w = words.get(id) ?? { word, isRole: k.isRole, speakerId: k.speakerId, n: 0 };
-        w.n += change;
-        words.set(id, w);
-      }
+      after.push({ ...k, articles });
     }
+    const words = wordChanges(after, (id) => kindOf.get(id) as SpeakerKind | undefined);
     const upWord = this.sql(
       `INSERT INTO speaker_words (word, is_role, speaker_id, keys) VALUES (@word, @isRole, @speakerId, @n)
        ON CONFLICT (word, speaker_id, is_role) DO UPDATE SET keys = keys + @n RETURNING keys`,
@@ -395,10 +324,10 @@ export class SqliteStore implements Store {
     // The role shown with a speaker's name, chosen again for those whose roles changed in this batch.
     const topRoles = this.sql(`SELECT name AS role, articles AS count FROM speaker_keys WHERE speaker_id = ? AND is_role = 1 ORDER BY articles DESC, name LIMIT ${MAX_KEYS}`);
     const setRole = this.sql('UPDATE speakers SET role = ? WHERE id = ?');
-    for (const id of new Set([...tally.keys.values()].filter((k) => k.isRole === 1 && k.n !== 0).map((k) => k.speakerId))) {
+    for (const id of tally.roleChanged()) {
       setRole.run(preferredRole(topRoles.all(id) as { role: string; count: number }[]), id);
     }
-    if (removed || [...tally.keys.values()].some((k) => k.n < 0)) {
+    if (removed || tally.lostNames()) {
       if (this.sql('DELETE FROM speakers WHERE mentions <= 0 AND quotes <= 0').run().changes > 0) this.directory.reset();
     }
   }
