@@ -16,6 +16,8 @@ import { silentLogger, type Logger } from './log.ts';
 import type { State } from './state/state.ts';
 import type { LlmConfig } from './llm/config.ts';
 import type { Summarizer } from './llm/summarize.ts';
+import type { Metrics } from './metrics.ts';
+import { InFlight } from './app/inflight.ts';
 
 export interface BotOptions {
   seedsDir: string;
@@ -27,6 +29,9 @@ export interface BotOptions {
   /** From loadLlmConfig(); absent or null: no summaries, the bot stays fully extractive. */
   llm?: LlmConfig | null;
 }
+
+/** Whether this bot should be sent questions now, and if not, why (for a load balancer's readiness probe). */
+export type Readiness = { ready: true } | { ready: false; reason: string };
 
 export interface Stats {
   articles: number;
@@ -46,6 +51,11 @@ export class Briefbot {
   private summarizer: Summarizer | null = null;
   /** Set while a damaged database is being replaced and its index rebuilt. */
   private repairing: Promise<unknown> | null = null;
+  /** True once a sync of this bot's own has finished: its index is the folder's, even if the folder is empty. */
+  private indexed = false;
+  private counters: Metrics | null = null;
+  /** The inbound events being answered: a shutdown closes it and waits for them before closing the bot. */
+  readonly requests = new InFlight();
 
   private constructor(
     private storage: Storage,
@@ -146,6 +156,33 @@ export class Briefbot {
     return code.startsWith('SQLITE_') ? explainFault(err, this.options.dbPath, 'database') : explainFault(err, this.options.seedsDir, 'seeds');
   }
 
+  /** Counts into `metrics` from now on (answers, the answer queues, ingest, briefings), and the sync open ran. */
+  instrument(metrics: Metrics): void {
+    this.counters = metrics;
+    if (this.lastSync) this.count(this.lastSync);
+  }
+
+  /** Where this bot, its conversations and its scheduler count what they do (none until instrument()). */
+  get metrics(): Metrics | null {
+    return this.counters;
+  }
+
+  /**
+   * Ready when the database answers a cheap read and the index is usable: built by a sync of this bot's, or not
+   * empty (built before, or being built by another replica that has written some of it).
+   */
+  async readiness(): Promise<Readiness> {
+    if (this.closing.signal.aborted) return { ready: false, reason: 'closed' };
+    if (this.repairing) return { ready: false, reason: 'the database was damaged; the index is being rebuilt' };
+    let articles: number;
+    try {
+      articles = await this.store.articleCount();
+    } catch (err) {
+      return { ready: false, reason: `the database did not answer: ${(err as Error).message}` };
+    }
+    return articles > 0 || this.indexed ? { ready: true } : { ready: false, reason: 'the index is being built' };
+  }
+
   /** Resolves when the syncs started so far (the check begun at open included) have finished. */
   async synced(): Promise<SyncReport | null> {
     await this.syncing.catch(() => undefined);
@@ -198,7 +235,18 @@ export class Briefbot {
     const changed = report.added.length + report.updated.length + report.removed.length;
     if (changed) this.log.info(`indexed ${report.added.length} new, ${report.updated.length} changed and removed ${report.removed.length} articles`);
     this.lastSync = report;
+    this.indexed = true;
+    this.count(report);
     return report;
+  }
+
+  private count(report: SyncReport): void {
+    const ingested = this.counters?.ingested;
+    if (!ingested) return;
+    ingested.inc({ change: 'added' }, report.added.length);
+    ingested.inc({ change: 'updated' }, report.updated.length);
+    ingested.inc({ change: 'removed' }, report.removed.length);
+    ingested.inc({ change: 'skipped' }, report.skipped.length);
   }
 
   /** The number of the latest article indexed: a briefing covers the articles after the previous one's. */

@@ -1,6 +1,6 @@
 // The Slack adapter: Bolt owns the connection (HTTP with a signing secret, or Socket Mode); this file turns
 // /brief, @mentions and button clicks into core calls and sends replies through render.ts.
-import { App, HTTPReceiver, LogLevel, type RespondFn } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, type CustomRoute, type RespondFn } from '@slack/bolt';
 import type { RetryOptions } from '@slack/web-api';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +21,8 @@ export interface SlackAdapterOptions {
   retryConfig?: RetryOptions;
   /** Clock for the request-timestamp check (tests). */
   now?: () => number;
+  /** HTTP mode: more routes on the receiver's port (the operations endpoints: /healthz, /readyz, /metrics). */
+  customRoutes?: CustomRoute[];
 }
 
 /** Slack rejects a response_url after five uses in thirty minutes. */
@@ -46,7 +48,7 @@ export class SlackAdapter implements ChatAdapter {
       this.receiver = null;
       this.app = new App({ token: config.botToken, appToken: config.appToken!, socketMode: true, clientOptions, logger });
     } else {
-      this.receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', logger });
+      this.receiver = new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', customRoutes: options.customRoutes ?? [], logger });
       this.app = new App({ token: config.botToken, receiver: this.receiver, clientOptions, logger });
     }
     this.routes();
@@ -70,7 +72,12 @@ export class SlackAdapter implements ChatAdapter {
         res.writeHead(401, { 'content-type': 'text/plain' }).end('request timestamp is in the future');
         return;
       }
-      listener(req, res);
+      try {
+        listener(req, res);
+      } catch {
+        // Bolt throws for a path it does not serve (a load balancer's GET /): a 404, not a crashed process.
+        if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      }
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);

@@ -7,7 +7,9 @@ import type { Answer, Digest, SkippedFile, Source, Speaker } from '../types.ts';
 import type { Platform } from '../state/state.ts';
 import { parseCommand } from '../commands.ts';
 import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../schedule/subscription.ts';
-import type { Logger } from '../log.ts';
+import { withContext, type Logger } from '../log.ts';
+import type { Outcome } from '../metrics.ts';
+import { randomUUID } from 'node:crypto';
 import { AnswerQueue } from './queue.ts';
 import type { Inbound, ReplyPort } from './ports.ts';
 import { Unavailable } from '../faults.ts';
@@ -94,6 +96,7 @@ export async function withSummary(bot: Briefbot, reply: Reply): Promise<Reply | 
 
 const EXPIRED = 'That answer has expired; ask the question again.';
 const DEAD_BUTTON = 'That button no longer works; ask the question again.';
+const CLOSING = 'briefbot is restarting: please ask again in a minute.';
 
 export interface ConversationOptions {
   /** The briefing schedule "subscribe" starts from. */
@@ -107,22 +110,50 @@ export class Conversation {
   private readonly queue: AnswerQueue;
 
   constructor(private readonly bot: Briefbot, private readonly options: ConversationOptions) {
-    this.queue = new AnswerQueue(options.concurrency);
+    // The bot's metrics are read when counted: a bot instrumented after this conversation was made still counts.
+    this.queue = new AnswerQueue(options.concurrency, (change) => this.bot.metrics?.queueDepth.inc(change));
   }
 
   /**
    * Answers one inbound event through `port`: a redelivered event is dropped, the reply computed in the answer queue
    * (a failure becomes a plain apology), sent, and a typed question's answer then replaced by the same answer with its
    * grounded summary when an LLM is configured. Never throws for what the bot computes; a port that throws does.
+   * While the bot shuts down (its requests closed), a new event is told to ask again instead.
    */
   async handle<Sent>(event: Inbound, port: ReplyPort<Sent>): Promise<void> {
-    if (event.eventId !== undefined && !(await this.bot.state.claimEvent(`${event.platform}:${event.eventId}`))) return;
+    const requests = this.bot.requests;
+    if (requests.accepting) return requests.track(() => this.answer(event, port));
+    const reply: Reply = { type: 'notice', text: CLOSING };
+    this.bot.metrics?.answers.inc({ platform: event.platform, kind: kindOf(reply), outcome: 'closing' });
+    await port.send(reply);
+  }
+
+  private async answer<Sent>(event: Inbound, port: ReplyPort<Sent>): Promise<void> {
+    const started = performance.now();
+    // Every line about this event carries its id: the platform's when it has one, so logs meet the platform's.
+    const log = withContext(this.options.logger, { requestId: event.eventId ?? randomUUID(), platform: event.platform, channel: event.channel });
+    const metrics = () => this.bot.metrics;
+    /** Sends the first reply, then counts and times it. */
+    const deliver = async (reply: Reply, outcome: Outcome): Promise<Sent | null> => {
+      const sent = await port.send(reply);
+      const kind = kindOf(reply);
+      const seconds = (performance.now() - started) / 1000;
+      metrics()?.answers.inc({ platform: event.platform, kind, outcome });
+      metrics()?.answerSeconds.observe({ platform: event.platform, kind }, seconds);
+      log.debug(`answered: ${kind} (${outcome}) in ${Math.round(seconds * 1000)} ms`);
+      return sent;
+    };
+    if (event.eventId !== undefined && !(await this.bot.state.claimEvent(`${event.platform}:${event.eventId}`))) {
+      metrics()?.duplicateEvents.inc({ platform: event.platform });
+      log.debug('a redelivered event, already answered: dropped');
+      return;
+    }
     const { input } = event;
     if ('text' in input) {
       await port.acknowledge?.();
       const where = { platform: event.platform, channel: event.channel, user: event.user };
-      const reply = await this.safely(event.platform, () => converse(this.bot, input.text, where, this.options.schedule));
-      const sent = await port.send(reply);
+      const [reply, outcome] = await this.safely(log, event.platform, () => converse(this.bot, input.text, where, this.options.schedule));
+      const sent = await deliver(reply, outcome);
       if (sent === null) return;
       const better = await withSummary(this.bot, reply); // never throws: no summary is the fallback
       if (better) await port.edit(sent, better);
@@ -130,21 +161,26 @@ export class Conversation {
     }
     const token = readPageToken('more' in input ? input.more : input.share);
     // An expired page is said at once, without a place in the queue (and without acknowledging an answer).
-    if (!token) return void (await port.send({ type: 'notice', text: DEAD_BUTTON }));
-    if ((await this.bot.state.page(token.pageId)) === null) return void (await port.send({ type: 'notice', text: EXPIRED }));
+    if (!token) return void (await deliver({ type: 'notice', text: DEAD_BUTTON }, 'expired'));
+    if ((await this.bot.state.page(token.pageId)) === null) return void (await deliver({ type: 'notice', text: EXPIRED }, 'expired'));
     await port.acknowledge?.();
-    const page = await this.safely(event.platform, () => morePage(this.bot, token.pageId, token.offset));
-    await port.send('share' in input && page.type === 'answer' && event.user ? { ...page, sharedBy: event.user } : page);
+    const [page, outcome] = await this.safely(log, event.platform, () => morePage(this.bot, token.pageId, token.offset));
+    await deliver('share' in input && page.type === 'answer' && event.user ? { ...page, sharedBy: event.user } : page, outcome);
   }
 
   /** Computes a reply in the answer queue (acknowledgements of new requests are never kept waiting). */
-  private async safely(platform: string, f: () => Promise<Reply>): Promise<Reply> {
+  private async safely(log: Logger, platform: string, f: () => Promise<Reply>): Promise<[Reply, Outcome]> {
     try {
-      return await this.queue.run(f);
+      return [await this.queue.run(f), 'ok'];
     } catch (err) {
-      if (err instanceof Unavailable) return { type: 'notice', text: err.message };
-      this.options.logger.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
-      return { type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' };
+      if (err instanceof Unavailable) return [{ type: 'notice', text: err.message }, 'unavailable'];
+      log.error(`${platform}: answering failed: ${(err as Error).stack ?? err}`);
+      return [{ type: 'notice', text: 'Sorry, something went wrong while answering. Please try again.' }, 'failed'];
     }
   }
+}
+
+/** What a reply is, for metrics: an answer's kind (speaker, who-said, open…), else the reply's type. */
+function kindOf(reply: Reply): string {
+  return reply.type === 'answer' ? reply.answer.kind : reply.type;
 }

@@ -8,18 +8,24 @@ export class AnswerQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly concurrency = 2) {}
+  /** `depth` hears each task enter (+1) and leave (-1): the queue-depth gauge, summed over every queue. */
+  constructor(private readonly concurrency = 2, private readonly depth: (change: 1 | -1) => void = () => {}) {}
 
   /** Runs `task` once a slot is free, after letting pending I/O through; errors reach the caller. */
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
+    this.depth(1);
     try {
-      await yieldToIo();
-      return await task();
+      if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.running++;
+      try {
+        await yieldToIo();
+        return await task();
+      } finally {
+        this.running--;
+        this.waiting.shift()?.();
+      }
     } finally {
-      this.running--;
-      this.waiting.shift()?.();
+      this.depth(-1);
     }
   }
 }

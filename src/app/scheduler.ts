@@ -5,7 +5,7 @@
 import cron from 'node-cron';
 import { hostname } from 'node:os';
 import type { Briefbot } from '../bot.ts';
-import type { Logger } from '../log.ts';
+import { withContext, type Logger } from '../log.ts';
 import type { Platform, Subscription } from '../state/state.ts';
 import { latestSlot } from '../schedule/slots.ts';
 import { nothingNew } from '../present.ts';
@@ -29,6 +29,7 @@ export type Outcome = { channel: string; platform: Platform; slot: string; resul
 export class Scheduler {
   private task: ReturnType<typeof cron.schedule> | null = null;
   private ticking: Promise<Outcome[]> | null = null;
+  private stopping = false;
   private readonly adapters: Map<Platform, ChatAdapter>;
   private readonly graceMs: number;
   private readonly retryAfterMs: number;
@@ -47,11 +48,15 @@ export class Scheduler {
 
   /** Ticks at every minute, and once now so a briefing missed while down goes out at start-up. */
   start(): void {
-    this.task = cron.schedule('* * * * *', () => void this.tick(), { name: 'briefbot-briefings', noOverlap: true });
-    void this.tick();
+    // A tick that fails as a whole (the database unreachable) is logged and tried again at the next minute.
+    const tick = () => void this.tick().catch((err: Error) => this.options.logger.error(`briefings: ${err.message}`));
+    this.task = cron.schedule('* * * * *', tick, { name: 'briefbot-briefings', noOverlap: true });
+    tick();
   }
 
+  /** No more ticks, and a tick under way claims nothing further: the briefing it is posting finishes (or fails). */
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.task?.destroy();
     this.task = null;
     await this.ticking;
@@ -72,13 +77,19 @@ export class Scheduler {
     // Articles dropped into the seeds folder since the last sync belong in the briefing.
     if (due.length) await this.bot.sync();
     const outcomes: Outcome[] = [];
-    for (const { sub, slot } of due) outcomes.push(await this.deliver(sub, slot, now));
+    for (const { sub, slot } of due) {
+      // A claim left untaken is taken by the next tick of another process (or of this one after a restart).
+      if (this.stopping) break;
+      outcomes.push(await this.deliver(sub, slot, now));
+    }
     return outcomes;
   }
 
   private async deliver(sub: Subscription, slotTime: Date, now: Date): Promise<Outcome> {
     const slot = slotTime.toISOString();
     const base = { channel: sub.channel, platform: sub.platform, slot };
+    const log = withContext(this.options.logger, base);
+    const metrics = this.bot.metrics;
     const adapter = this.adapters.get(sub.platform);
     if (!adapter) return { ...base, result: 'no-adapter' };
     const previous = await this.bot.state.lastBriefing(sub.platform, sub.channel);
@@ -101,13 +112,15 @@ export class Scheduler {
       const briefing = text ? { ...digest, text } : await this.bot.withLead(digest);
       const messageId = await adapter.postBriefing(sub.channel, briefing, `${sub.platform}:${sub.channel}:${slot}`);
       await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { messageId });
-      this.options.logger.info(`briefing posted to ${sub.platform} ${sub.channel} for ${slot}`);
+      metrics?.briefingsPosted.inc({ platform: sub.platform });
+      log.info(`briefing posted to ${sub.platform} ${sub.channel} for ${slot}`);
       return { ...base, result: 'posted' };
     } catch (err) {
       const final = claim.attempts >= this.maxAttempts;
       const error = (err as Error).message;
       await this.bot.state.finishBriefing(sub.platform, sub.channel, slot, { error, final });
-      this.options.logger[final ? 'error' : 'warn'](`briefing to ${sub.platform} ${sub.channel} for ${slot} failed (attempt ${claim.attempts}${final ? ', giving up' : ', will retry'}): ${error}`);
+      metrics?.briefingsFailed.inc({ platform: sub.platform });
+      log[final ? 'error' : 'warn'](`briefing to ${sub.platform} ${sub.channel} for ${slot} failed (attempt ${claim.attempts}${final ? ', giving up' : ', will retry'}): ${error}`);
       return { ...base, result: 'failed', error };
     }
   }
