@@ -5,7 +5,7 @@ import { withLead } from './digest/text.ts';
 import { ask, type AskOptions } from './answer/answer.ts';
 import type { DigestOptions } from './digest/digest.ts';
 import { openStorage, type Storage } from './storage.ts';
-import { describeRepair, explainFault, REBUILDING, StartError, Unavailable } from './faults.ts';
+import { describeRepair, explainFault, explainPgFault, REBUILDING, StartError, Unavailable } from './faults.ts';
 import { isDamage } from './store/repair.ts';
 import { fileName } from './present.ts';
 import { randomUUID } from 'node:crypto';
@@ -81,7 +81,14 @@ export class Briefbot {
     // An index already built answers at once while the folder is checked for changes (at 100,000 articles the
     // check takes a second); an empty one is built first, or the first questions would find nothing. After a run
     // that did not close cleanly, the file's pages are checked first, meanwhile, and a damaged file replaced.
-    if ((await storage.store.articleCount()) > 0) bot.checkInBackground(storage.unclean);
+    let indexed: number;
+    try {
+      indexed = await storage.store.articleCount();
+    } catch (err) {
+      await storage.close().catch(() => undefined);
+      throw new StartError(bot.explain(err));
+    }
+    if (indexed > 0) bot.checkInBackground(storage.unclean);
     else {
       try {
         await bot.sync();
@@ -152,8 +159,10 @@ export class Briefbot {
 
   /** A sync's fault in words: the database's, or the seeds folder's. */
   private explain(err: unknown): string {
-    const code = (err as { code?: string }).code ?? '';
-    return code.startsWith('SQLITE_') ? explainFault(err, this.options.dbPath, 'database') : explainFault(err, this.options.seedsDir, 'seeds');
+    // The file system names the call and the path of its faults; a database's faults come without them.
+    const fs = typeof (err as { syscall?: unknown }).syscall === 'string' && typeof (err as { path?: unknown }).path === 'string';
+    if (fs) return explainFault(err, this.options.seedsDir, 'seeds');
+    return this.options.databaseUrl ? explainPgFault(err, this.options.databaseUrl) : explainFault(err, this.options.dbPath, 'database');
   }
 
   /** Counts into `metrics` from now on (answers, the answer queues, ingest, briefings), and the sync open ran. */
