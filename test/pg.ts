@@ -8,22 +8,31 @@ export const TEST_SERVER = process.env.BRIEFBOT_TEST_PG ?? 'postgres://postgres@
 
 let reachable: Promise<boolean> | null = null;
 
-/** Whether the test server answers (asked once per test file, within 2 s). */
+/**
+ * Whether the test server answers (asked once per test file, within 2 s). With BRIEFBOT_TEST_PG_REQUIRE=1 (set by
+ * .ci/run when the server is up) a server that stops answering fails the tests instead of falling back to PGlite.
+ */
 export function serverReachable(): Promise<boolean> {
   reachable ??= (async () => {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: TEST_SERVER, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    const up = await ping();
+    if (!up && process.env.BRIEFBOT_TEST_PG_REQUIRE === '1') throw new Error(`BRIEFBOT_TEST_PG_REQUIRE is set but PostgreSQL does not answer at ${TEST_SERVER.replace(/:[^:@/]*@/, ':***@')}`);
+    return up;
   })();
   return reachable;
+}
+
+async function ping(): Promise<boolean> {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: TEST_SERVER, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export interface TestDatabase {
