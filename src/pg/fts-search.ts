@@ -4,7 +4,7 @@
 // BM25 (fts5Bm25Function: k1 = 1.2, b = 0.75, an IDF per phrase, column weights), computed here from the same
 // counts. PostgreSQL's ts_rank orders rows differently, and the answers would then differ between the backends.
 import type { TextQuery } from '../store/store.ts';
-import { ftsTokens } from './fts5-tokenizer.ts';
+import { eachFtsToken, ftsTokens } from './fts5-tokenizer.ts';
 
 /** PostgreSQL keeps no longer lexeme (bytes); the index leaves such a word out, and no query can ask for it. */
 const MAX_LEXEME = 2047;
@@ -49,17 +49,30 @@ export function matchingPhrases(q: FtsQuery): string[] {
   return q.phrases.filter(usable).map(phraseTsquery);
 }
 
-/** A tsvector literal of these words at their positions (1-based, as FTS5 counts them from 0). */
-export function tsvectorOf(words: string[]): string {
+/**
+ * The words of a text as a tsvector literal (each at its positions, 1-based as FTS5 counts them from 0), and how
+ * many there are (the row's length for BM25). Words are letters and digits only: nothing in them needs quoting.
+ */
+export function ftsVector(text: string): { words: number; vector: string; lexemes: Set<string> } {
   const at = new Map<string, number[]>();
-  words.forEach((w, i) => {
-    if (Buffer.byteLength(w) > MAX_LEXEME) return;
-    const list = at.get(w) ?? [];
-    if (list.length < MAX_POSITIONS) list.push(Math.min(i + 1, MAX_POSITION));
-    at.set(w, list);
+  let n = 0;
+  eachFtsToken(text, (w) => {
+    const position = Math.min(++n, MAX_POSITION);
+    if (w.length * 3 > MAX_LEXEME && Buffer.byteLength(w) > MAX_LEXEME) return; // at most 3 bytes a UTF-16 unit
+    const list = at.get(w);
+    if (!list) at.set(w, [position]);
+    else if (list.length < MAX_POSITIONS && list[list.length - 1] !== position) list.push(position);
   });
-  return [...at].map(([w, pos]) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${[...new Set(pos)].join(',')}`).join(' ');
+  let vector = '';
+  for (const [w, positions] of at) vector += `${vector ? ' ' : ''}'${w}':${positions.join(',')}`;
+  return { words: n, vector, lexemes: new Set(at.keys()) };
 }
+
+/**
+ * The word counts kept per index (table fts_terms): how many rows hold each word, which FTS5 reads from its
+ * doclists and BM25 needs for a phrase's IDF. Counting matches at query time would cost as much as there are.
+ */
+export const TERM_INDEX = { text: 0, textOrContext: 1, passages: 2 } as const;
 
 /** What BM25 needs of the whole index: its rows and their words, and the rows each phrase occurs in. */
 export interface IndexTotals {

@@ -13,6 +13,12 @@ const PORTER_MAX = 64;
 /** The words of `text`, in order (repeats included): what FTS5 indexes for it and counts as its length. */
 export function ftsTokens(text: string): string[] {
   const out: string[] = [];
+  eachFtsToken(text, (w) => out.push(w));
+  return out;
+}
+
+/** Calls `f` with each word of `text` in order (no array is built: indexing a paragraph only counts and places them). */
+export function eachFtsToken(text: string, f: (word: string) => void): void {
   let word = '';
   let inWord = false;
   for (let i = 0; i < text.length; ) {
@@ -33,12 +39,11 @@ export function ftsTokens(text: string): string[] {
       inWord = true;
       continue;
     }
-    if (inWord) out.push(porter(word));
+    if (inWord) f(porter(word));
     word = '';
     inWord = false;
   }
-  if (inWord) out.push(porter(word));
-  return out;
+  if (inWord) f(porter(word));
 }
 
 /** sqlite3Fts5UnicodeCategory, and whether unicode61 keeps the category in words. */
@@ -117,8 +122,22 @@ function removeDiacritic(c: number): number {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Stems already computed: news reuses a vocabulary of tens of thousands of words (bounded like keyWords'). */
+const stems = new Map<string, string>();
+const MAX_STEMS = 100_000;
+
 /** FTS5's Porter stemmer (fts5PorterCb), over the word's UTF-8 bytes as SQLite runs it. */
 export function porter(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stemmed = stemWord(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function stemWord(word: string): string {
   let ascii = true;
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 0x80) ascii = false;
   const bytes = ascii ? Uint8Array.from(word, (ch) => ch.charCodeAt(0)) : encoder.encode(word);

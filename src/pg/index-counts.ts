@@ -52,6 +52,15 @@ export async function writeCounts(tx: Sql, tally: Tally): Promise<boolean> {
   return false;
 }
 
+/** Writes the batch's changes to how many rows hold each word (fts_terms). */
+export async function writeTermCounts(tx: Sql, terms: Map<string, number>): Promise<void> {
+  const rows = [...terms].filter(([, n]) => n !== 0).map(([k, n]) => {
+    const at = k.indexOf('\u0000');
+    return [Number(k.slice(0, at)), k.slice(at + 1), n];
+  });
+  await upsertCounts(tx, 'fts_terms', ['ix', 'term'], ['smallint', 'text'], 'rows', rows);
+}
+
 /** Adds to a count keyed by `key` columns; a count down to zero or below is deleted. */
 async function upsertCounts(tx: Sql, table: string, key: string[], types: string[], count: string, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;

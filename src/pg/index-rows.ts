@@ -41,6 +41,8 @@ export class PendingRows {
   /** Articles added to stored quotes, and the latest date among them. */
   private counted = new Map<number, { n: number; latest: string | null }>();
   private citations: unknown[][] = [];
+  /** Rows gained (or lost) per index and word: fts_terms, written with the counts. */
+  readonly terms = new Map<string, number>();
 
   constructor(state: IndexState) {
     this.next = { article: state.next_article, paragraph: state.next_paragraph, speaker: state.next_speaker, quote: state.next_quote, citation: state.next_citation };
@@ -163,6 +165,14 @@ export class PendingRows {
     this.quotes.clear();
     this.counted.clear();
     this.citations = [];
+  }
+
+  /** One more row (or, with -1, one fewer) of index `ix` holds each of these words. */
+  countTerms(ix: number, lexemes: Iterable<string>, by = 1): void {
+    for (const w of lexemes) {
+      const k = `${ix}\u0000${w}`;
+      this.terms.set(k, (this.terms.get(k) ?? 0) + by);
+    }
   }
 
   /** Saves the counters and totals with the transaction; `writer` is now the last to have written. */

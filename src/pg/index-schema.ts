@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Sql } from './client.ts';
 
 /** Index tables, present and past, dropped together on a rebuild. */
-export const INDEX_TABLES = ['citations', 'quotes', 'speaker_countries', 'speaker_words', 'speaker_keys', 'speakers', 'paragraphs', 'articles', 'index_state'];
+export const INDEX_TABLES = ['fts_terms', 'citations', 'quotes', 'speaker_countries', 'speaker_words', 'speaker_keys', 'speakers', 'paragraphs', 'articles', 'index_state'];
 
 export const META = 'CREATE TABLE IF NOT EXISTS meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL)';
 
@@ -114,9 +114,20 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_quote ON citations (quote_id, id);
 CREATE INDEX IF NOT EXISTS citations_article ON citations (article_id);
-CREATE INDEX IF NOT EXISTS citations_key ON citations (speaker_id, kind, key);
+-- A quotation's words are found by a hash of their key: a btree entry holds at most ~2.7 KB, and a long quotation's
+-- key is longer. (Names and roles, indexed as they are, are a few words: the extractor keeps a role to 16.)
+CREATE INDEX IF NOT EXISTS citations_key ON citations (speaker_id, kind, hashtextextended(key, 0));
 CREATE INDEX IF NOT EXISTS citations_text_words ON citations USING gin (text_words);
 CREATE INDEX IF NOT EXISTS citations_context_words ON citations USING gin (context_words);
+
+-- How many rows hold each word, per index (0: quoted texts; 1: quoted texts or their contexts; 2: paragraphs):
+-- what FTS5 keeps in its doclists, for BM25's IDF of a one-word phrase without counting the matches.
+CREATE TABLE IF NOT EXISTS fts_terms (
+  ix smallint NOT NULL,
+  term text COLLATE "C" NOT NULL,
+  rows integer NOT NULL,
+  PRIMARY KEY (ix, term)
+);
 
 -- One row: what writers keep in step (taken FOR UPDATE, it also makes writers wait for each other): the next ids,
 -- the article count, the totals BM25 needs, and which store wrote last (a store that did not must forget what it

@@ -11,10 +11,9 @@ import { matchKey } from '../text/normalize.ts';
 import { SpeakerDirectory, type KnownSpeaker } from '../ingest/speaker-identity.ts';
 import { FOLD_WINDOW, FoldingWindow, type RecentQuote } from '../ingest/quote-folding.ts';
 import { Tally, articleNames, namesJson, tallyAdded, tallyRemoved } from '../store/shared-index.ts';
-import { ftsTokens } from './fts5-tokenizer.ts';
-import { tsvectorOf } from './fts-search.ts';
+import { TERM_INDEX, ftsVector } from './fts-search.ts';
 import { PendingRows, type IndexState } from './index-rows.ts';
-import { writeCounts } from './index-counts.ts';
+import { writeCounts, writeTermCounts } from './index-counts.ts';
 
 /**
  * How many speakers' windows FoldingWindow keeps (its own bound, not exported): used only to guess which windows it
@@ -103,6 +102,7 @@ export class IndexWriter {
           await f(tx, rows, tally);
           await rows.flush(tx);
           if (await writeCounts(tx, tally)) this.forgetSpeakers();
+          await writeTermCounts(tx, rows.terms);
           await rows.save(tx, this.id);
           return state.generation + 1;
         });
@@ -258,10 +258,12 @@ class Batch {
     const unnamed = quotations.filter((q) => q.speakerId === null);
     const found = await this.tx.query<{ speaker_id: number | null; kind: QuoteKind; key: string; quote_id: number }>(
       `SELECT c.speaker_id, c.kind, c.key, c.quote_id FROM citations c
-       JOIN unnest($1::bigint[], $2::text[], $3::text[]) u(sid, kind, key) ON c.speaker_id = u.sid AND c.kind = u.kind AND c.key = u.key
+       JOIN unnest($1::bigint[], $2::text[], $3::text[]) u(sid, kind, key)
+         ON c.speaker_id = u.sid AND c.kind = u.kind AND hashtextextended(c.key, 0) = hashtextextended(u.key, 0) AND c.key = u.key
        UNION ALL
        SELECT c.speaker_id, c.kind, c.key, c.quote_id FROM citations c
-       JOIN unnest($4::text[], $5::text[]) u(kind, key) ON c.speaker_id IS NULL AND c.kind = u.kind AND c.key = u.key`,
+       JOIN unnest($4::text[], $5::text[]) u(kind, key)
+         ON c.speaker_id IS NULL AND c.kind = u.kind AND hashtextextended(c.key, 0) = hashtextextended(u.key, 0) AND c.key = u.key`,
       [named.map((q) => q.speakerId), named.map((q) => q.kind), named.map((q) => q.key), unnamed.map((q) => q.kind), unnamed.map((q) => q.key)],
     );
     // A quotation repeated in the batch joins its stored citations once per repeat: duplicates change nothing.
@@ -282,8 +284,9 @@ class Batch {
     ]);
     this.files.set(a.file, articleId);
     a.paragraphs.forEach((p, i) => {
-      const words = ftsTokens(p.text);
-      this.rows.paragraph(articleId, i, p.heading, p.text, words.length, tsvectorOf(words));
+      const { words, vector, lexemes } = ftsVector(p.text);
+      this.rows.paragraph(articleId, i, p.heading, p.text, words, vector);
+      this.rows.countTerms(TERM_INDEX.passages, lexemes);
     });
     tallyAdded(this.tally, names, a.country);
   }
@@ -299,14 +302,13 @@ class Batch {
       const sieve = q.sieve ?? (speakerId === null ? 'none' : 'unknown');
       const { quoteId, created } = await this.quoteFor(speakerId, kind, key, a.date);
       const context = q.context ? (a.paragraphs[q.paragraph]?.text ?? '').slice(q.context.start, q.context.end) : '';
-      const textWords = ftsTokens(q.text);
-      const contextWords = ftsTokens(context);
+      const inText = ftsVector(q.text);
+      const inContext = ftsVector(context);
       // The row's length as FTS5 counts it: its text, the speaker token, its context.
-      const ntok = textWords.length + 1 + contextWords.length;
-      this.rows.citation(
-        [quoteId, articleId, speakerId, sieve, kind, q.verb, q.via, q.text, key, q.paragraph, q.start, context, ntok, tsvectorOf(textWords), tsvectorOf(contextWords)],
-        ntok,
-      );
+      const ntok = inText.words + 1 + inContext.words;
+      this.rows.citation([quoteId, articleId, speakerId, sieve, kind, q.verb, q.via, q.text, key, q.paragraph, q.start, context, ntok, inText.vector, inContext.vector], ntok);
+      this.rows.countTerms(TERM_INDEX.text, inText.lexemes);
+      this.rows.countTerms(TERM_INDEX.textOrContext, new Set([...inText.lexemes, ...inContext.lexemes]));
       const t = tripleOf(speakerId, kind, key);
       this.since.set(t, (this.since.get(t) ?? new Set()).add(quoteId));
       if (created && speakerId !== null) this.tally.speaker(speakerId, 'quotes', 1);
@@ -369,6 +371,16 @@ class Batch {
     const passages = (await this.tx.query<{ n: number; tokens: number | null }>('SELECT count(*) AS n, sum(ntok) AS tokens FROM paragraphs WHERE article_id = $1', [articleId]))[0]!;
     const row = (await this.tx.query<{ country: string | null; speakers: string; file: string }>('SELECT country, speakers, file FROM articles WHERE id = $1', [articleId]))[0]!;
     tallyRemoved(this.tally, row, cites.map((c) => c.speaker_id));
+    // The words its rows held, one row fewer each: what they were indexed with, read back from their tsvectors.
+    const words = await this.tx.query<{ ix: number; term: string; n: number }>(
+      `SELECT ${TERM_INDEX.text} AS ix, w AS term, count(*) AS n FROM citations, unnest(tsvector_to_array(text_words)) w WHERE article_id = $1 GROUP BY w
+       UNION ALL
+       SELECT ${TERM_INDEX.textOrContext}, w, count(*) FROM citations, unnest(tsvector_to_array(text_words || context_words)) w WHERE article_id = $1 GROUP BY w
+       UNION ALL
+       SELECT ${TERM_INDEX.passages}, w, count(*) FROM paragraphs, unnest(tsvector_to_array(words)) w WHERE article_id = $1 GROUP BY w`,
+      [articleId],
+    );
+    for (const w of words) this.rows.countTerms(w.ix, [w.term], -w.n);
     await this.tx.query('DELETE FROM citations WHERE article_id = $1', [articleId]);
     await this.tx.query('DELETE FROM paragraphs WHERE article_id = $1', [articleId]);
     await this.tx.query('DELETE FROM articles WHERE id = $1', [articleId]);

@@ -99,9 +99,12 @@ export class PgStore implements Store {
   }
 
   async speakerTotals(): Promise<{ speakers: number; quotes: number; topPerson: string | null }> {
-    const [t] = await this.sql.query<{ speakers: number; quotes: number }>('SELECT count(*) AS speakers, coalesce(sum(quotes), 0) AS quotes FROM speakers WHERE quotes > 0');
-    const top = await this.sql.query<{ name: string }>("SELECT name FROM speakers WHERE kind = 'person' AND quotes > 0 ORDER BY quotes DESC, name, id LIMIT 1");
-    return { speakers: t!.speakers, quotes: Number(t!.quotes), topPerson: top[0]?.name ?? null };
+    const [t] = await this.sql.query<{ speakers: number; quotes: number; top: string | null }>(
+      `SELECT count(*) AS speakers, coalesce(sum(quotes), 0) AS quotes,
+              (SELECT name FROM speakers WHERE kind = 'person' AND quotes > 0 ORDER BY quotes DESC, name, id LIMIT 1) AS top
+       FROM speakers WHERE quotes > 0`,
+    );
+    return { speakers: t!.speakers, quotes: Number(t!.quotes), topPerson: t!.top };
   }
 
   async speaker(id: number): Promise<SpeakerRow | null> {
@@ -111,34 +114,24 @@ export class PgStore implements Store {
   /** Speakers with their most used names, in the order of `ids`. */
   private async speakerRows(ids: number[]): Promise<SpeakerRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.sql.query<Omit<SpeakerRow, 'aliases'>>(
-      'SELECT id, name, kind, role, quotes, quoted_in AS articles, mentions FROM speakers WHERE id = ANY($1::bigint[])',
+    return this.sql.query<SpeakerRow>(
+      `SELECT s.id, s.name, s.kind, s.role, s.quotes, s.quoted_in AS articles, s.mentions,
+              ARRAY(SELECT name FROM speaker_keys WHERE speaker_id = s.id AND is_role = 0 ORDER BY articles DESC, name LIMIT ${MAX_ALIASES}) AS aliases
+       FROM unnest($1::bigint[]) WITH ORDINALITY u(id, o) JOIN speakers s ON s.id = u.id ORDER BY u.o`,
       [ids],
     );
-    const aliases = await this.sql.query<{ id: number; name: string }>(
-      `SELECT u.id, k.name FROM unnest($1::bigint[]) WITH ORDINALITY u(id, o)
-       CROSS JOIN LATERAL (SELECT name, articles FROM speaker_keys WHERE speaker_id = u.id AND is_role = 0 ORDER BY articles DESC, name LIMIT ${MAX_ALIASES}) k
-       ORDER BY u.o, k.articles DESC, k.name`,
-      [ids],
-    );
-    const byId = new Map(rows.map((r) => [r.id, { ...r, aliases: [] as string[] }]));
-    for (const a of aliases) byId.get(a.id)?.aliases.push(a.name);
-    return ids.map((id) => byId.get(id)).filter((s): s is SpeakerRow => s !== undefined);
   }
 
   async speakersNamed(key: string, options: { roles?: boolean; orgKey?: string } = {}): Promise<number[]> {
     // The most quoted first, and no more than a question can use: "minister" is the role of hundreds.
-    const named = await this.sql.query<{ id: number }>(
-      `SELECT s.id FROM speakers s WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = $1${options.roles ? '' : ' AND is_role = 0'})
-       ORDER BY s.quotes DESC, s.mentions DESC, s.id LIMIT ${MAX_NAMED}`,
-      [key],
+    // The organisation (with orgKey) comes after the named, as a Set keeps them.
+    const rows = await this.sql.query<{ id: number }>(
+      `(SELECT s.id FROM speakers s WHERE s.id IN (SELECT speaker_id FROM speaker_keys WHERE key = $1${options.roles ? '' : ' AND is_role = 0'})
+        ORDER BY s.quotes DESC, s.mentions DESC, s.id LIMIT ${MAX_NAMED})
+       ${options.orgKey ? "UNION ALL (SELECT id FROM speakers WHERE kind = 'organisation' AND key = $2)" : ''}`,
+      options.orgKey ? [key, options.orgKey] : [key],
     );
-    const ids = new Set(named.map((r) => r.id));
-    if (options.orgKey) {
-      const org = await this.sql.query<{ id: number }>("SELECT id FROM speakers WHERE kind = 'organisation' AND key = $1", [options.orgKey]);
-      if (org[0]) ids.add(org[0].id);
-    }
-    return [...ids];
+    return [...new Set(rows.map((r) => r.id))];
   }
 
   async speakersWithWords(groups: string[][], scope: WordScope, limit: number, prefer: string[] = []): Promise<number[]> {
@@ -173,32 +166,19 @@ export class PgStore implements Store {
 
   async speakerKeys(ids: number[]): Promise<SpeakerKeys[]> {
     if (ids.length === 0) return [];
-    const speakers = await this.sql.query<Omit<SpeakerKeys, 'names' | 'roles' | 'homes'>>(
-      'SELECT id, kind, quotes, mentions FROM speakers WHERE id = ANY($1::bigint[])',
-      [ids],
-    );
     // Each speaker's most used keys, read from the index in that order: bounded however often they were reported.
-    const top = await this.sql.query<{ id: number; is_role: number; key: string; articles: number }>(
-      `SELECT u.id, r.is_role, k.key, k.articles FROM unnest($1::bigint[]) WITH ORDINALITY u(id, o) CROSS JOIN (VALUES (0), (1)) r(is_role)
-       CROSS JOIN LATERAL (SELECT key, articles FROM speaker_keys WHERE speaker_id = u.id AND is_role = r.is_role ORDER BY articles DESC, key LIMIT ${MAX_KEYS}) k
-       ORDER BY u.o, r.is_role, k.articles DESC, k.key`,
-      [ids],
+    // A role fewer than one in a hundred of a much-reported speaker's articles give is a misread sentence ("Trump
+    // and European Central Bank President Christine Lagarde"), not a title a question should find them by (the bound
+    // computed in float8, as JavaScript computes it for SQLite).
+    return this.sql.query<SpeakerKeys>(
+      `SELECT s.id, s.kind, s.quotes, s.mentions,
+              ARRAY(SELECT key FROM speaker_keys WHERE speaker_id = s.id AND is_role = 0 ORDER BY articles DESC, key LIMIT ${MAX_KEYS}) AS names,
+              ARRAY(SELECT key FROM (SELECT key, articles FROM speaker_keys WHERE speaker_id = s.id AND is_role = 1 ORDER BY articles DESC, key LIMIT ${MAX_KEYS}) r
+                    WHERE r.articles >= ceil(s.mentions * $2::float8) ORDER BY r.articles DESC, r.key) AS roles,
+              ARRAY(SELECT country FROM speaker_countries WHERE speaker_id = s.id ORDER BY country) AS homes
+       FROM unnest($1::bigint[]) WITH ORDINALITY u(id, o) JOIN speakers s ON s.id = u.id ORDER BY u.o`,
+      [ids, RARE_ROLE],
     );
-    const homes = await this.sql.query<{ speaker_id: number; country: string }>(
-      'SELECT speaker_id, country FROM speaker_countries WHERE speaker_id = ANY($1::bigint[]) ORDER BY speaker_id, country',
-      [ids],
-    );
-    const byId = new Map(speakers.map((s) => [s.id, { ...s, names: [] as string[], roles: [] as string[], homes: [] as string[] }]));
-    for (const k of top) {
-      const s = byId.get(k.id);
-      if (!s) continue;
-      // A role fewer than one in a hundred of a much-reported speaker's articles give is a misread sentence ("Trump
-      // and European Central Bank President Christine Lagarde"), not a title a question should find them by.
-      if (k.is_role && k.articles < Math.ceil(s.mentions * RARE_ROLE)) continue;
-      s[k.is_role ? 'roles' : 'names'].push(k.key);
-    }
-    for (const h of homes) byId.get(h.speaker_id)?.homes.push(h.country);
-    return ids.map((id) => byId.get(id)).filter((s): s is SpeakerKeys => s !== undefined);
   }
 
   async quoteIds(filter: { speakerId?: number; text?: TextQuery; exclude?: number[] }, page: { limit: number; offset: number }): Promise<QuotePage> {
