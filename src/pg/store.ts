@@ -20,6 +20,8 @@ const ARTICLE_REF = 'a.id AS "articleId", a.file, a.outlet, a.title, a.date, a.u
 export class PgStore implements Store {
   private readonly writer: IndexWriter;
   private readonly lock: IngestLock;
+  /** Speakers asked for in this turn of the event loop, read together at its end. */
+  private wanted: { ids: Map<number, ((s: SpeakerRow | null) => void)[]>; failed: ((err: unknown) => void)[] } | null = null;
 
   private constructor(private readonly sql: Sql) {
     this.writer = new IndexWriter(sql);
@@ -107,8 +109,31 @@ export class PgStore implements Store {
     return { speakers: t!.speakers, quotes: Number(t!.quotes), topPerson: t!.top };
   }
 
-  async speaker(id: number): Promise<SpeakerRow | null> {
-    return (await this.speakerRows([id]))[0] ?? null;
+  /**
+   * One speaker; those asked for in the same turn of the event loop (a digest asks for a story's people at once) are
+   * read in one query: a round trip to the server costs more than the rows.
+   */
+  speaker(id: number): Promise<SpeakerRow | null> {
+    if (!this.wanted) {
+      const wanted = new Map<number, ((s: SpeakerRow | null) => void)[]>();
+      const failed: ((err: unknown) => void)[] = [];
+      this.wanted = { ids: wanted, failed };
+      setImmediate(() => {
+        this.wanted = null;
+        this.speakerRows([...wanted.keys()]).then(
+          (rows) => {
+            const byId = new Map(rows.map((r) => [r.id, r]));
+            for (const [sid, waiting] of wanted) for (const resolve of waiting) resolve(byId.get(sid) ?? null);
+          },
+          (err) => failed.forEach((reject) => reject(err)),
+        );
+      });
+    }
+    const { ids, failed } = this.wanted;
+    return new Promise((resolve, reject) => {
+      ids.set(id, [...(ids.get(id) ?? []), resolve]);
+      failed.push(reject);
+    });
   }
 
   /** Speakers with their most used names, in the order of `ids`. */
