@@ -42,6 +42,11 @@ export class PgStore implements Store {
     await this.sql.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
 
+  /**
+   * Memory needs no reset here, though another process may have written while this one did not hold the lock: the
+   * first write after taking it finds another writer recorded in index_state and forgets what memory holds of
+   * speakers and recent quotes (index-writer.ts), as a failed write does.
+   */
   claimIngest(holder: IngestHolder): Promise<IngestHolder | null> {
     return this.lock.claim(holder);
   }
