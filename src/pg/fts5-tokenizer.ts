@@ -19,31 +19,46 @@ export function ftsTokens(text: string): string[] {
 
 /** Calls `f` with each word of `text` in order (no array is built: indexing a paragraph only counts and places them). */
 export function eachFtsToken(text: string, f: (word: string) => void): void {
-  let word = '';
-  let inWord = false;
+  // A word of ASCII letters and digits (most of them) is cut out of the text in one piece; one with other
+  // characters is built character by character, folded.
+  let start = -1; // where the current word began; -1: between words
+  let built: string | null = null; // the word so far, once it has a character that is not ASCII
+  let upper = false;
+  const end = (at: number) => {
+    if (built === null) {
+      const w = text.slice(start, at);
+      f(porter(upper ? w.toLowerCase() : w));
+    } else {
+      f(porter(built));
+    }
+    start = -1;
+    built = null;
+    upper = false;
+  };
   for (let i = 0; i < text.length; ) {
+    const at = i;
     let c = text.codePointAt(i)!;
     i += c > 0xffff ? 2 : 1;
     // What a JavaScript string holds but UTF-8 cannot (a lone surrogate) reaches SQLite as U+FFFD, as do U+FFFE/F.
     if ((c >= 0xd800 && c <= 0xdfff) || (c & 0xfffffffe) === 0xfffe) c = 0xfffd;
     if (c < 0x80) {
-      const letter = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-      if (letter) {
-        word += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 32 : c);
-        inWord = true;
+      const isUpper = c >= 0x41 && c <= 0x5a;
+      if (isUpper || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
+        if (start < 0) start = at;
+        if (built !== null) built += String.fromCharCode(isUpper ? c + 32 : c);
+        else if (isUpper) upper = true;
         continue;
       }
-    } else if (isWordChar(c) || (inWord && isDiacritic(c))) {
-      const f = fold(c);
-      if (f) word += String.fromCodePoint(f);
-      inWord = true;
+    } else if (isWordChar(c) || (start >= 0 && isDiacritic(c))) {
+      if (start < 0) start = at;
+      if (built === null) built = upper ? text.slice(start, at).toLowerCase() : text.slice(start, at);
+      const folded = fold(c);
+      if (folded) built += String.fromCodePoint(folded);
       continue;
     }
-    if (inWord) f(porter(word));
-    word = '';
-    inWord = false;
+    if (start >= 0) end(at);
   }
-  if (inWord) f(porter(word));
+  if (start >= 0) end(text.length);
 }
 
 /** sqlite3Fts5UnicodeCategory, and whether unicode61 keeps the category in words. */
