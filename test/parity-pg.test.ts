@@ -10,7 +10,9 @@
 // them: tell rows apart, break ties), and everything else must be equal as it is. On a folder indexed once, as
 // here, SQLite deletes nothing and the ids are the same; the last case below changes articles to exercise deletions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ftsTokens } from '../src/pg/fts5-tokenizer.ts';
 import { join } from 'node:path';
 import type { Answer, Digest, ExtractedArticle } from '../src/types.ts';
 import type { Store } from '../src/store/store.ts';
@@ -178,6 +180,40 @@ function report(label: string, pair: Pair, digests: number, seconds: number): vo
       (seconds ? `; PostgreSQL sync ${seconds.toFixed(1)} s` : ''),
   );
 }
+
+describe('the PostgreSQL index splits text into the words FTS5 makes of it', () => {
+  /** Each text's words as SQLite's FTS5 indexes them (porter unicode61 remove_diacritics 2), read back from fts5vocab. */
+  function fts5Words(texts: string[]): string[][] {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='porter unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab(t, instance);");
+    const insert = db.prepare('INSERT INTO t (rowid, x) VALUES (?, ?)');
+    db.transaction(() => texts.forEach((t, i) => insert.run(i + 1, t)))();
+    const out = texts.map(() => [] as string[]);
+    for (const [term, doc, offset] of db.prepare('SELECT term, doc, offset FROM v').raw().all() as [string, number, number][]) out[doc - 1]![offset] = term;
+    db.close();
+    return out;
+  }
+
+  it('for every character of the Basic Multilingual Plane, in a word and alone', () => {
+    const texts: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) if (c < 0xd800 || c > 0xdfff) texts.push(`a${String.fromCharCode(c)}a ${String.fromCharCode(c)} Xy${String.fromCharCode(c)}ing`);
+    texts.push('naïve Café CAFÉ Ǆemal İstanbul ŠEFČOVIČ Šefčovič straße 北京 😀 a\u0301b x\u0301', 'U.S. 3.5% de-risking e-mail O\'Neill COP29 covid-19 _under_score_');
+    const want = fts5Words(texts);
+    const differ = texts.filter((t, i) => JSON.stringify(ftsTokens(t)) !== JSON.stringify(want[i]));
+    expect(differ).toEqual([]);
+  });
+
+  it('and stems every word of the seeds and eval articles, with the suffixes Porter strips, as FTS5 does', () => {
+    const folders = [SEEDS, ...(hasEval ? [EVAL_ARTICLES] : [])];
+    const lines = folders.flatMap((d) => readdirSync(d).flatMap((f) => readFileSync(join(d, f), 'utf8').split('\n')));
+    const words = [...new Set(lines.join(' ').toLowerCase().split(/[^a-z]+/).filter(Boolean))];
+    const suffixes = ['s', 'ies', 'sses', 'ed', 'eed', 'ing', 'ational', 'tional', 'izer', 'bli', 'alli', 'ousli', 'ization', 'ation', 'fulness', 'iviti', 'biliti', 'icate', 'ical', 'ness', 'ance', 'ement', 'ion', 'ism', 'ive', 'ize', 'e', 'll', 'y', 'at', 'bl'];
+    const texts = [...lines, ...words.map((w) => suffixes.map((x) => w + x).join(' '))];
+    const want = fts5Words(texts);
+    const differ = texts.filter((t, i) => JSON.stringify(ftsTokens(t)) !== JSON.stringify(want[i]));
+    expect(differ).toEqual([]);
+  });
+});
 
 describe('the PostgreSQL store answers as the SQLite store does', () => {
   describe('on the seeds', () => {
