@@ -2,8 +2,8 @@
 // article's speaker is, which quote new words fold into, what counts change), with the writes of a whole batch held
 // and sent as a few multi-row statements. What a step needs to read back is read ahead, once per batch: every stored
 // speaker (when memory lacks them), the quotes with exactly the words of each of the batch's quotations, and the
-// folding window of each speaker new to memory. A step that changes stored rows (an article replaced, quotes merged)
-// sends what is held first, and the read-ahead is read again.
+// folding window of each speaker new to memory. A step that changes stored rows sends what is held first; after an
+// article is replaced the read-ahead is read again, after quotes are merged it is renumbered.
 import { randomUUID } from 'node:crypto';
 import type { ExtractedArticle, FoundSpeaker, QuoteKind } from '../types.ts';
 import type { Sql } from './client.ts';
