@@ -37,18 +37,42 @@ function poolSql(pool: Pool): Sql {
     engine: 'postgres',
     query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
     transaction: async (f) => {
-      const client = await pool.connect();
+      const { client, release } = await checkout(pool);
       try {
         return await inTransaction(clientSql(client), f);
       } finally {
-        client.release();
+        release();
       }
     },
     reserve: async () => {
-      const client = await pool.connect();
-      return { ...clientSql(client), release: async () => client.release() };
+      const { client, release } = await checkout(pool);
+      return { ...clientSql(client), release: async () => release() };
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A connection taken from the pool. While it is out, the pool no longer listens for its errors, and a connection
+ * the server ends in between two statements (a restart, pg_terminate_backend, a failover) emits one that would stop
+ * the process unheard; it is heard here, and the connection is discarded on release instead of going back.
+ */
+async function checkout(pool: Pool): Promise<{ client: PoolClient; release(): void }> {
+  const client = await pool.connect();
+  let fault: Error | undefined;
+  const heard = (err: Error) => {
+    fault = err;
+  };
+  client.on('error', heard);
+  let released = false;
+  return {
+    client,
+    release: () => {
+      if (released) return;
+      released = true;
+      client.off('error', heard);
+      client.release(fault);
+    },
   };
 }
 
