@@ -53,6 +53,8 @@ export class Briefbot {
   private repairing: Promise<unknown> | null = null;
   /** True once a sync of this bot's own has finished: its index is the folder's, even if the folder is empty. */
   private indexed = false;
+  /** Who was indexing when a sync last found the database taken: said once as a warning, then at debug level. */
+  private indexedBy: string | null = null;
   private counters: Metrics | null = null;
   /** The inbound events being answered: a shutdown closes it and waits for them before closing the bot. */
   readonly requests = new InFlight();
@@ -229,10 +231,15 @@ export class Briefbot {
     // One process indexes a database at a time; the others answer from the index as it is.
     const other = await this.store.claimIngest(this.ingester);
     if (other) {
-      this.log.warn(`another briefbot is indexing this database (pid ${other.pid}${other.host === this.ingester.host ? '' : ` on ${other.host}`}); answering from the index as it is`);
+      // Replicas sync on every tick and all but one find it taken: a warning when the holder changes, not each time.
+      const message = `another briefbot is indexing this database (pid ${other.pid}${other.host === this.ingester.host ? '' : ` on ${other.host}`}); answering from the index as it is`;
+      if (this.indexedBy === other.id) this.log.debug(message);
+      else this.log.warn(message);
+      this.indexedBy = other.id;
       this.lastSync = { added: [], updated: [], removed: [], unchanged: 0, skipped: [], unverified: [], indexedBy: other };
       return this.lastSync;
     }
+    this.indexedBy = null;
     let report: SyncReport;
     try {
       report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal });

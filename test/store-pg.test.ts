@@ -75,6 +75,10 @@ describe('the PostgreSQL store', () => {
       await first.close();
       expect(await second.claimIngest(b)).toBeNull();
       expect(JSON.parse((await second.getMeta('ingest_lock'))!)).toMatchObject(b);
+      // Released: unlocked, and its record gone with it (while a record is there, someone is named as the holder).
+      await second.releaseIngest(b);
+      expect(await second.getMeta('ingest_lock')).toBeNull();
+      expect(await second.claimIngest(a)).toBeNull();
       await second.close();
     } finally {
       if (other !== sqls[0]) await other.close();

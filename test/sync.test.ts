@@ -305,6 +305,9 @@ describe('two processes on one database', () => {
     expect(await bot.sync()).toMatchObject({ updated: [], indexedBy: { pid: process.pid } });
     expect(warnings).toEqual([`another briefbot is indexing this database (pid ${process.pid}); answering from the index as it is`]);
     expect((await bot.ask('what did Gor say?')).speaker).toBe('Sergio Gor');
+    // Replicas sync on every tick: the same holder is not warned of again.
+    expect(await bot.sync()).toMatchObject({ indexedBy: { pid: process.pid } });
+    expect(warnings).toHaveLength(1);
     await other.releaseIngest(indexer);
     expect((await bot.sync()).updated).toEqual([FILES.ani]);
     await other.close();

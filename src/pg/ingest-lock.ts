@@ -38,9 +38,10 @@ export class IngestLock {
   /** Gives the lock up, if `holder` has it. */
   async release(holder: IngestHolder): Promise<void> {
     if (this.holder?.id !== holder.id) return;
-    // The record first: once unlocked, the next holder writes its own, which must stay.
-    await this.sql.query("DELETE FROM meta WHERE key = 'ingest_lock' AND value::json->>'id' = $1", [holder.id]);
+    // Unlocked first: a record gone while the lock is still held would leave a contender no one to name. Only this
+    // holder's record is deleted; the next holder's, written meanwhile, stays.
     await this.drop();
+    await this.sql.query("DELETE FROM meta WHERE key = 'ingest_lock' AND value::json->>'id' = $1", [holder.id]);
   }
 
   /** Lets go of the lock and the connection holding it (on close, too). */
