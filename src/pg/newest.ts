@@ -65,7 +65,8 @@ export async function newestMatches<R>(sql: Sql, q: NewestQuery, limit: number, 
   let window = Math.max(1, Math.min(plan.firstWindow, Math.ceil((MARGIN * limit * c.maxId) / c.rows)));
   while (found.length < limit && hi > 0) {
     if (walked + window > plan.walkBudget) {
-      found.push(...(await run(true, ` AND ${q.id} <= ${hi}`, limit - found.length)));
+      // The bound as a filter: the key's bitmap of every id below it would cost more than the walked rows' matches.
+      found.push(...(await run(true, ` AND ${q.id} + 0 <= ${hi}`, limit - found.length)));
       break;
     }
     const lo = Math.max(0, hi - window);

@@ -2,12 +2,12 @@
 // replica may win (a briefing claim, an event, a lease) is decided by one atomic statement, never read-then-write.
 import { randomBytes } from 'node:crypto';
 import type { Briefing, Platform, State, Subscription } from '../state/state.ts';
+import { toBriefing, toSubscription } from '../state/rows.ts';
 import type { Sql } from './client.ts';
 
 /** Pages older than this are forgotten: a week-old "More quotes" button answers with a fresh question instead. */
 const PAGE_DAYS = 7;
 
-type Row = Record<string, unknown>;
 
 /** Sorted as SQLite sorts text (byte order), whatever the database's collation. */
 const BYTES = 'COLLATE "C"';
@@ -114,37 +114,4 @@ export class PgState implements State {
   async releaseLease(name: string, holder: string): Promise<void> {
     await this.sql.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
   }
-}
-
-/** timestamptz comes back as a Date (pg, PGlite); shown as the ISO string SQLite keeps. */
-function iso(v: unknown): string {
-  return new Date(v as Date | string).toISOString();
-}
-
-function toSubscription(r: Row): Subscription {
-  return {
-    platform: r.platform as Platform,
-    channel: r.channel as string,
-    cron: r.cron as string,
-    timezone: r.timezone as string,
-    postWhenEmpty: r.post_when_empty === true,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: iso(r.created_at),
-  };
-}
-
-function toBriefing(r: Row): Briefing {
-  return {
-    platform: r.platform as Platform,
-    channel: r.channel as string,
-    slot: r.slot as string,
-    status: r.status as Briefing['status'],
-    since: (r.since as string | null) ?? null,
-    until: r.until as string,
-    claimedBy: r.claimed_by as string,
-    claimedAt: iso(r.claimed_at),
-    attempts: r.attempts as number,
-    messageId: (r.message_id as string | null) ?? null,
-    error: (r.error as string | null) ?? null,
-  };
 }

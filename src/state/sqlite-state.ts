@@ -3,12 +3,12 @@
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Briefing, Platform, State, Subscription } from './state.ts';
+import { toBriefing, toSubscription, type Row } from './rows.ts';
 
 
 /** Pages older than this are forgotten: a week-old "More quotes" button answers with a fresh question instead. */
 const PAGE_DAYS = 7;
 
-type Row = Record<string, unknown>;
 
 export class SqliteState implements State {
   private readonly claim: (b: Parameters<State['claimBriefing']>[0], staleMs: number, at: Date) => Briefing | null;
@@ -121,32 +121,4 @@ export class SqliteState implements State {
     const row = this.db.prepare('SELECT * FROM briefings WHERE platform = ? AND channel = ? AND slot = ?').get(platform, channel, slot) as Row | undefined;
     return row ? toBriefing(row) : null;
   }
-}
-
-function toSubscription(r: Row): Subscription {
-  return {
-    platform: r.platform as Platform,
-    channel: r.channel as string,
-    cron: r.cron as string,
-    timezone: r.timezone as string,
-    postWhenEmpty: r.post_when_empty === 1,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: r.created_at as string,
-  };
-}
-
-function toBriefing(r: Row): Briefing {
-  return {
-    platform: r.platform as Platform,
-    channel: r.channel as string,
-    slot: r.slot as string,
-    status: r.status as Briefing['status'],
-    since: (r.since as string | null) ?? null,
-    until: r.until as string,
-    claimedBy: r.claimed_by as string,
-    claimedAt: r.claimed_at as string,
-    attempts: r.attempts as number,
-    messageId: (r.message_id as string | null) ?? null,
-    error: (r.error as string | null) ?? null,
-  };
 }
