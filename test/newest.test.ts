@@ -1,14 +1,17 @@
-// The newest matches of a full-text search on PostgreSQL: whichever plan newestMatches takes (the bitmap scan for
-// few candidates, the walk of the newest ids in windows for many, the walk handing the rest to the bitmap scan when
-// its budget runs out), the rows are exactly those of `WHERE … ORDER BY id DESC LIMIT n`, in that order.
+// The newest matches of a full-text search on PostgreSQL: whichever plan newestMatches takes (the bitmap scan of
+// every candidate for few of them; for many, the newest id buckets in windows, then the rest at once when a window
+// would be too wide), the rows are exactly those of `WHERE … ORDER BY id DESC LIMIT n`, in that order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../src/pg/client.ts';
+import { idBucket } from '../src/pg/index-schema.ts';
 import { newestMatches, PLAN, type Plan } from '../src/pg/newest.ts';
 import { testSql } from './pg.ts';
 
 let sql: Sql;
 let drop: () => Promise<void>;
 const ROWS = 3000;
+/** Small id buckets (16 ids), so that 3,000 rows make many of them. */
+const BITS = 4;
 /** Rows holding each word (what fts_terms keeps), for the candidates' upper bound. */
 const holding = new Map<string, number>();
 
@@ -30,7 +33,7 @@ beforeAll(async () => {
     if (i <= 30) words.push('late');
     if (i > ROWS - 5) words.push('early');
     for (const w of new Set(words)) holding.set(w, (holding.get(w) ?? 0) + 1);
-    rows.push([id, words.map((w, k) => `'${w}':${k + 1}`).join(' ')]);
+    rows.push([id, `${words.map((w, k) => `'${w}':${k + 1}`).join(' ')} '${idBucket(id, BITS)}'`]);
   }
   await sql.query('INSERT INTO t SELECT * FROM unnest($1::bigint[], $2::tsvector[])', [rows.map((r) => r[0]), rows.map((r) => r[1])]);
   await sql.query('ANALYZE t');
@@ -39,15 +42,15 @@ afterAll(() => drop());
 
 const maxId = ROWS * 3;
 const newest = (tsquery: string, limit: number, rows: number, plan?: Plan) =>
-  newestMatches<{ id: number }>(sql, { from: 't', id: 'id', columns: 'id', where: 'words @@ $1::tsquery', params: [tsquery], outer: (inner) => inner }, limit, { rows, maxId }, plan);
+  newestMatches<{ id: number }>(sql, { from: 't', id: 'id', columns: 'id', vector: 'words', tsquery, outer: (inner) => inner }, limit, { rows, maxId }, plan);
 const expected = async (tsquery: string, limit: number) =>
   (await sql.query<{ id: number }>('SELECT id FROM t WHERE words @@ $1::tsquery ORDER BY id DESC LIMIT $2', [tsquery, limit])).map((r) => r.id);
 const bound = (...words: string[]) => Math.min(...words.map((w) => holding.get(w) ?? 0));
 
 const PLANS: Record<string, Plan> = {
   'the bitmap scan': { ...PLAN, bitmapRows: Infinity },
-  'the walk': { bitmapRows: 0, firstWindow: 50, walkBudget: Infinity },
-  'the walk, then the bitmap scan': { bitmapRows: 0, firstWindow: 20, walkBudget: 400 },
+  'id buckets': { bitmapRows: 0, maxBuckets: Infinity, bucketBits: BITS },
+  'id buckets, then the rest at once': { bitmapRows: 0, maxBuckets: 8, bucketBits: BITS },
 };
 /** What is searched for, and (once the rows are in) how many rows may match. */
 const SEARCHES: [string, string, () => number][] = [
@@ -72,13 +75,14 @@ describe('newestMatches', () => {
 
   it('finds them with the default plan, whatever the bound says', async () => {
     for (const [, tsquery, rows] of SEARCHES) {
-      expect((await newest(tsquery, 200, rows())).map((r) => r.id)).toEqual(await expected(tsquery, 200));
-      expect((await newest(tsquery, 200, ROWS * 10)).map((r) => r.id)).toEqual(await expected(tsquery, 200));
+      const plan = { ...PLAN, bucketBits: BITS };
+      expect((await newest(tsquery, 200, rows(), plan)).map((r) => r.id)).toEqual(await expected(tsquery, 200));
+      expect((await newest(tsquery, 200, ROWS * 10, plan)).map((r) => r.id)).toEqual(await expected(tsquery, 200));
     }
   });
 
   it('asks nothing when no row holds the words, or for no rows', async () => {
-    const failing = { from: 't', id: 'id', columns: 'id', where: 'no_such_column', params: [], outer: (inner: string) => inner };
+    const failing = { from: 't', id: 'id', columns: 'id', vector: 'no_such_column', tsquery: 'x', outer: (inner: string) => inner };
     expect(await newestMatches(sql, failing, 200, { rows: 0, maxId })).toEqual([]);
     expect(await newestMatches(sql, failing, 0, { rows: 10, maxId })).toEqual([]);
   });

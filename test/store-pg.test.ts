@@ -86,6 +86,35 @@ describe('the PostgreSQL store', () => {
     }
   });
 
+  it('counts the rows holding each word exactly through additions and removals, its id buckets aside', async () => {
+    const { sqls, done } = await connections(1);
+    const sql = sqls[0]!;
+    try {
+      const store = await PgStore.open(sql);
+      await store.putArticles([
+        article('a.txt', { quotes: [{ by: BESSENT, text: 'Supply chains must be secure' }] }),
+        article('b.txt', { quotes: [{ by: BESSENT, text: 'Chains of supply are long' }, { by: null, text: 'Nobody saw it coming' }] }),
+        article('c.txt', { quotes: [{ by: { name: 'Ana Ruiz' }, text: 'Tariffs must stay for now' }] }),
+      ]);
+      await store.removeArticle('b.txt');
+      // What fts_terms says, per index, against what the rows' tsvectors hold (the '~' words are their id buckets).
+      const held = (vector: string, from: string) =>
+        `SELECT w AS term, count(*)::int AS rows FROM ${from}, unnest(tsvector_to_array(${vector})) w WHERE w NOT LIKE '~%' GROUP BY w`;
+      const expected = await sql.query(
+        `SELECT 0 AS ix, * FROM (${held('text_words', 'citations')}) t UNION ALL SELECT 1, * FROM (${held('text_words || context_words', 'citations')}) t
+         UNION ALL SELECT 2, * FROM (${held('words', 'paragraphs')}) t ORDER BY 1, 2`,
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expect(await sql.query('SELECT ix, term, rows FROM fts_terms WHERE rows <> 0 ORDER BY 1, 2')).toEqual(expected);
+      // Every searched row holds its bucket; a search finds the words, never a bucket.
+      expect(await sql.query("SELECT count(*)::int AS n FROM paragraphs WHERE NOT words @@ ('~' || (id >> 12))::tsquery")).toEqual([{ n: 0 }]);
+      expect((await store.quoteIds({ text: { terms: ['supply'], mode: 'any' } }, { limit: 5, offset: 0 })).total).toBe(1);
+      await store.close();
+    } finally {
+      await done();
+    }
+  });
+
   it("reads again what another store wrote before writing on top of it", async () => {
     const { db, sqls, done } = await connections(1);
     const other = db.engine === 'postgres' ? await connectPg(db.url) : sqls[0]!;

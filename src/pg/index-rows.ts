@@ -5,6 +5,7 @@
 import type { QuoteKind, SpeakerKind } from '../types.ts';
 import type { Sql } from './client.ts';
 import { KIND_RANK } from '../store/shared-index.ts';
+import { withIdBucket } from './index-schema.ts';
 
 /** index_state as a writer reads it (FOR UPDATE) at the start of a transaction. */
 export interface IndexState {
@@ -69,7 +70,8 @@ export class PendingRows {
   }
 
   paragraph(articleId: number, idx: number, heading: boolean, text: string, ntok: number, words: string): void {
-    this.paragraphs.push([this.next.paragraph++, articleId, idx, heading ? 1 : 0, text, ntok, words]);
+    const id = this.next.paragraph++;
+    this.paragraphs.push([id, articleId, idx, heading ? 1 : 0, text, ntok, withIdBucket(words, id)]);
     this.totals.passageRows++;
     this.totals.passageTokens += ntok;
   }
@@ -98,7 +100,8 @@ export class PendingRows {
   /** Columns as in the INSERT of flush(), after the id. */
   citation(row: unknown[], ntok: number): number {
     const id = this.next.citation++;
-    this.citations.push([id, ...row]);
+    // The quoted text's words (the 14th column) are searched by recency: with the id bucket.
+    this.citations.push([id, ...row.slice(0, 13), withIdBucket(row[13] as string, id), ...row.slice(14)]);
     this.totals.citationRows++;
     this.totals.citationTokens += ntok;
     return id;

@@ -5,9 +5,23 @@
 // Text columns that are sorted or compared use the "C" collation: byte order, as SQLite compares text, so that
 // names, files and dates come out in the same order on both backends whatever the database's locale.
 // Full text: tsvector columns holding FTS5's own words for the text (fts5-tokenizer.ts), with GIN indexes; ntok is
-// the row's length in those words, which BM25 needs (fts-search.ts).
+// the row's length in those words, which BM25 needs (fts-search.ts). The searched columns (paragraphs.words,
+// citations.text_words) also hold the row's id bucket, a word of its own (see idBucket), so that the GIN index can
+// find the matches among the newest rows without reading older ones (newest.ts).
 import { createHash } from 'node:crypto';
 import type { Sql } from './client.ts';
+
+/** Rows per id bucket: 2^12 consecutive ids. */
+export const BUCKET_BITS = 12;
+
+/**
+ * The word a row's tsvector holds for its id bucket ('~' and the bucket's number, without a position): no text
+ * gives it, as FTS5's words are letters and digits only, and no phrase can span it.
+ */
+export const idBucket = (id: number, bits = BUCKET_BITS) => `~${Math.floor(id / 2 ** bits)}`;
+
+/** A tsvector literal (fts-search.ts' ftsVector) with the row's id bucket added. */
+export const withIdBucket = (vector: string, id: number) => `${vector}${vector ? ' ' : ''}'${idBucket(id)}'`;
 
 /** Index tables, present and past, dropped together on a rebuild. */
 export const INDEX_TABLES = ['fts_terms', 'citations', 'quotes', 'speaker_countries', 'speaker_words', 'speaker_keys', 'speakers', 'paragraphs', 'articles', 'index_state'];
@@ -32,6 +46,7 @@ CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 -- Covers the start-up check of every file's size and time without reading the article rows.
 CREATE INDEX IF NOT EXISTS articles_files ON articles (file) INCLUDE (size, mtime_ms, extractor);
 
+-- words and citations.text_words: each row's words and its id bucket (BUCKET_BITS = 12).
 CREATE TABLE IF NOT EXISTS paragraphs (
   id bigint PRIMARY KEY,
   article_id bigint NOT NULL,

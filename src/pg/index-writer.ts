@@ -371,13 +371,14 @@ class Batch {
     const passages = (await this.tx.query<{ n: number; tokens: number | null }>('SELECT count(*) AS n, sum(ntok) AS tokens FROM paragraphs WHERE article_id = $1', [articleId]))[0]!;
     const row = (await this.tx.query<{ country: string | null; speakers: string; file: string }>('SELECT country, speakers, file FROM articles WHERE id = $1', [articleId]))[0]!;
     tallyRemoved(this.tally, row, cites.map((c) => c.speaker_id));
-    // The words its rows held, one row fewer each: what they were indexed with, read back from their tsvectors.
+    // The words its rows held, one row fewer each: what they were indexed with, read back from their tsvectors (less
+    // the id buckets, which are not counted).
     const words = await this.tx.query<{ ix: number; term: string; n: number }>(
-      `SELECT ${TERM_INDEX.text} AS ix, w AS term, count(*) AS n FROM citations, unnest(tsvector_to_array(text_words)) w WHERE article_id = $1 GROUP BY w
+      `SELECT ${TERM_INDEX.text} AS ix, w AS term, count(*) AS n FROM citations, unnest(tsvector_to_array(text_words)) w WHERE article_id = $1 AND w NOT LIKE '~%' GROUP BY w
        UNION ALL
-       SELECT ${TERM_INDEX.textOrContext}, w, count(*) FROM citations, unnest(tsvector_to_array(text_words || context_words)) w WHERE article_id = $1 GROUP BY w
+       SELECT ${TERM_INDEX.textOrContext}, w, count(*) FROM citations, unnest(tsvector_to_array(text_words || context_words)) w WHERE article_id = $1 AND w NOT LIKE '~%' GROUP BY w
        UNION ALL
-       SELECT ${TERM_INDEX.passages}, w, count(*) FROM paragraphs, unnest(tsvector_to_array(words)) w WHERE article_id = $1 GROUP BY w`,
+       SELECT ${TERM_INDEX.passages}, w, count(*) FROM paragraphs, unnest(tsvector_to_array(words)) w WHERE article_id = $1 AND w NOT LIKE '~%' GROUP BY w`,
       [articleId],
     );
     for (const w of words) this.rows.countTerms(w.ix, [w.term], -w.n);

@@ -5,7 +5,7 @@ import { RECENT_MATCHES } from '../store/shared-index.ts';
 import type { Sql } from './client.ts';
 import { TERM_INDEX, bm25, canMatch, matchingPhrases, phraseTsquery, usable, type FtsQuery, type IndexTotals } from './fts-search.ts';
 import { ftsTokens } from './fts5-tokenizer.ts';
-import { newestMatches, type NewestQuery } from './newest.ts';
+import { newestMatches } from './newest.ts';
 
 /** FTS5 column weights of citations_fts in the SQLite store: bm25(citations_fts, 1.0, 0.0, 0.3). */
 const TEXT_WEIGHT = 1.0;
@@ -61,30 +61,21 @@ export async function rankedQuoteIds(sql: Sql, asked: FtsQuery, speakerId?: numb
   const found = narrowed(asked, stats.terms);
   if (!found) return [];
   const { q } = found;
-  const params: unknown[] = [];
-  const param = (v: unknown) => `$${params.push(v)}`;
   // The columns searched: the quoted text, or (for one speaker) the text or the sentence around it.
   const match = (at: string) => (speakerId === undefined ? `c.text_words @@ ${at}::tsquery` : `(c.text_words @@ ${at}::tsquery OR c.context_words @@ ${at}::tsquery)`);
-  const where =
-    speakerId === undefined
-      ? match(param(tsqueryOf(q)))
-      : `c.speaker_id = ${param(speakerId)} AND (${matchingPhrases(q).map((p) => match(param(p))).join(q.op === 'and' ? ' AND ' : ' OR ')})`;
-  const search: NewestQuery = {
-    from: 'citations c',
-    id: 'c.id',
-    columns: `c.id, c.quote_id, c.text, ${speakerId === undefined ? "''" : 'c.context'} AS context, c.ntok`,
-    where,
-    params,
-    // Each hit's quote read by its key (a hash join would read every quote).
-    outer: (inner) => `SELECT c.quote_id, q.kind_rank, q.articles, c.text, c.context, c.ntok FROM (${inner}) c
-       CROSS JOIN LATERAL (SELECT kind_rank, articles FROM quotes WHERE id = c.quote_id LIMIT 1) q`,
-  };
+  // Each hit's quote read by its key (a hash join would read every quote).
+  const outer = (inner: string) => `SELECT c.quote_id, q.kind_rank, q.articles, c.text, c.context, c.ntok FROM (${inner}) c
+       CROSS JOIN LATERAL (SELECT kind_rank, articles FROM quotes WHERE id = c.quote_id LIMIT 1) q`;
   type Hit = { quote_id: number; kind_rank: number; articles: number; text: string; context: string; ntok: number };
   const [hits, totals] = await Promise.all([
-    // One speaker's citations are few: the planner's way to them (by speaker) is the right one.
     speakerId === undefined
-      ? newestMatches<Hit>(sql, search, RECENT_MATCHES, { rows: found.rows, maxId: stats.maxId })
-      : sql.query<Hit>(search.outer(`SELECT ${search.columns} FROM ${search.from} WHERE ${where} ORDER BY c.id DESC LIMIT ${RECENT_MATCHES}`), params),
+      ? newestMatches<Hit>(
+          sql,
+          { from: 'citations c', id: 'c.id', columns: "c.id, c.quote_id, c.text, '' AS context, c.ntok", vector: 'c.text_words', tsquery: tsqueryOf(q), outer },
+          RECENT_MATCHES,
+          { rows: found.rows, maxId: stats.maxId },
+        )
+      : speakerMatches<Hit>(sql, q, speakerId, match, outer),
     indexTotals(sql, 'citation', asked, stats, match),
   ]);
   const best = new Map<number, { rank: number; articles: number; score: number }>();
@@ -97,6 +88,22 @@ export async function rankedQuoteIds(sql: Sql, asked: FtsQuery, speakerId?: numb
     else if (score < b.score) b.score = score;
   }
   return [...best].sort(([ia, a], [ib, b]) => a.rank - b.rank || b.articles - a.articles || a.score - b.score || ia - ib).map(([id]) => id);
+}
+
+/**
+ * One speaker's most recent matching citations: each phrase in the text or in the sentence around it. A speaker's
+ * citations are few beside the index's, and the planner's way to them (by speaker) is the right one.
+ */
+function speakerMatches<R>(sql: Sql, q: FtsQuery, speakerId: number, match: (at: string) => string, outer: (inner: string) => string): Promise<R[]> {
+  const params: unknown[] = [speakerId];
+  const phrases = matchingPhrases(q).map((p) => match(`$${params.push(p)}`));
+  return sql.query<R>(
+    outer(
+      `SELECT c.id, c.quote_id, c.text, c.context, c.ntok FROM citations c WHERE c.speaker_id = $1 AND (${phrases.join(q.op === 'and' ? ' AND ' : ' OR ')})
+       ORDER BY c.id DESC LIMIT ${RECENT_MATCHES}`,
+    ),
+    params,
+  );
 }
 
 /** Paragraphs of reporting that match (headings take a place among the matches but are not returned), best first. */
@@ -113,8 +120,8 @@ export async function rankedPassages(sql: Sql, asked: FtsQuery, limit: number): 
         from: 'paragraphs',
         id: 'id',
         columns: 'id, text, ntok, heading, article_id',
-        where: 'words @@ $1::tsquery',
-        params: [tsqueryOf(found.q)],
+        vector: 'words',
+        tsquery: tsqueryOf(found.q),
         outer: (inner) => `SELECT p.text, p.ntok, p.heading, a.id AS "articleId", a.file, a.outlet, a.title, a.date, a.url FROM (${inner}) p
           CROSS JOIN LATERAL (SELECT id, file, outlet, title, date, url FROM articles WHERE id = p.article_id LIMIT 1) a
           ORDER BY p.id DESC`,
