@@ -49,8 +49,8 @@ const bound = (...words: string[]) => Math.min(...words.map((w) => holding.get(w
 
 const PLANS: Record<string, Plan> = {
   'the bitmap scan': { ...PLAN, bitmapRows: Infinity },
-  'id buckets': { bitmapRows: 0, maxBuckets: Infinity, bucketBits: BITS },
-  'id buckets, then the rest at once': { bitmapRows: 0, maxBuckets: 8, bucketBits: BITS },
+  'id buckets': { bitmapRows: 0, bucketCost: 0, firstBuckets: 1, bucketBits: BITS },
+  'id buckets, then the rest at once': { bitmapRows: 0, bucketCost: 2, firstBuckets: 4, bucketBits: BITS },
 };
 /** What is searched for, and (once the rows are in) how many rows may match. */
 const SEARCHES: [string, string, () => number][] = [

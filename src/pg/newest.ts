@@ -9,20 +9,23 @@
 // words together or a phrase): none, no query; few, the bitmap scan of them all; many, the newest id buckets first
 // (every searched tsvector holds its row's bucket as a word, index-schema.ts), the GIN index intersecting the words
 // with the buckets so that only matches among the newest rows are read, window after window sized from the matches
-// found so far, until n match.
+// found so far, until n match — or, when reading the matches of all the rest costs less than the next window (the
+// GIN index's cost grows with the window's ids; few matches of words together or of a phrase), the rest at once.
 import type { Sql } from './client.ts';
 import { BUCKET_BITS, idBucket } from './index-schema.ts';
 
 export interface Plan {
-  /** Up to this many candidate rows, the bitmap scan reads them all (a heap page each). */
+  /** Up to this many candidate rows, the bitmap scan reads them all (a heap page each, ~20 µs when not cached). */
   bitmapRows: number;
-  /** Past this many buckets in one window, the rest is read by one bitmap scan (a tsquery of them all costs more). */
-  maxBuckets: number;
+  /** What a bucket of a window costs in the GIN index (~1 ms), in candidate rows read by the bitmap scan instead. */
+  bucketCost: number;
+  /** The widest first window, in buckets: before any match is seen, the rows' count is only an upper bound. */
+  firstBuckets: number;
   /** The rows' id buckets, as written (index-schema.ts). */
   bucketBits: number;
 }
 
-export const PLAN: Plan = { bitmapRows: 4000, maxBuckets: 64, bucketBits: BUCKET_BITS };
+export const PLAN: Plan = { bitmapRows: 4000, bucketCost: 50, firstBuckets: 16, bucketBits: BUCKET_BITS };
 /** Margin on a window sized from the density of matches expected or seen. */
 const MARGIN = 1.25;
 
@@ -57,12 +60,19 @@ export async function newestMatches<R>(sql: Sql, q: NewestQuery, limit: number, 
   let top = Math.floor(c.maxId / size); // the newest bucket not yet read
   let read = 0;
   // Were every candidate a match, this many buckets would hold `limit` of them.
-  let window = Math.ceil((MARGIN * limit) / Math.max(1, (c.rows * size) / Math.max(1, c.maxId)));
+  let window = Math.min(plan.firstBuckets, Math.ceil((MARGIN * limit) / Math.max(1e-9, (c.rows * size) / Math.max(1, c.maxId))));
   while (found.length < limit && top >= 0) {
-    if (window > plan.maxBuckets) {
-      // The rest at once: the ids below the buckets read, as a filter (the key's bitmap of them all would cost more).
-      found.push(...(await sql.query<R>(inner(`${q.vector} @@ $1::tsquery AND ${q.id} + 0 < ${(top + 1) * size}`, limit - found.length), [q.tsquery])));
-      break;
+    if (read > 0) {
+      // The next window from the density seen so far, unless reading the rest at once costs less: the matches
+      // expected below (one more than seen, so that a window with none still counts), each a heap page, against a
+      // window's buckets (words together or a phrase that the first window found nowhere: few rows hold them).
+      window = Math.ceil((MARGIN * (limit - found.length) * read) / Math.max(1, found.length));
+      const rest = ((found.length + 1) / read) * (top + 1);
+      if (window * plan.bucketCost >= rest) {
+        // The ids below the buckets read, as a filter (the key's bitmap of them all would cost more).
+        found.push(...(await sql.query<R>(inner(`${q.vector} @@ $1::tsquery AND ${q.id} + 0 < ${(top + 1) * size}`, limit - found.length), [q.tsquery])));
+        break;
+      }
     }
     const bottom = Math.max(0, top - window + 1);
     const buckets: string[] = [];
@@ -70,8 +80,6 @@ export async function newestMatches<R>(sql: Sql, q: NewestQuery, limit: number, 
     found.push(...(await sql.query<R>(inner(`${q.vector} @@ ($1::tsquery && $2::tsquery)`, limit - found.length), [q.tsquery, buckets.join(' | ')])));
     read += top - bottom + 1;
     top = bottom - 1;
-    // The next window: what the density so far says the rest needs, or four times as wide when nothing matched yet.
-    window = found.length ? Math.ceil((MARGIN * (limit - found.length) * read) / found.length) : window * 4;
   }
   return found;
 }
