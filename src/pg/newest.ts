@@ -60,7 +60,7 @@ export async function newestMatches<R>(sql: Sql, q: NewestQuery, limit: number, 
   let top = Math.floor(c.maxId / size); // the newest bucket not yet read
   let read = 0;
   // Were every candidate a match, this many buckets would hold `limit` of them.
-  let window = Math.min(plan.firstBuckets, Math.ceil((MARGIN * limit) / Math.max(1e-9, (c.rows * size) / Math.max(1, c.maxId))));
+  let window = Math.min(plan.firstBuckets, Math.ceil((MARGIN * limit * Math.max(1, c.maxId)) / (c.rows * size)));
   while (found.length < limit && top >= 0) {
     if (read > 0) {
       // The next window from the density seen so far, unless reading the rest at once costs less: the matches
