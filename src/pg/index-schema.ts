@@ -18,7 +18,10 @@ export const BUCKET_BITS = 12;
  * The word a row's tsvector holds for its id bucket ('~' and the bucket's number, without a position): no text
  * gives it, as FTS5's words are letters and digits only, and no phrase can span it.
  */
-export const idBucket = (id: number, bits = BUCKET_BITS) => `~${Math.floor(id / 2 ** bits)}`;
+export const idBucket = (id: number, bits = BUCKET_BITS) => bucketWord(Math.floor(id / 2 ** bits));
+
+/** The word of bucket number `bucket`. */
+export const bucketWord = (bucket: number) => `~${bucket}`;
 
 /** A tsvector literal (fts-search.ts' ftsVector) with the row's id bucket added. */
 export const withIdBucket = (vector: string, id: number) => `${vector}${vector ? ' ' : ''}'${idBucket(id)}'`;

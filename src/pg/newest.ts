@@ -12,7 +12,7 @@
 // found so far, until n match — or, when reading the matches of all the rest costs less than the next window (the
 // GIN index's cost grows with the window's ids; few matches of words together or of a phrase), the rest at once.
 import type { Sql } from './client.ts';
-import { BUCKET_BITS, idBucket } from './index-schema.ts';
+import { BUCKET_BITS, bucketWord } from './index-schema.ts';
 
 export interface Plan {
   /** Up to this many candidate rows, the bitmap scan reads them all (a heap page each, ~20 µs when not cached). */
@@ -76,7 +76,7 @@ export async function newestMatches<R>(sql: Sql, q: NewestQuery, limit: number, 
     }
     const bottom = Math.max(0, top - window + 1);
     const buckets: string[] = [];
-    for (let b = top; b >= bottom; b--) buckets.push(`'${idBucket(b * size, plan.bucketBits)}'`);
+    for (let b = top; b >= bottom; b--) buckets.push(`'${bucketWord(b)}'`);
     found.push(...(await sql.query<R>(inner(`${q.vector} @@ ($1::tsquery && $2::tsquery)`, limit - found.length), [q.tsquery, buckets.join(' | ')])));
     read += top - bottom + 1;
     top = bottom - 1;

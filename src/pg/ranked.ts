@@ -146,10 +146,10 @@ export async function rankedPassages(sql: Sql, asked: FtsQuery, limit: number): 
  * condition for a tsquery parameter); a phrase that cannot match is in no row.
  */
 async function indexTotals(sql: Sql, index: 'citation' | 'passage', q: FtsQuery, stats: IndexStats, match: (at: string) => string): Promise<IndexTotals> {
-  const totals = (count: (p: string[], i: number) => number): IndexTotals => ({
+  const totals = (count: (i: number) => number): IndexTotals => ({
     rows: stats.rows,
     tokens: stats.tokens,
-    hits: q.phrases.map((p, i) => (!usable(p) ? 0 : p.length === 1 ? (stats.terms[p[0]!] ?? 0) : count(p, i))),
+    hits: q.phrases.map((p, i) => (!usable(p) ? 0 : p.length === 1 ? (stats.terms[p[0]!] ?? 0) : count(i))),
   });
   // With one phrase that can match, its IDF multiplies every row's score alike: the order needs no counts.
   if (q.phrases.filter(usable).length <= 1) return { rows: stats.rows, tokens: stats.tokens, hits: q.phrases.map(() => 0) };
@@ -162,5 +162,5 @@ async function indexTotals(sql: Sql, index: 'citation' | 'passage', q: FtsQuery,
     `SELECT ${counted.map((i, k) => `(SELECT count(*) FROM ${table} WHERE ${match(`$${k + 1}`)}) AS h${i}`).join(', ')}`,
     params,
   );
-  return totals((_p, i) => Number(row![`h${i}`] ?? 0));
+  return totals((i) => Number(row![`h${i}`] ?? 0));
 }
