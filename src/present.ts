@@ -1,6 +1,7 @@
 // Platform-neutral wording shared by every renderer: how a reported statement, a citation, a briefing, a page and a list read.
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
 import type { Answer, Citation, Digest, Excerpt, GroundedSummary, Quote, Source, Speaker, Story } from './types.ts';
+import type { SourceRecord } from './state/state.ts';
 
 /** What the bot calls itself: an answer's heading when there is nothing better, and the help's title. */
 export const BOT_NAME = 'briefbot';
@@ -230,4 +231,18 @@ export const SKIPPED_FILES = 'Skipped files';
 /** "14 quotes in 4 articles": how much of a speaker the index holds. */
 export function quotesInArticles(s: Pick<Speaker, 'quotes' | 'articles'>): string {
   return `${plural(s.quotes, 'quote')} in ${plural(s.articles, 'article')}`;
+}
+
+/** The heading over the polled sources: "2 polled sources". */
+export function polledTitle(n: number): string {
+  return `${plural(n, 'polled source')}`;
+}
+
+/** What a list of polled sources says of one: "feed · 42 articles · fetched 4 Dec 2026 09:12 UTC: ok · next 09:27 UTC". */
+export function polledDetails(s: Pick<SourceRecord, 'kind' | 'items' | 'lastFetchAt' | 'lastStatus' | 'nextFetchAt' | 'lastError' | 'failures'>): string {
+  const facts = [s.kind ?? 'not fetched yet', plural(s.items, 'article')];
+  if (s.lastFetchAt) facts.push(`fetched ${utcMinute(s.lastFetchAt)}: ${s.lastStatus === 'not-modified' ? 'unchanged' : s.lastStatus === 'error' ? `failed${s.failures > 1 ? ` (${s.failures} times in a row)` : ''}` : 'ok'}`);
+  facts.push(`next ${utcMinute(s.nextFetchAt)}`);
+  if (s.lastError) facts.push(`last error: ${s.lastError}`);
+  return facts.join(' \u00b7 ');
 }

@@ -1,9 +1,10 @@
 // Plain-text rendering for a terminal (the console adapter and the briefbot command).
 import type { Answer, Citation, Quote, SkippedFile, Source, Speaker } from '../../src/types.ts';
 import { speakersTitle, type Reply } from '../../src/app/conversation.ts';
+import type { SourceRecord } from '../../src/state/state.ts';
 import {
   fileName, alsoMatching, bylineNote, citationLabel, excerptLine, fromTheReporting, moreArticles, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd,
-  reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, SUMMARY_LABEL, summaryLines, unlistedArticles,
+  reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, polledDetails, polledTitle, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 
@@ -55,8 +56,14 @@ function cite(c: Citation): string {
   return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${fileName(c.file)}]`;
 }
 
-export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length): string {
-  const out = [`${sourcesTitle(sources.length, total)}:`];
+export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length, polled: SourceRecord[] = []): string {
+  const out: string[] = [];
+  if (polled.length) {
+    out.push(`${polledTitle(polled.length)}:`);
+    for (const s of polled) out.push(`- ${terminalSafe(s.title ?? s.url)} [${terminalSafe(s.url)}]`, `  ${terminalSafe(polledDetails(s))}`);
+    out.push('');
+  }
+  out.push(`${sourcesTitle(sources.length, total)}:`);
   for (const s of sources) {
     out.push(`- ${terminalSafe(s.title ?? '(untitled)')} [${fileName(s.file)}]`, `  ${terminalSafe(sourceDetails(s))}`);
   }
@@ -94,7 +101,7 @@ function reply(r: Reply): string {
   switch (r.type) {
     case 'help': return renderHelp();
     case 'answer': return renderAnswer(r.answer, r.offset);
-    case 'sources': return renderSources(r.sources, r.skipped, r.total);
+    case 'sources': return renderSources(r.sources, r.skipped, r.total, r.polled);
     case 'speakers': return renderSpeakers(r.speakers, r.total);
     case 'digest': return r.digest.text;
     case 'notice': return r.text;

@@ -6,7 +6,7 @@ import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts'
 import {
   fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
   moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails,
-  sourcesTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
+  sourcesTitle, polledDetails, polledTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords } from '../limits.ts';
@@ -299,7 +299,12 @@ export function replyMessage(r: Reply, options: { prefix: string }): DiscordMess
     case 'sources': {
       const lines = r.sources.map((s) => markdown`\u2022 ${esc(s.title ?? fileName(s.file))} \u2014 ${esc(sourceDetails(s))}`);
       const skipped = r.skipped.map((s) => markdown`\u2022 ${esc(fileName(s.file))}: ${esc(s.reason)}`);
-      return listMessage([{ title: esc(sourcesTitle(r.sources.length, r.total)), lines }, ...(skipped.length ? [{ title: esc(SKIPPED_FILES), lines: skipped }] : [])]);
+      const polled = r.polled.map((s) => markdown`\u2022 ${esc(s.title ?? s.url)} (${esc(s.url)}) \u2014 ${esc(polledDetails(s))}`);
+      return listMessage([
+        ...(polled.length ? [{ title: esc(polledTitle(polled.length)), lines: polled }] : []),
+        { title: esc(sourcesTitle(r.sources.length, r.total)), lines },
+        ...(skipped.length ? [{ title: esc(SKIPPED_FILES), lines: skipped }] : []),
+      ]);
     }
     case 'speakers': {
       const lines = r.speakers.map((s) => markdown`\u2022 **${esc(s.name)}**${s.role ? markdown`, ${esc(s.role)}` : markdown``} \u2014 ${esc(quotesInArticles(s))}`);

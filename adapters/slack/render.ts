@@ -5,7 +5,7 @@
 import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts';
 import {
   fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
-  moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle,
+  moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, polledDetails, polledTitle,
   storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
 } from '../../src/present.ts';
 import { helpEntries } from '../../src/commands.ts';
@@ -232,7 +232,9 @@ function reply(r: Reply, options: { prefix: string; shareable: boolean; sharedBy
       const lines = r.sources.map((s) => mrkdwn`\u2022 ${esc(s.title ?? fileName(s.file))} \u2014 ${esc(sourceDetails(s))}`);
       const skipped = r.skipped.map((s) => mrkdwn`\u2022 ${esc(fileName(s.file))}: ${esc(s.reason)}`);
       const title = sourcesTitle(r.sources.length, r.total);
-      const blocks = [header(title), ...chunks(lines).map(section)];
+      const polled = r.polled.map((s) => mrkdwn`\u2022 ${esc(s.title ?? s.url)} (${esc(s.url)}) \u2014 ${esc(polledDetails(s))}`);
+      const blocks = polled.length ? [header(polledTitle(polled.length)), ...chunks(polled).map(section), header(title)] : [header(title)];
+      blocks.push(...chunks(lines).map(section));
       if (skipped.length) blocks.push(section(mrkdwn`*${esc(SKIPPED_FILES)}*`), ...chunks(skipped).map(section));
       return { blocks: blocks.slice(0, L.blocks), text: esc(title) };
     }

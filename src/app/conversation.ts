@@ -4,7 +4,8 @@
 // everywhere.
 import type { Briefbot } from '../bot.ts';
 import type { Answer, Digest, SkippedFile, Source, Speaker } from '../types.ts';
-import type { Platform } from '../state/state.ts';
+import type { Platform, SourceRecord } from '../state/state.ts';
+import { addWatch, listWatches, removeWatch } from '../alerts/watch-commands.ts';
 import { parseCommand } from '../commands.ts';
 import { describeSchedule, parseSchedule, type ScheduleDefaults } from '../schedule/subscription.ts';
 import { withContext, type Logger } from '../log.ts';
@@ -18,7 +19,8 @@ export type Reply =
   | { type: 'help' }
   /** `sharedBy`: the user who shared the answer into the channel, when it is being shared. */
   | { type: 'answer'; answer: Answer; offset: number; pageId: string; sharedBy?: string }
-  | { type: 'sources'; total: number; sources: Source[]; skipped: SkippedFile[] }
+  /** `polled`: the feeds and pages polled, with how their fetches went. */
+  | { type: 'sources'; total: number; sources: Source[]; skipped: SkippedFile[]; polled: SourceRecord[] }
   | { type: 'speakers'; speakers: Speaker[]; total: number }
   | { type: 'digest'; digest: Digest }
   | { type: 'notice'; text: string };
@@ -44,7 +46,17 @@ export async function converse(bot: Briefbot, text: string, where: Where, defaul
     case 'help':
       return { type: 'help' };
     case 'sources':
-      return { type: 'sources', ...(await bot.sources(20)) };
+      return { type: 'sources', ...(await bot.sources(20)), polled: await bot.polled.list() };
+    case 'source-add':
+      return { type: 'notice', text: (await bot.polled.add(cmd.url, where)).text };
+    case 'source-remove':
+      return { type: 'notice', text: (await bot.polled.remove(cmd.url, where)).text };
+    case 'watch':
+      return { type: 'notice', text: await addWatch(bot, where, cmd.watch) };
+    case 'unwatch':
+      return { type: 'notice', text: await removeWatch(bot, where, cmd.watch) };
+    case 'watches':
+      return { type: 'notice', text: await listWatches(bot, where) };
     case 'speakers':
       return { type: 'speakers', speakers: await bot.speakers(SPEAKERS_SHOWN), total: (await bot.stats()).speakers };
     case 'digest':

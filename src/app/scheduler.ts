@@ -28,6 +28,8 @@ export type Outcome = { channel: string; platform: Platform; slot: string; resul
 
 export class Scheduler {
   private task: ReturnType<typeof cron.schedule> | null = null;
+  private pollTask: ReturnType<typeof cron.schedule> | null = null;
+  private polling: Promise<void> = Promise.resolve();
   private ticking: Promise<Outcome[]> | null = null;
   private stopping = false;
   private readonly adapters: Map<Platform, ChatAdapter>;
@@ -46,20 +48,36 @@ export class Scheduler {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Ticks at every minute, and once now so a briefing missed while down goes out at start-up. */
+  /**
+   * Ticks at every minute, and once now so a briefing missed while down goes out at start-up. Polled sources that
+   * are due are fetched on a schedule of their own (a slow feed must not hold up a briefing).
+   */
   start(): void {
     // A tick that fails as a whole (the database unreachable) is logged and tried again at the next minute.
     const tick = () => void this.tick().catch((err: Error) => this.options.logger.error(`briefings: ${err.message}`));
     this.task = cron.schedule('* * * * *', tick, { name: 'briefbot-briefings', noOverlap: true });
+    const poll = () => {
+      if (this.stopping) return;
+      this.polling = this.bot.polled.pollDue().then(() => undefined, (err: Error) => this.options.logger.error(`sources: ${err.message}`));
+    };
+    this.pollTask = cron.schedule('* * * * *', poll, { name: 'briefbot-sources', noOverlap: true });
     tick();
+    poll();
   }
 
   /** No more ticks, and a tick under way claims nothing further: the briefing it is posting finishes (or fails). */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.task?.destroy();
+    await this.pollTask?.destroy();
     this.task = null;
+    this.pollTask = null;
     await this.ticking;
+  }
+
+  /** Resolves when the poll of sources under way (if any) has finished. */
+  async polled(): Promise<void> {
+    await this.polling;
   }
 
   /** One pass over every subscription. Ticks never overlap within a process; across processes the claim decides. */
