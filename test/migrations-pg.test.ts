@@ -36,7 +36,7 @@ describe('state migrations on PostgreSQL', () => {
     const sql = await connect(await database());
     expect(await migratePgState(sql)).toEqual(ALL);
     expect(await recorded(sql)).toEqual(ALL);
-    expect(await tables(sql)).toEqual(['briefings', 'handled_events', 'leases', 'llm_cache', 'pages', 'state_migrations', 'subscriptions']);
+    expect(await tables(sql)).toEqual(['alert_cursors', 'alerts', 'briefings', 'handled_events', 'leases', 'llm_cache', 'pages', 'source_entries', 'sources', 'state_migrations', 'subscriptions', 'watches']);
   });
 
   it('run nothing on a database already migrated, and keep what it holds', async () => {
@@ -45,6 +45,25 @@ describe('state migrations on PostgreSQL', () => {
     await new PgState(sql).subscribe({ platform: 'slack', channel: 'C1', cron: '0 8 * * 1-5', timezone: 'UTC', postWhenEmpty: false, createdBy: 'U1' });
     expect(await migratePgState(sql)).toEqual([]);
     expect(await new PgState(sql).subscription('slack', 'C1')).toMatchObject({ cron: '0 8 * * 1-5', createdBy: 'U1' });
+  });
+
+  it('upgrade a database of the previous release in place: it keeps what it holds and gains sources, watches and alerts', async () => {
+    const sql = await connect(await database());
+    const previous = PG_STATE_MIGRATIONS.slice(0, ALL.indexOf('0004-sources'));
+    expect(await migratePgState(sql, previous)).toEqual(['0001-state', '0002-llm-cache', '0003-leases']);
+    const old = new PgState(sql);
+    await old.subscribe({ platform: 'slack', channel: 'C1', cron: '0 8 * * 1-5', timezone: 'UTC', postWhenEmpty: false, createdBy: 'U1' });
+    await old.claimBriefing({ platform: 'slack', channel: 'C1', slot: '2026-03-02T08:00:00.000Z', since: null, until: '10', claimedBy: 'p1' }, 60_000, new Date());
+    expect(await old.lease('discord-gateway', 'r1', 60_000)).toBe(true);
+
+    expect(await migratePgState(sql)).toEqual(ALL.slice(previous.length));
+    const state = new PgState(sql);
+    expect(await state.subscription('slack', 'C1')).toMatchObject({ cron: '0 8 * * 1-5', createdBy: 'U1' });
+    expect(await state.briefing('slack', 'C1', '2026-03-02T08:00:00.000Z')).toMatchObject({ claimedBy: 'p1', status: 'claimed' });
+    expect(await state.lease('discord-gateway', 'r2', 60_000)).toBe(false);
+    expect((await state.addSource('https://example.com/feed.xml', 'cli')).added).toBe(true);
+    expect((await state.addWatch({ platform: 'slack', channel: 'C1', kind: 'speaker', term: 'Bessent', createdBy: 'U1', sinceArticle: 0 })).added).toBe(true);
+    expect(await state.claimAlert({ platform: 'slack', channel: 'C1', key: 'quote:1', claimedBy: 'p1' }, 60_000, new Date())).toMatchObject({ attempts: 1 });
   });
 
   it('run each migration once when three replicas start together', async () => {

@@ -1,4 +1,5 @@
-// The state tables on PostgreSQL (subscriptions, briefing claims, paging, handled events, the LLM cache, leases):
+// The state tables on PostgreSQL (subscriptions, briefing claims, paging, handled events, the LLM cache, leases,
+// sources and their indexed entries, watches, alert claims):
 // the same logical tables as SQLite's (state/migrations.ts) in PostgreSQL's types, changed only through numbered
 // migrations run by umzug at start-up and recorded in `state_migrations`. Several replicas start at once against one
 // database, so a run is serialised by an advisory lock: the first runs what is pending, the rest then find nothing.
@@ -53,6 +54,79 @@ export const PG_STATE_MIGRATIONS: readonly PgMigration[] = [
   {
     name: '0003-leases',
     statements: ['CREATE TABLE leases (name text PRIMARY KEY, holder text NOT NULL, expires_at bigint NOT NULL)'],
+  },
+  {
+    name: '0004-sources',
+    statements: [
+      // Keyed by url_key (the URL, or its hash when very long: state/rows.ts' boundedKey); `id` keeps the order added.
+      `CREATE TABLE sources (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        url_key text NOT NULL UNIQUE,
+        url text NOT NULL,
+        added_by text,
+        added_at timestamptz NOT NULL,
+        kind text CHECK (kind IN ('feed', 'page')),
+        title text,
+        etag text,
+        last_modified text,
+        last_fetch_at timestamptz,
+        last_status text CHECK (last_status IN ('ok', 'not-modified', 'error')),
+        last_error text,
+        failures integer NOT NULL DEFAULT 0,
+        items integer NOT NULL DEFAULT 0,
+        next_fetch_at timestamptz NOT NULL,
+        first_fetch_at timestamptz
+      )`,
+      'CREATE INDEX sources_due ON sources (next_fetch_at, id)',
+      `CREATE TABLE source_entries (
+        source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        entry_key text NOT NULL,
+        file text NOT NULL,
+        indexed_at timestamptz NOT NULL,
+        PRIMARY KEY (source_id, entry_key)
+      )`,
+    ],
+  },
+  {
+    name: '0005-watches',
+    statements: [
+      // term_key: the term folded (state/rows.ts' termKey), one watch per channel, kind and term in any case.
+      `CREATE TABLE watches (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        platform text NOT NULL,
+        channel text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('speaker', 'phrase')),
+        term_key text NOT NULL,
+        term text NOT NULL,
+        created_by text,
+        created_at timestamptz NOT NULL,
+        since_article bigint NOT NULL,
+        UNIQUE (platform, channel, kind, term_key)
+      )`,
+    ],
+  },
+  {
+    name: '0006-alerts',
+    statements: [
+      `CREATE TABLE alerts (
+        platform text NOT NULL,
+        channel text NOT NULL,
+        key text NOT NULL,
+        status text NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+        claimed_by text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        attempts integer NOT NULL,
+        message_id text,
+        error text,
+        PRIMARY KEY (platform, channel, key)
+      )`,
+      `CREATE TABLE alert_cursors (
+        platform text NOT NULL,
+        channel text NOT NULL,
+        article_id bigint NOT NULL,
+        PRIMARY KEY (platform, channel)
+      )`,
+    ],
   },
 ];
 

@@ -1,5 +1,5 @@
 // The tables holding what the seeds cannot rebuild (subscriptions, briefing claims, paging, handled events, the LLM
-// cache) change only through numbered migrations, run at start-up by umzug and recorded in the database, so a newer
+// cache, leases, sources and their indexed entries, watches, alert claims) change only through numbered migrations, run at start-up by umzug and recorded in the database, so a newer
 // briefbot upgrades an older file in place and keeps its data. The index tables are derived data: their layout is
 // versioned by a hash and rebuilt from the seeds instead (store/schema.ts).
 import type Database from 'better-sqlite3';
@@ -46,6 +46,80 @@ CREATE TABLE IF NOT EXISTS briefings (
   {
     name: '0003-leases',
     sql: 'CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL)',
+  },
+  {
+    name: '0004-sources',
+    // Keyed by url_key (the URL, or its hash when very long: rows.ts' boundedKey); `id` keeps the order added (a
+    // rowid is never below an existing one) and ties a source's entries to it. Times are ISO text, compared as text.
+    sql: `
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  url_key TEXT NOT NULL UNIQUE,
+  url TEXT NOT NULL,
+  added_by TEXT,
+  added_at TEXT NOT NULL,
+  kind TEXT CHECK (kind IN ('feed', 'page')),
+  title TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  last_fetch_at TEXT,
+  last_status TEXT CHECK (last_status IN ('ok', 'not-modified', 'error')),
+  last_error TEXT,
+  failures INTEGER NOT NULL DEFAULT 0,
+  items INTEGER NOT NULL DEFAULT 0,
+  next_fetch_at TEXT NOT NULL,
+  first_fetch_at TEXT
+);
+CREATE INDEX sources_due ON sources (next_fetch_at, id);
+CREATE TABLE source_entries (
+  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+  entry_key TEXT NOT NULL,
+  file TEXT NOT NULL,
+  indexed_at TEXT NOT NULL,
+  PRIMARY KEY (source_id, entry_key)
+) WITHOUT ROWID;
+`,
+  },
+  {
+    name: '0005-watches',
+    // term_key: the term folded (rows.ts' termKey), one watch per channel, kind and term in any case.
+    sql: `
+CREATE TABLE watches (
+  id INTEGER PRIMARY KEY,
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('speaker', 'phrase')),
+  term_key TEXT NOT NULL,
+  term TEXT NOT NULL,
+  created_by TEXT,
+  created_at TEXT NOT NULL,
+  since_article INTEGER NOT NULL,
+  UNIQUE (platform, channel, kind, term_key)
+);
+`,
+  },
+  {
+    name: '0006-alerts',
+    sql: `
+CREATE TABLE alerts (
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  key TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('claimed', 'posted', 'failed')),
+  claimed_by TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  message_id TEXT,
+  error TEXT,
+  PRIMARY KEY (platform, channel, key)
+);
+CREATE TABLE alert_cursors (
+  platform TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  article_id INTEGER NOT NULL,
+  PRIMARY KEY (platform, channel)
+);
+`,
   },
 ];
 

@@ -1,5 +1,6 @@
 // What the bot must remember that the seeds cannot rebuild: paging for "More quotes" buttons, chat events already
-// answered, each channel's briefing subscription, and which briefings have been claimed and posted.
+// answered, each channel's briefing subscription, which briefings have been claimed and posted, the sources it polls
+// (and which of their entries it has indexed), each channel's watches, and which alerts have been claimed and posted.
 
 /** An adapter's name ("slack", "discord", "console"): the core keeps events, pages and subscriptions per platform. */
 export type Platform = string;
@@ -28,6 +29,80 @@ export interface Briefing {
   since: string | null;
   /** Its own cut-off, the latest article number when it was claimed: the next briefing covers what comes after. */
   until: string;
+  claimedBy: string;
+  claimedAt: string;
+  attempts: number;
+  messageId: string | null;
+  error: string | null;
+}
+
+/** A feed or article page the bot polls, and how its fetches went. */
+export interface SourceRecord {
+  /** As added (normalised by the caller): the key. */
+  url: string;
+  /** Who added it: "slack:U123", "cli", … */
+  addedBy: string | null;
+  addedAt: string;
+  /** null until first fetched. */
+  kind: 'feed' | 'page' | null;
+  title: string | null;
+  /** The validators for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  lastFetchAt: string | null;
+  lastStatus: FetchStatus | null;
+  /** The last failure's message, kept until a success. */
+  lastError: string | null;
+  /** Consecutive failures: 0 after a success. */
+  failures: number;
+  /** Entries indexed from it so far. */
+  items: number;
+  /** When it is next due; a new source is due at once. */
+  nextFetchAt: string;
+  /** Its first successful fetch: what it held then is indexed but never alerted. */
+  firstFetchAt: string | null;
+}
+
+export type FetchStatus = 'ok' | 'not-modified' | 'error';
+
+/** How one fetch of a source went. Fields left out keep their value; etag, lastModified and title may be cleared with null. */
+export interface FetchResult {
+  at: Date;
+  status: FetchStatus;
+  nextFetchAt: Date;
+  kind?: 'feed' | 'page';
+  title?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  /** The failure's message (status 'error'). */
+  error?: string;
+  /** Entries indexed from this fetch. */
+  newItems?: number;
+}
+
+export type WatchKind = 'speaker' | 'phrase';
+
+/** A channel's standing request: alert when this speaker is quoted, or this phrase is said. */
+export interface Watch {
+  platform: Platform;
+  channel: string;
+  kind: WatchKind;
+  /** As typed, e.g. "Bessent" or "rare earths". */
+  term: string;
+  createdBy: string | null;
+  createdAt: string;
+  /** The latest article id when it was made: only articles after it can alert. */
+  sinceArticle: number;
+}
+
+export type AlertStatus = 'claimed' | 'posted' | 'failed';
+
+export interface Alert {
+  platform: Platform;
+  channel: string;
+  /** What the alert is about, e.g. "quote:123" or a burst's key: unique per channel. */
+  key: string;
+  status: AlertStatus;
   claimedBy: string;
   claimedAt: string;
   attempts: number;
@@ -67,4 +142,42 @@ export interface State {
   lease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives up the lease `name` if `holder` has it (a clean shutdown: another replica may take it at once). */
   releaseLease(name: string, holder: string): Promise<void>;
+
+  /** Adds a source, due at once; `added` false: it was there already, and is returned unchanged. */
+  addSource(url: string, addedBy: string | null): Promise<{ source: SourceRecord; added: boolean }>;
+  /** Forgets a source and which of its entries were indexed; false when there was none. */
+  removeSource(url: string): Promise<boolean>;
+  /** In the order added. */
+  sources(): Promise<SourceRecord[]>;
+  source(url: string): Promise<SourceRecord | null>;
+  /** Up to `limit` sources due at `at` (nextFetchAt <= at), the earliest due first. */
+  dueSources(at: Date, limit: number): Promise<SourceRecord[]>;
+  /**
+   * Records a fetch. ok and not-modified: failures back to 0, lastError cleared, firstFetchAt set by the first ok;
+   * error: one more failure, its message kept, the validators, kind and title kept. A removed source: nothing.
+   */
+  recordFetch(url: string, r: FetchResult): Promise<void>;
+  /** Of an entry's ids, those this source has not indexed yet (an entry is fetched and indexed once), each once, in order. */
+  unseenEntries(url: string, ids: string[]): Promise<string[]>;
+  /** Remembers entries as indexed from this source (into `file`); idempotent, nothing for a removed source. */
+  markEntries(url: string, entries: { id: string; file: string }[]): Promise<void>;
+
+  /** One watch per (platform, channel, kind, term in any case): re-adding keeps the original (`added` false). */
+  addWatch(w: Omit<Watch, 'createdAt'>): Promise<{ watch: Watch; added: boolean }>;
+  /** `term` matched in any case; false when there was no such watch. */
+  removeWatch(platform: Platform, channel: string, kind: WatchKind, term: string): Promise<boolean>;
+  /** All watches, a platform's or a channel's, in the order made. */
+  watches(platform?: Platform, channel?: string): Promise<Watch[]>;
+
+  /**
+   * Claims the alert `key` for a channel, as claimBriefing does a briefing: exactly one caller (process, tick)
+   * ever gets it; a claim abandoned mid-post can be retaken once it is `staleMs` old at `at`.
+   */
+  claimAlert(a: Pick<Alert, 'platform' | 'channel' | 'key' | 'claimedBy'>, staleMs: number, at: Date): Promise<Alert | null>;
+  finishAlert(platform: Platform, channel: string, key: string, result: { messageId: string } | { error: string; final: boolean }): Promise<void>;
+  alert(platform: Platform, channel: string, key: string): Promise<Alert | null>;
+  /** Per channel, the highest article id already considered for alerts: the next check starts after it. */
+  alertCursor(platform: Platform, channel: string): Promise<number | null>;
+  /** Moves the channel's cursor to `articleId`, never back. */
+  advanceAlertCursor(platform: Platform, channel: string, articleId: number): Promise<void>;
 }
