@@ -502,6 +502,14 @@ describe('entries as articles, through the real extractArticle', () => {
     expect(article.date).toBe('2025-03-04');
   });
 
+  it('a page or entry nested 100,000 deep is passed on as it came, not parsed here, and a page of stray "<" does not throw', () => {
+    const entry = wire().entries[0]!;
+    const deep = `<html><body>${'<div>'.repeat(100_000)}x</body></html>`;
+    expect(entryDocument(entry, deep, feedMeta)).toBe(deep);
+    expect(entryDocument({ ...entry, html: '<div>'.repeat(100_000) }, null, feedMeta)).toContain('<div>'.repeat(100_000));
+    expect(entryDocument(entry, '<'.repeat(10_000), feedMeta)).toBe('<'.repeat(10_000));
+  });
+
   it('titles, authors and links with markup in them are escaped in the built document', () => {
     const entry: FeedEntry = { id: 'x', url: 'https://x.example/a?b=1&c="2"', title: '</title><script>alert(1)</script>', published: null, html: '<p>Plain text enough to read as a paragraph of reporting for the article body.</p>', author: '"><img src=x onerror=alert(1)>' };
     const doc = entryDocument(entry, null, { title: null, home: null });
