@@ -18,6 +18,7 @@ import type { LlmConfig } from './llm/config.ts';
 import type { Summarizer } from './llm/summarize.ts';
 import type { Metrics } from './metrics.ts';
 import { InFlight } from './app/inflight.ts';
+import { PolledSources, type SourceSettings } from './sources/polled.ts';
 
 export interface BotOptions {
   seedsDir: string;
@@ -28,6 +29,8 @@ export interface BotOptions {
   logger?: Logger;
   /** From loadLlmConfig(); absent or null: no summaries, the bot stays fully extractive. */
   llm?: LlmConfig | null;
+  /** Polled sources: who may add them from chat, which private hosts may be fetched, how often. */
+  sources?: Partial<SourceSettings>;
 }
 
 /** Whether this bot should be sent questions now, and if not, why (for a load balancer's readiness probe). */
@@ -58,12 +61,16 @@ export class Briefbot {
   private counters: Metrics | null = null;
   /** The inbound events being answered: a shutdown closes it and waits for them before closing the bot. */
   readonly requests = new InFlight();
+  /** The feeds and pages this bot polls (added from chat or the CLI), kept in the state. */
+  readonly polled: PolledSources;
 
   private constructor(
     private storage: Storage,
     private readonly options: BotOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.polled = new PolledSources(() => this.state, options.sources ?? {}, log, this.closing.signal, () => this.sync());
+  }
 
   get store(): Store {
     return this.storage.store;
@@ -242,7 +249,8 @@ export class Briefbot {
     this.indexedBy = null;
     let report: SyncReport;
     try {
-      report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal });
+      const documents = { stamps: () => this.state.documentStamps(), read: (file: string) => this.state.document(file) };
+      report = await syncFolder(this.options.seedsDir, this.store, { maxBytes: this.options.maxArticleBytes, signal: this.closing.signal, documents });
     } finally {
       await this.store.releaseIngest(this.ingester);
     }

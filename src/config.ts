@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { isCron } from './schedule/cron.ts';
 import { DEFAULT_DB, DEFAULT_SEEDS } from './paths.ts';
 import { DEFAULT_SCHEDULE, isTimeZone, type ScheduleDefaults } from './schedule/subscription.ts';
+import { sourceSettings, type SourceSettings } from './sources/polled.ts';
+import { parsePrivateHosts } from './sources/address-policy.ts';
 
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
@@ -18,6 +20,9 @@ const CoreEnv = z.object({
   BRIEFBOT_DATABASE_URL: z.string().trim().refine(isDatabaseUrl, 'is not a PostgreSQL URL').optional(),
   BRIEFBOT_MAX_ARTICLE_MB: z.coerce.number().positive().max(1024).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  BRIEFBOT_SOURCE_ADMINS: optionalText,
+  BRIEFBOT_PRIVATE_HOSTS: optionalText,
+  BRIEFBOT_POLL_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).optional(),
 });
 
 export interface CoreConfig {
@@ -31,6 +36,8 @@ export interface CoreConfig {
   databaseUrl?: string;
   maxArticleBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Polled sources: who may add them from chat, which private hosts may be fetched, how often. */
+  sources: Partial<SourceSettings>;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +64,7 @@ export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig
     ...(e.BRIEFBOT_DATABASE_URL ? { databaseUrl: databaseUrl(e.BRIEFBOT_DATABASE_URL) } : {}),
     maxArticleBytes: Math.round((e.BRIEFBOT_MAX_ARTICLE_MB ?? 5) * 1024 * 1024),
     logLevel: e.LOG_LEVEL ?? 'info',
+    sources: sourceSettings({ admins: e.BRIEFBOT_SOURCE_ADMINS, privateHosts: privateHosts(e.BRIEFBOT_PRIVATE_HOSTS), pollMinutes: e.BRIEFBOT_POLL_MINUTES }),
   };
 }
 
@@ -66,8 +74,17 @@ const HELP: Record<string, string> = {
   DIGEST_GRACE_MINUTES: 'Give whole minutes, e.g. DIGEST_GRACE_MINUTES=120.',
   BRIEFBOT_MAX_ARTICLE_MB: 'Give a number of megabytes, e.g. BRIEFBOT_MAX_ARTICLE_MB=5.',
   LOG_LEVEL: 'Use one of debug, info, warn, error, silent.',
+  BRIEFBOT_POLL_MINUTES: 'Give whole minutes between two polls of a source, e.g. BRIEFBOT_POLL_MINUTES=15.',
   BRIEFBOT_DATABASE_URL: 'For example BRIEFBOT_DATABASE_URL=postgres://briefbot:PASSWORD@db.example.org:5432/briefbot (or pglite:./data/pg for PostgreSQL in process); leave it unset for SQLite.',
 };
+
+function privateHosts(setting: string | undefined): Set<string> {
+  try {
+    return parsePrivateHosts(setting);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+}
 
 /** A PGlite folder, like BRIEFBOT_DB, is taken from the current directory; a server's URL is kept as it is. */
 function databaseUrl(value: string): string {

@@ -50,7 +50,18 @@ export interface SyncReport {
   indexedBy?: { pid: number; host: string };
 }
 
+/**
+ * Articles kept elsewhere than the folder: the pages and feed entries polled sources brought, kept in the state
+ * (they cannot be fetched again), indexed and removed as the folder's files are. A folder file of the same name wins.
+ */
+export interface DocumentSource {
+  /** Every document's name, size and time (when it was fetched): a changed time or size means a changed document. */
+  stamps(): Promise<{ file: string; size: number; mtimeMs: number }[]>;
+  read(file: string): Promise<Buffer | null>;
+}
+
 export interface SyncOptions {
+  documents?: DocumentSource;
   maxBytes?: number;
   /** Extraction worker threads; default: one per core beyond the first, none for a handful of files. */
   workers?: number;
@@ -74,14 +85,21 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
 
   // First pass: what changed, judged by size and modification time alone.
   // Only the size and time of each file to parse are kept: a first sync of 100,000 files lists them all.
-  const candidates: { file: string; path: string; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
-  for await (const { file, path, stat } of listFiles(dir, report, options.signal)) {
+  const candidates: { file: string; path: string; read: () => Promise<Buffer | null>; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
+  const listed = new Set<string>();
+  const documents = options.documents ? await options.documents.stamps() : [];
+  const everything = async function* () {
+    for await (const f of listFiles(dir, report, options.signal)) yield { ...f, read: async () => readFileSync(f.path) };
+    for (const d of documents) if (!listed.has(d.file)) yield { file: d.file, path: `document:${d.file}`, stat: d, read: () => options.documents!.read(d.file) };
+  };
+  for await (const { file, path, read, stat } of everything()) {
+    listed.add(file);
     const before = known.get(file);
     known.delete(file);
     // Parsed by this extractor, and the same size and time: unchanged. A sync cut short (a crash, a stop) leaves
     // only the files it had not reached, so a restart continues where it stopped.
     if (before && before.extractor === EXTRACTOR_VERSION && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
-    else candidates.push({ file, path, stat, before });
+    else candidates.push({ file, path, read, stat, before });
   }
   if (options.signal?.aborted) return report;
 
@@ -111,11 +129,11 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
     if (batch.length) await store.putArticles(batch.splice(0));
   };
   // Results are taken in file order, whichever worker finishes first, so indexing order never varies.
-  const inFlight: { file: string; hash: string; before: FileStamp | undefined; result: Promise<Extracted> }[] = [];
+  const inFlight: { file: string; path: string; hash: string; before: FileStamp | undefined; result: Promise<Extracted> }[] = [];
   const settle = async () => {
-    const { file, hash, before, result } = inFlight.shift()!;
+    const { file, path, hash, before, result } = inFlight.shift()!;
     const r = await result;
-    if (!r.ok && r.overBudget) overBudget.set(join(dir, file), { hash, reason: r.reason });
+    if (!r.ok && r.overBudget) overBudget.set(path, { hash, reason: r.reason });
     if (!r.ok) return skip(report, file, r.reason, before);
     for (const text of r.dropped) report.unverified.push({ file, text });
     batch.push({ ...r.article, extractor: EXTRACTOR_VERSION });
@@ -124,19 +142,20 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   };
 
   try {
-    for (const { file, path, stat, before } of candidates) {
+    for (const { file, path, read, stat, before } of candidates) {
       if (options.signal?.aborted) break;
       if (stat.size > maxBytes) {
         skip(report, file, `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for one article`, before);
         continue;
       }
-      let bytes: Buffer;
+      let bytes: Buffer | null;
       try {
-        bytes = readFileSync(path);
+        bytes = await read();
       } catch (err) {
-        skip(report, file, `it could not be read (${(err as NodeJS.ErrnoException).code})`, before);
+        skip(report, file, `it could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, before);
         continue;
       }
+      if (bytes === null) continue; // a document removed since it was listed: the next sync removes its article
       const hash = contentHash(bytes);
       // Touched but not changed (a copy, a checkout): the same content needs no parsing.
       if (before?.extractor === EXTRACTOR_VERSION && (await store.fileHash(file)) === hash) {
@@ -149,7 +168,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
         skip(report, file, slow.reason, before);
         continue;
       }
-      inFlight.push({ file, hash, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
+      inFlight.push({ file, path, hash, before, result: extract({ file, bytes, stat, maxBytes, hash }) });
       if (inFlight.length >= IN_FLIGHT) await settle();
     }
     // Stopped: the files still being parsed are left for the next sync; what was parsed is written.

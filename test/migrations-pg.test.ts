@@ -36,7 +36,7 @@ describe('state migrations on PostgreSQL', () => {
     const sql = await connect(await database());
     expect(await migratePgState(sql)).toEqual(ALL);
     expect(await recorded(sql)).toEqual(ALL);
-    expect(await tables(sql)).toEqual(['alert_cursors', 'alerts', 'briefings', 'handled_events', 'leases', 'llm_cache', 'pages', 'source_entries', 'sources', 'state_migrations', 'subscriptions', 'watches']);
+    expect(await tables(sql)).toEqual(['alert_cursors', 'alerts', 'briefings', 'documents', 'handled_events', 'leases', 'llm_cache', 'pages', 'source_entries', 'sources', 'state_migrations', 'subscriptions', 'watches']);
   });
 
   it('run nothing on a database already migrated, and keep what it holds', async () => {

@@ -64,7 +64,7 @@ describe('a file that is not a database', () => {
     expect(backups()).toHaveLength(1);
     expect(readFileSync(join(dir, backups()[0]!), 'utf8')).toBe(note); // never deleted
     expect(log.warn).toEqual([
-      `${db} was damaged (file is not a database): it was moved to ${join(dir, backups()[0]!)} and a fresh database started; the index is rebuilt from the articles. Kept from the old file: nothing; could not read all of: subscriptions, briefings, pages, handled_events, llm_cache.`,
+      `${db} was damaged (file is not a database): it was moved to ${join(dir, backups()[0]!)} and a fresh database started; the index is rebuilt from the articles. Kept from the old file: nothing; could not read all of: subscriptions, briefings, pages, handled_events, llm_cache, sources, source_entries, documents, watches, alerts, alert_cursors.`,
     ]);
   });
 });

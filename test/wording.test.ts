@@ -174,10 +174,21 @@ describe('lists read the same on every platform', () => {
   });
 
   it('titles and describes indexed articles alike', () => {
-    const rendered = lists({ type: 'sources', total: 1234, sources, skipped: [{ file: 'x.bin', reason: 'not text' }] });
+    const rendered = lists({ type: 'sources', total: 1234, sources, skipped: [{ file: 'x.bin', reason: 'not text' }], polled: [] });
     expectSame(rendered, /[\d,]+ indexed articles?(?: \(the latest \d+\))?/g, ['1,234 indexed articles (the latest 2)']);
     expectSame(rendered, /(?:IANS|outlet unknown) \u00b7 [^\n]+/g, ['IANS \u00b7 13 Jan 2026 \u00b7 1 quote \u00b7 2 reader comments (not indexed as statements)', 'outlet unknown \u00b7 undated \u00b7 4 quotes']);
     expectSame(rendered, /Skipped(?: files)?/g, ['Skipped files']);
+  });
+
+  it('describes polled sources alike: kind, articles, last fetch and status, next fetch and last error', () => {
+    const source = {
+      url: 'https://wire.example/feed.xml', addedBy: 'cli', addedAt: '2026-12-01T09:00:00.000Z', kind: 'feed' as const, title: 'Treasury Wire', etag: null, lastModified: null,
+      lastFetchAt: '2026-12-03T09:12:00.000Z', lastStatus: 'error' as const, lastError: 'the server at wire.example answered 503', failures: 2, items: 42,
+      nextFetchAt: '2026-12-03T09:16:00.000Z', firstFetchAt: '2026-12-01T09:01:00.000Z',
+    };
+    const rendered = lists({ type: 'sources', total: 0, sources: [], skipped: [], polled: [source] });
+    expectSame(rendered, /1 polled source/g, ['1 polled source']);
+    expectSame(rendered, /feed \u00b7 42 articles \u00b7 [^\n]+503/g, ['feed \u00b7 42 articles \u00b7 fetched 2026-12-03 09:12 UTC: failed (2 times in a row) \u00b7 next 2026-12-03 09:16 UTC \u00b7 last error: the server at wire.example answered 503']);
   });
 
   it('counts a speaker\u2019s quotes alike', () => {

@@ -1,4 +1,4 @@
-// briefbot ask "QUESTION" [--json] | sources [--json] | speakers [--json]   [--seeds DIR] [--db FILE]
+// briefbot ask "QUESTION" [--json] | sources [add URL | remove URL] [--json] | speakers [--json]   [--seeds DIR] [--db FILE]
 // briefbot eval [GOLD_JSON] [--seeds DIR] [--json] [--min-recall P] …: extraction scored against a labelled set
 import { parseArgs } from 'node:util';
 import { MAX_LIMIT, MAX_OFFSET } from '../../src/answer/answer.ts';
@@ -13,7 +13,10 @@ const USAGE = `usage: briefbot <command> [options]
 
 commands:
   ask "QUESTION"   answer with verbatim, cited quotes
-  sources          list the indexed articles
+  sources          list the polled sources (feeds, pages) and the indexed articles
+  sources add URL  poll a feed (RSS, Atom, JSON Feed) or an article page; fetched at once, with progress
+  sources remove URL
+                   stop polling a source and forget the articles it brought
   speakers         list everyone quoted
   digest           preview the morning briefing (--date YYYY-MM-DD for another news day)
   eval [GOLD_JSON] score quote extraction and attribution against a labelled set (default
@@ -103,6 +106,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const question = rest.join(' ').trim();
+  if (command === 'sources' && rest.length && !(rest.length === 2 && ['add', 'remove'].includes(rest[0]!))) {
+    process.stderr.write('sources takes nothing, "add URL" or "remove URL", e.g. briefbot sources add https://www.example.gov/press.rss\n');
+    return 2;
+  }
   if (command === 'ask' && !question) {
     process.stderr.write('ask needs a question, e.g. briefbot ask "what did Bessent say?"\n');
     return 2;
@@ -176,9 +183,11 @@ async function runCommand(bot: Briefbot, command: string, question: string, o: {
     const answer = (offset ?? 0) === 0 ? await bot.summarized(found) : { ...found, summary: null };
     const next = (offset ?? 0) + answer.quotes.length;
     print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
+  } else if (command === 'sources' && question) {
+    await manageSource(bot, question.split(' ')[0] as 'add' | 'remove', question.split(' ').slice(1).join(' '), print);
   } else if (command === 'sources') {
-    const s = await bot.sources();
-    print(s, renderSources(s.sources, s.skipped, s.total));
+    const s = { ...(await bot.sources()), polled: await bot.polled.list() };
+    print(s, renderSources(s.sources, s.skipped, s.total, s.polled));
   } else if (command === 'digest') {
     const plain = await bot.digest(date ? { date } : {});
     const digest = await bot.withLead(plain);
@@ -187,6 +196,42 @@ async function runCommand(bot: Briefbot, command: string, question: string, o: {
     const speakers = await bot.speakers();
     print({ speakers }, renderSpeakers(speakers));
   }
+}
+
+/**
+ * `sources add URL`: added, then fetched at once with its progress on stderr (a first import of a long feed reads
+ * one page per entry, paced per host); `sources remove URL`.
+ */
+async function manageSource(bot: Briefbot, verb: 'add' | 'remove', url: string, print: (value: unknown, text: string) => void): Promise<void> {
+  const who = { platform: 'cli', user: null };
+  if (verb === 'remove') {
+    const r = await bot.polled.remove(url, who);
+    print(r, r.text);
+    if (!r.ok) process.exitCode = 1;
+    return;
+  }
+  const added = await bot.polled.add(url, who);
+  if (!added.ok) {
+    print(added, added.text);
+    process.exitCode = 1;
+    return;
+  }
+  process.stderr.write(`${terminalSafe(added.text)}\n`);
+  const key = added.url!;
+  const tty = process.stderr.isTTY === true;
+  const outcome = await bot.polled.pollNow(key, ({ done, total }) => {
+    if (tty) process.stderr.write(`\rreading new entries: ${done}/${total}`);
+    else if (done === total || done % 10 === 0) process.stderr.write(`read ${done} of ${total} new entries\n`);
+  });
+  if (tty) process.stderr.write('\n');
+  const source = (await bot.polled.list()).find((s) => s.url === key);
+  const text = !outcome
+    ? `${key} was being fetched by another briefbot; "briefbot sources" shows how it went.`
+    : outcome.status === 'ok'
+      ? `${key}: ${outcome.kind}, ${outcome.newEntries} new ${outcome.newEntries === 1 ? 'entry' : 'entries'} indexed and answerable.`
+      : outcome.status === 'not-modified' ? `${key}: unchanged since the last fetch.` : `${key}: ${outcome.error}`;
+  print({ ...added, outcome, source }, text);
+  if (outcome?.status === 'error') process.exitCode = 1;
 }
 
 process.exitCode = await main(process.argv.slice(2));

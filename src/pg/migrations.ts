@@ -128,6 +128,20 @@ export const PG_STATE_MIGRATIONS: readonly PgMigration[] = [
       )`,
     ],
   },
+  {
+    name: '0007-documents',
+    statements: [
+      `CREATE TABLE documents (
+        file text PRIMARY KEY,
+        source_id bigint NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+        body bytea NOT NULL,
+        size integer NOT NULL,
+        fetched_at_ms bigint NOT NULL,
+        quiet boolean NOT NULL
+      )`,
+      'CREATE INDEX documents_source ON documents (source_id)',
+    ],
+  },
 ];
 
 /** Where umzug records what has run: one row per migration, in the schema it migrates. */

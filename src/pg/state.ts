@@ -178,6 +178,38 @@ export class PgState implements State {
     );
   }
 
+  async keepDocument(d: { source: string; entryId: string; file: string; body: string; fetchedAt: Date; quiet: boolean }): Promise<void> {
+    const body = Buffer.from(d.body, 'utf8');
+    // One statement each, nothing when the source is gone; its documents and entries go with it (ON DELETE CASCADE).
+    await this.sql.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO documents (file, source_id, body, size, fetched_at_ms, quiet) SELECT $2, s.id, $3, $4, $5, $6 FROM sources s WHERE s.url_key = $1
+         ON CONFLICT (file) DO NOTHING`,
+        [boundedKey(d.source), d.file, body, body.length, d.fetchedAt.getTime(), d.quiet],
+      );
+      await tx.query(
+        `INSERT INTO source_entries (source_id, entry_key, file, indexed_at) SELECT s.id, $2, $3, $4::timestamptz FROM sources s WHERE s.url_key = $1
+         ON CONFLICT (source_id, entry_key) DO NOTHING`,
+        [boundedKey(d.source), boundedKey(d.entryId), d.file, this.now().toISOString()],
+      );
+    });
+  }
+
+  async documentStamps(): Promise<{ file: string; size: number; mtimeMs: number }[]> {
+    return (await this.sql.query<{ file: string; size: number; mtimeMs: number }>('SELECT file, size, fetched_at_ms AS "mtimeMs" FROM documents ORDER BY file COLLATE "C"')).map((r) => ({ ...r, mtimeMs: Number(r.mtimeMs) }));
+  }
+
+  async document(file: string): Promise<Buffer | null> {
+    const [row] = await this.sql.query<{ body: Uint8Array }>('SELECT body FROM documents WHERE file = $1', [file]);
+    return row ? Buffer.from(row.body) : null;
+  }
+
+  async quietFiles(files: string[]): Promise<Set<string>> {
+    if (!files.length) return new Set();
+    const rows = await this.sql.query<{ file: string }>('SELECT file FROM documents WHERE quiet AND file = ANY($1::text[])', [files]);
+    return new Set(rows.map((r) => r.file));
+  }
+
   async addWatch(w: Omit<Watch, 'createdAt'>): Promise<{ watch: Watch; added: boolean }> {
     const key = termKey(w.term);
     // As addSource: inserted, or read again in a fresh snapshot; only a removal in between sends it round again.

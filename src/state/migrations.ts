@@ -121,6 +121,22 @@ CREATE TABLE alert_cursors (
 );
 `,
   },
+  {
+    name: '0007-documents',
+    // What sources brought, as fetched: it cannot be fetched again (feeds drop old entries), so it is state, and the
+    // index is built from it as from the seeds folder's files. quiet: brought by a source's first fetch, not alerted.
+    sql: `
+CREATE TABLE documents (
+  file TEXT PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+  body BLOB NOT NULL,
+  size INTEGER NOT NULL,
+  fetched_at_ms INTEGER NOT NULL,
+  quiet INTEGER NOT NULL
+);
+CREATE INDEX documents_source ON documents (source_id);
+`,
+  },
 ];
 
 /** Where umzug records what has run: one row per migration, in the database it migrates. */

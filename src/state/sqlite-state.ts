@@ -154,6 +154,7 @@ export class SqliteState implements State {
       if (id === undefined) return false;
       // Explicitly: the connection may not enforce foreign keys (and so not cascade).
       this.db.prepare('DELETE FROM source_entries WHERE source_id = ?').run(id);
+      this.db.prepare('DELETE FROM documents WHERE source_id = ?').run(id);
       this.db.prepare('DELETE FROM sources WHERE id = ?').run(id);
       return true;
     }).immediate();
@@ -203,6 +204,29 @@ export class SqliteState implements State {
       const insert = this.db.prepare('INSERT OR IGNORE INTO source_entries (source_id, entry_key, file, indexed_at) VALUES (?, ?, ?, ?)');
       for (const e of entries) insert.run(id, boundedKey(e.id), e.file, at);
     }).immediate();
+  }
+
+  async keepDocument(d: { source: string; entryId: string; file: string; body: string; fetchedAt: Date; quiet: boolean }): Promise<void> {
+    const body = Buffer.from(d.body, 'utf8');
+    this.db.transaction(() => {
+      const id = this.sourceId(d.source);
+      if (id === undefined) return;
+      this.db.prepare('INSERT OR IGNORE INTO documents (file, source_id, body, size, fetched_at_ms, quiet) VALUES (?, ?, ?, ?, ?, ?)').run(d.file, id, body, body.length, d.fetchedAt.getTime(), d.quiet ? 1 : 0);
+      this.db.prepare('INSERT OR IGNORE INTO source_entries (source_id, entry_key, file, indexed_at) VALUES (?, ?, ?, ?)').run(id, boundedKey(d.entryId), d.file, this.now().toISOString());
+    }).immediate();
+  }
+
+  async documentStamps(): Promise<{ file: string; size: number; mtimeMs: number }[]> {
+    return this.db.prepare('SELECT file, size, fetched_at_ms AS mtimeMs FROM documents ORDER BY file').all() as { file: string; size: number; mtimeMs: number }[];
+  }
+
+  async document(file: string): Promise<Buffer | null> {
+    return (this.db.prepare('SELECT body FROM documents WHERE file = ?').pluck().get(file) as Buffer | undefined) ?? null;
+  }
+
+  async quietFiles(files: string[]): Promise<Set<string>> {
+    const quiet = this.db.prepare('SELECT quiet FROM documents WHERE file = ?').pluck();
+    return new Set(files.filter((f) => quiet.get(f) === 1));
   }
 
   async addWatch(w: Omit<Watch, 'createdAt'>): Promise<{ watch: Watch; added: boolean }> {

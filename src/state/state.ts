@@ -145,7 +145,7 @@ export interface State {
 
   /** Adds a source, due at once; `added` false: it was there already, and is returned unchanged. */
   addSource(url: string, addedBy: string | null): Promise<{ source: SourceRecord; added: boolean }>;
-  /** Forgets a source and which of its entries were indexed; false when there was none. */
+  /** Forgets a source, which of its entries were indexed and the documents it brought; false when there was none. */
   removeSource(url: string): Promise<boolean>;
   /** In the order added. */
   sources(): Promise<SourceRecord[]>;
@@ -161,6 +161,19 @@ export interface State {
   unseenEntries(url: string, ids: string[]): Promise<string[]>;
   /** Remembers entries as indexed from this source (into `file`); idempotent, nothing for a removed source. */
   markEntries(url: string, entries: { id: string; file: string }[]): Promise<void>;
+
+  /**
+   * Keeps a page or feed entry a source brought, as fetched, under its article file name, and marks the entry as
+   * indexed; the index is built from documents as from the seeds folder's files. `quiet`: brought by the source's
+   * first fetch — answerable, never alerted. A file kept already is left as it is; nothing for a removed source.
+   */
+  keepDocument(d: { source: string; entryId: string; file: string; body: string; fetchedAt: Date; quiet: boolean }): Promise<void>;
+  /** Every document's file name, size in bytes and fetch time: what a sync compares with the index. */
+  documentStamps(): Promise<{ file: string; size: number; mtimeMs: number }[]>;
+  /** A document's bytes, or null when there is none (its source was removed). */
+  document(file: string): Promise<Buffer | null>;
+  /** Of `files`, those kept as quiet documents (a source's first fetch): indexed but never alerted. */
+  quietFiles(files: string[]): Promise<Set<string>>;
 
   /** One watch per (platform, channel, kind, term in any case): re-adding keeps the original (`added` false). */
   addWatch(w: Omit<Watch, 'createdAt'>): Promise<{ watch: Watch; added: boolean }>;

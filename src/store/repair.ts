@@ -15,7 +15,11 @@ import { Worker } from 'node:worker_threads';
 import { processAlive } from './sqlite-store.ts';
 
 /** The tables of state, in the order they are carried over (the migrations' own record is made afresh). */
-const STATE_TABLES = ['subscriptions', 'briefings', 'pages', 'handled_events', 'llm_cache'] as const;
+const STATE_TABLES = [
+  'subscriptions', 'briefings', 'pages', 'handled_events', 'llm_cache',
+  // A source before what refers to it (its entries, its documents): ids are carried as they are.
+  'sources', 'source_entries', 'documents', 'watches', 'alerts', 'alert_cursors',
+] as const;
 
 /** What became of a damaged database. */
 export interface Repair {

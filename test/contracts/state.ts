@@ -295,6 +295,52 @@ export function describeStateContract(backend: string, open: (now: () => Date) =
       });
     });
 
+    describe('documents', () => {
+      const feed = 'https://wire.example/feed.xml';
+      const at = new Date('2026-12-03T10:00:00.000Z');
+      const doc = (entryId: string, file: string, body: string, quiet = false) => ({ source: feed, entryId, file, body, fetchedAt: at, quiet });
+
+      it('keeps what a source brought, byte for byte, with its size and fetch time, and marks its entry as indexed', async () => {
+        const state = await fresh();
+        await state.addSource(feed, 'cli');
+        await state.keepDocument(doc('e1', 'web/wire.example/story-1.html', '<p>\u201cWe will not raise tariffs,\u201d she said. \u00e9</p>'));
+        expect(await state.documentStamps()).toEqual([{ file: 'web/wire.example/story-1.html', size: Buffer.byteLength('<p>\u201cWe will not raise tariffs,\u201d she said. \u00e9</p>'), mtimeMs: at.getTime() }]);
+        expect((await state.document('web/wire.example/story-1.html'))!.toString('utf8')).toBe('<p>\u201cWe will not raise tariffs,\u201d she said. \u00e9</p>');
+        expect(await state.document('web/wire.example/other.html')).toBeNull();
+        expect(await state.unseenEntries(feed, ['e1', 'e2'])).toEqual(['e2']);
+      });
+
+      it('leaves a document kept already as it is, and keeps nothing for a source that is gone', async () => {
+        const state = await fresh();
+        await state.addSource(feed, 'cli');
+        await state.keepDocument(doc('e1', 'web/a.html', 'first'));
+        await state.keepDocument(doc('e1-again', 'web/a.html', 'second'));
+        expect((await state.document('web/a.html'))!.toString()).toBe('first');
+        await state.keepDocument({ ...doc('e9', 'web/z.html', 'orphan'), source: 'https://gone.example/rss' });
+        expect((await state.documentStamps()).map((d) => d.file)).toEqual(['web/a.html']);
+      });
+
+      it('tells which files came quietly, from a source\'s first fetch', async () => {
+        const state = await fresh();
+        await state.addSource(feed, 'cli');
+        await state.keepDocument(doc('e1', 'web/first.html', 'x', true));
+        await state.keepDocument(doc('e2', 'web/later.html', 'y', false));
+        expect(await state.quietFiles(['web/first.html', 'web/later.html', 'seeds-file.md'])).toEqual(new Set(['web/first.html']));
+        expect(await state.quietFiles([])).toEqual(new Set());
+      });
+
+      it('forgets a removed source\'s documents', async () => {
+        const state = await fresh();
+        await state.addSource(feed, 'cli');
+        await state.addSource('https://other.example/rss', 'cli');
+        await state.keepDocument(doc('e1', 'web/a.html', 'a'));
+        await state.keepDocument({ ...doc('o1', 'web/o.html', 'o'), source: 'https://other.example/rss' });
+        await state.removeSource(feed);
+        expect((await state.documentStamps()).map((d) => d.file)).toEqual(['web/o.html']);
+        expect(await state.document('web/a.html')).toBeNull();
+      });
+    });
+
     describe('watches', () => {
       const watch = (channel: string, kind: 'speaker' | 'phrase', term: string, platform = 'slack') => ({ platform, channel, kind, term, createdBy: 'U1', sinceArticle: 10 });
 

@@ -1,0 +1,153 @@
+// Polled sources, end to end: a feed served on 127.0.0.1 is added as a person would add it, polled, and what it
+// brought is answered; refusals and failures are said plainly.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerResponse } from 'node:http';
+import { Briefbot } from '../src/bot.ts';
+import { converse, type Reply } from '../src/app/conversation.ts';
+import { DEFAULT_SCHEDULE } from '../src/schedule/subscription.ts';
+import { start, type FeedServer } from './fakes/feed-server.ts';
+import { tempDir } from './helpers.ts';
+
+const CONSOLE: { platform: string; channel: string; user: string | null } = { platform: 'console', channel: 'console', user: null };
+
+const story = (title: string, quote: string) => `<!doctype html><html><head><title>${title}</title>
+<meta property="og:site_name" content="Treasury Wire"></head><body><article><h1>${title}</h1>
+<p>WASHINGTON, Dec 3 (Treasury Wire) - ${quote}</p>
+<p>The remarks came as markets weighed the outlook for rates and trade into the new year.</p>
+</article></body></html>`;
+
+const rss = (items: { id: string; url: string; title: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Treasury Wire</title><link>https://wire.example/</link>
+${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid isPermaLink="false">${i.id}</guid><pubDate>Thu, 03 Dec 2026 10:00:00 GMT</pubDate><description>${i.title}</description></item>`).join('\n')}
+</channel></rss>`;
+
+function text(reply: Reply): string {
+  return reply.type === 'notice' ? reply.text : JSON.stringify(reply);
+}
+
+describe('polled sources', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setUp(options: { privateHosts?: string[]; admins?: string[] } = {}) {
+    let feedBody = '';
+    let etag = '"v1"';
+    const server: FeedServer = await start({
+      '/feed.xml': (req, res: ServerResponse) => {
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(feedBody);
+      },
+      '/bad.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>broken'),
+      '/markets/bessent-rates': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
+      '/markets/lagarde-prices': (_req, res) =>
+        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story('Lagarde on prices', '"Inflation is coming down faster than we expected in the spring," ECB President Christine Lagarde said on Thursday.')),
+    });
+    cleanups.push(() => server.close());
+    const seeds = tempDir();
+    cleanups.push(seeds.cleanup);
+    // The state stamps a new source with the real time (due at once); the polls' clock starts there and moves on.
+    let clock = new Date(Date.now() + 60_000);
+    const bot = await Briefbot.open({
+      seedsDir: seeds.dir,
+      dbPath: ':memory:',
+      sources: {
+        privateHosts: new Set(options.privateHosts ?? ['127.0.0.1']),
+        admins: new Set(options.admins ?? []),
+        hostIntervalMs: 1,
+        now: () => clock,
+      },
+    });
+    cleanups.push(() => bot.close());
+    return {
+      bot,
+      server,
+      clock: () => clock,
+      setFeed: (items: { id: string; path: string; title: string }[], version: string) => {
+        feedBody = rss(items.map((i) => ({ ...i, url: server.url(i.path) })));
+        etag = `"${version}"`;
+      },
+      later: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
+      say: (line: string, where = CONSOLE) => converse(bot, line, where, DEFAULT_SCHEDULE).then(text),
+    };
+  }
+
+  it('polls a feed added from the console: its new entries become answerable, cited to their own pages', async () => {
+    const { bot, server, setFeed, say } = await setUp();
+    setFeed([{ id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    expect(await say(`sources add ${server.url('/feed.xml')}`)).toMatch(/^Added http:\/\/127\.0\.0\.1:\d+\/feed\.xml: it is fetched within a minute/);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
+    const answer = await bot.ask('what did Bessent say?');
+    expect(answer.quotes.map((q) => q.text)).toEqual(['We will not raise tariffs on our allies this winter']);
+    expect(answer.quotes[0]!.speaker).toBe('Scott Bessent');
+    expect(answer.quotes[0]!.citations[0]!.url).toBe(server.url('/markets/bessent-rates'));
+    const [source] = await bot.polled.list();
+    expect(source).toMatchObject({ kind: 'feed', title: 'Treasury Wire', items: 1, lastStatus: 'ok', failures: 0, lastError: null });
+  });
+
+  it('fetches an unchanged feed conditionally (304), and reads only the entries it has not read before', async () => {
+    const { bot, server, setFeed, say, later } = await setUp();
+    setFeed([{ id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    await say(`sources add ${server.url('/feed.xml')}`);
+    await bot.polled.pollDue();
+    later(16);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 0 });
+    expect(server.requests.filter((r) => r.path === '/feed.xml').at(-1)!.headers['if-none-match']).toBe('"v1"');
+    expect((await bot.polled.list())[0]!.lastStatus).toBe('not-modified');
+    setFeed([{ id: 'tw-2', path: '/markets/lagarde-prices', title: 'Lagarde on prices' }, { id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v2');
+    later(16);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
+    expect(server.count('/markets/bessent-rates')).toBe(1);
+    expect((await bot.ask('what did Lagarde say?')).quotes[0]!.text).toBe('Inflation is coming down faster than we expected in the spring');
+    // Not due again until its interval has passed.
+    expect(await bot.polled.pollDue()).toEqual({ polled: 0, newEntries: 0 });
+  });
+
+  it('lists each source with its last fetch, status, articles, next fetch and last error', async () => {
+    const { bot, server, setFeed, say, clock } = await setUp();
+    setFeed([{ id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    await say(`sources add ${server.url('/feed.xml')}`);
+    await say(`sources add ${server.url('/bad.xml')}`);
+    await bot.polled.pollDue();
+    const reply = await converse(bot, 'sources', CONSOLE, DEFAULT_SCHEDULE);
+    expect(reply.type).toBe('sources');
+    const polled = reply.type === 'sources' ? reply.polled : [];
+    expect(polled.map((s) => [s.url, s.lastStatus, s.items])).toEqual([[server.url('/feed.xml'), 'ok', 1], [server.url('/bad.xml'), 'error', 0]]);
+    const bad = polled[1]!;
+    // The first failure waits about a minute (less up to a fifth, so failed sources spread out), and says until when.
+    const wait = Date.parse(bad.nextFetchAt) - clock().getTime();
+    expect(wait).toBeGreaterThanOrEqual(48_000);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    expect(bad.lastError).toContain(`tried again at ${bad.nextFetchAt.slice(0, 16).replace('T', ' ')} UTC`);
+    expect(bad.lastError).toMatch(/not valid XML/);
+    expect(bad.failures).toBe(1);
+  });
+
+  it('refuses a source from someone the admins setting does not name, and takes it from someone it does', async () => {
+    const { server, say } = await setUp({ admins: ['slack:UADMIN'] });
+    const url = server.url('/feed.xml');
+    expect(await say(`sources add ${url}`, { platform: 'slack', channel: 'C1', user: 'U2' })).toMatch(/^Only source admins can add or remove sources \(you are slack:U2\)\. An administrator can add you with BRIEFBOT_SOURCE_ADMINS=slack:U2/);
+    expect(await say(`sources add <${url}>`, { platform: 'slack', channel: 'C1', user: 'UADMIN' })).toMatch(/^Added /);
+    expect(await say(`sources remove ${url}`, { platform: 'discord', channel: 'C1', user: 'UADMIN' })).toMatch(/^Only source admins/);
+  });
+
+  it('refuses private, link-local and non-web addresses when they are added, and never fetches them', async () => {
+    const { server, say } = await setUp({ privateHosts: [] });
+    expect(await say(`sources add ${server.url('/feed.xml')}`)).toMatch(/^Not added: .*127\.0\.0\.1.*BRIEFBOT_PRIVATE_HOSTS/);
+    expect(await say('sources add http://169.254.169.254/latest/meta-data/')).toMatch(/^Not added: /);
+    expect(await say('sources add file:///etc/passwd')).toMatch(/^Not added: /);
+    expect(server.count()).toBe(0);
+  });
+
+  it('forgets what a removed source brought', async () => {
+    const { bot, server, setFeed, say } = await setUp();
+    setFeed([{ id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    await say(`sources add ${server.url('/feed.xml')}`);
+    await bot.polled.pollDue();
+    expect(await say(`sources remove ${server.url('/feed.xml')}`)).toMatch(/^Removed .*the article it brought is no longer indexed/);
+    expect((await bot.ask('what did Bessent say?')).quotes).toEqual([]);
+    expect(await bot.polled.list()).toEqual([]);
+  });
+});
