@@ -335,6 +335,8 @@ describe('bodies that are not a readable feed', () => {
     expect(read.entries[0]!.html).toHaveLength(200_000);
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>1</id><content type="html">${'&lt;'.repeat(200_000)}</content></entry></feed>`;
     expect(feedOf(atom, 'application/atom+xml', url).entries[0]!.html).toHaveLength(200_000);
+    const nestedTitle = `<rss version="2.0"><channel><title>t</title><item><title><![CDATA[${'<b>'.repeat(100_000)}Title]]></title><link>https://x.example/2</link></item></channel></rss>`;
+    expect(feedOf(nestedTitle, 'application/rss+xml', url).entries[0]!.title).toBeNull(); // cut at 2,000 characters: all markup
     for (const body of ['<', '<<<<', '<?xml', '<!--', '<!DOCTYPE x [', '{', '[]', 'null', '<rss', '<feed><entry>', '\u0000\u0001']) {
       expect(() => parseFeed(body, 'text/xml', url)).not.toThrow();
       expect(parseFeed(body, 'text/xml', url).ok).toBe(false);

@@ -484,9 +484,13 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const MAX_PLAIN = 2_000;
+
 /** Titles and names as plain text: feeds put HTML (entities, <em>) in them. */
-function plain(value: string | null): string | null {
-  if (!value) return null;
+function plain(whole: string | null): string | null {
+  if (!whole) return null;
+  // No title or name runs this long; the cut also bounds the document built below.
+  const value = whole.slice(0, MAX_PLAIN);
   // Most titles have neither markup nor an entity: no document is built for them.
   if (!/<|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(value)) return value.replace(/\s+/g, ' ').trim() || null;
   const { document } = parseHTML(`<!doctype html><html><body><p>${value}</p></body></html>`);
