@@ -18,6 +18,10 @@ export interface Metrics {
   readonly briefingsPosted: Counter<'platform'>;
   /** Failed attempts to post a briefing (each is retried until the last). */
   readonly briefingsFailed: Counter<'platform'>;
+  /** Alerts posted for watches (a burst counts once). */
+  readonly alertsPosted: Counter<'platform'>;
+  /** Failed attempts to post an alert (each is retried until the last). */
+  readonly alertsFailed: Counter<'platform'>;
 }
 
 export type Outcome = 'ok' | 'failed' | 'unavailable' | 'expired' | 'closing';
@@ -38,5 +42,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     ingested: new Counter({ name: 'briefbot_ingest_articles_total', help: 'Articles a sync added, updated, removed or skipped', labelNames: ['change'], registers }),
     briefingsPosted: new Counter({ name: 'briefbot_briefings_posted_total', help: 'Morning briefings posted', labelNames: ['platform'], registers }),
     briefingsFailed: new Counter({ name: 'briefbot_briefings_failed_total', help: 'Attempts to post a morning briefing that failed', labelNames: ['platform'], registers }),
+    alertsPosted: new Counter({ name: 'briefbot_alerts_posted_total', help: 'Watch alerts posted (a burst counts once)', labelNames: ['platform'], registers }),
+    alertsFailed: new Counter({ name: 'briefbot_alerts_failed_total', help: 'Attempts to post a watch alert that failed', labelNames: ['platform'], registers }),
   };
 }

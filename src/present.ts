@@ -2,6 +2,7 @@
 // Adapters add their own formatting and escaping on top; the words stay the same everywhere.
 import type { Answer, Citation, Digest, Excerpt, GroundedSummary, Quote, Source, Speaker, Story } from './types.ts';
 import type { SourceRecord } from './state/state.ts';
+import type { WatchRef } from './alerts/match.ts';
 
 /** What the bot calls itself: an answer's heading when there is nothing better, and the help's title. */
 export const BOT_NAME = 'briefbot';
@@ -245,4 +246,31 @@ export function polledDetails(s: Pick<SourceRecord, 'kind' | 'items' | 'lastFetc
   facts.push(`next ${utcMinute(s.nextFetchAt)}`);
   if (s.lastError) facts.push(`last error: ${s.lastError}`);
   return facts.join(' \u00b7 ');
+}
+
+/** How an alert names a watch: a speaker as typed ("Bessent"), a phrase in quotation marks ("“rare earths”"). */
+export function watchLabel(w: Pick<WatchRef, 'kind' | 'term'>): string {
+  return w.kind === 'phrase' ? `\u201c${w.term}\u201d` : w.term;
+}
+
+/**
+ * An alert's heading, naming the watches its quote matched: "Bessent was quoted", "New quote saying “rare earths”",
+ * or both: "Bessent was quoted, saying “rare earths”".
+ */
+export function alertTitle(watches: readonly Pick<WatchRef, 'kind' | 'term'>[]): string {
+  const speakers = watches.filter((w) => w.kind === 'speaker').map(watchLabel);
+  const phrases = watches.filter((w) => w.kind === 'phrase').map(watchLabel);
+  const saying = phrases.join(' and ');
+  if (speakers.length === 0) return `New quote saying ${saying}`;
+  return `${speakers.join(' / ')} was quoted${phrases.length ? `, saying ${saying}` : ''}`;
+}
+
+/** A grouped alert's heading: "8 new quotes for this channel's watches: Bessent, “rare earths”". */
+export function burstTitle(quotes: number, watches: readonly Pick<WatchRef, 'kind' | 'term'>[]): string {
+  return `${plural(quotes, 'new quote')} for this channel\u2019s watches: ${watches.map(watchLabel).join(', ')}`;
+}
+
+/** "…and 3 more quotes": quotes of a grouped alert the platform's limits left out. */
+export function moreAlertQuotes(n: number): string {
+  return `\u2026and ${plural(n, 'more quote')} (ask "what did \u2026 say?" for them all)`;
 }

@@ -17,7 +17,7 @@ import { consoleBriefings, runConsole } from '../adapters/console/console.ts';
 import { describeAdapterContract, type AdapterDriver, type Button, type Received } from './contracts/adapter.ts';
 import { appMentionEvent, blockActionBody, postSigned, slashCommandBody, startFakeSlack } from './fakes/slack.ts';
 import { BOT_ID, CHANNEL_ID, USER_ID, snowflake, startFakeDiscord, type FakeRequest } from './fakes/discord.ts';
-import { MemoryChat, replyButtons, replyText, type MemoryButton, type MemoryMessage } from './fakes/memory-adapter.ts';
+import { MemoryChat, alertText, replyButtons, replyText, type MemoryButton, type MemoryMessage } from './fakes/memory-adapter.ts';
 
 // ───────────────────────────── when the core has answered ─────────────────────────────
 
@@ -417,6 +417,7 @@ async function memoryDriver(bot: Briefbot): Promise<AdapterDriver> {
   const users = ['U1', 'U7'] as const;
   const received: Received[] = [];
   let posts = 0;
+  let alerts = 0;
   const receive = (m: MemoryMessage): Received => ({
     text: m.text,
     raw: m.reply,
@@ -429,6 +430,11 @@ async function memoryDriver(bot: Briefbot): Promise<AdapterDriver> {
     for (; posts < chat.posts.length; posts++) {
       const p = chat.posts[posts]!;
       received.push(receive({ channel: p.channel, reply: { type: 'digest', digest: p.digest }, text: replyText({ type: 'digest', digest: p.digest }), edit: false }));
+    }
+    // An alert is no Reply (nobody asked for it): its words are the core's, read by alertText.
+    for (; alerts < chat.alerts.length; alerts++) {
+      const p = chat.alerts[alerts]!;
+      received.push({ text: alertText(p.alert), raw: p.alert, channel: p.channel, buttons: [], problems: [], hazards: [] });
     }
   };
   const deliver = async (event: Parameters<MemoryChat['deliver']>[0]) => {

@@ -6,7 +6,8 @@ import { DEFAULT_SCHEDULE, type ScheduleDefaults } from '../../src/schedule/subs
 import { Conversation, PAGE_SIZE, pageToken, type Reply } from '../../src/app/conversation.ts';
 import { silentLogger, type Logger } from '../../src/log.ts';
 import { SUMMARY_LABEL, summaryLines } from '../../src/present.ts';
-import { renderReply, terminalSafe } from './render.ts';
+import { renderAlert, renderReply, terminalSafe } from './render.ts';
+import type { AlertPost } from '../../src/alerts/match.ts';
 import type { ChatAdapter } from '../../src/app/ports.ts';
 import type { Digest } from '../../src/types.ts';
 
@@ -87,7 +88,10 @@ export async function runConsole(bot: Briefbot, options: ConsoleOptions = {}): P
   say('');
 }
 
-/** The console as a place briefings are posted to: "subscribe" in the console prints the briefing on schedule. */
+/**
+ * The console as a place briefings and alerts are posted to: "subscribe" in the console prints the briefing on
+ * schedule, "watch …" prints an alert when a new article matches.
+ */
 export function consoleBriefings(output: Writable = process.stdout): ChatAdapter {
   return {
     platform: 'console',
@@ -95,6 +99,10 @@ export function consoleBriefings(output: Writable = process.stdout): ChatAdapter
     async stop() {},
     async postBriefing(_channel: string, digest: Digest): Promise<string> {
       output.write(`\n${terminalSafe(digest.text)}\n> `);
+      return `console:${Date.now()}`;
+    },
+    async postAlert(_channel: string, alert: AlertPost): Promise<string> {
+      output.write(`\n${renderAlert(alert)}\n> `);
       return `console:${Date.now()}`;
     },
   };

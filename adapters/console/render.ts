@@ -4,8 +4,9 @@ import { speakersTitle, type Reply } from '../../src/app/conversation.ts';
 import type { SourceRecord } from '../../src/state/state.ts';
 import {
   fileName, alsoMatching, bylineNote, citationLabel, excerptLine, fromTheReporting, moreArticles, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd,
-  reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, polledDetails, polledTitle, SUMMARY_LABEL, summaryLines, unlistedArticles,
+  reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, polledDetails, polledTitle, SUMMARY_LABEL, summaryLines, unlistedArticles, alertTitle, burstTitle,
 } from '../../src/present.ts';
+import { distinctWatches, type AlertPost } from '../../src/alerts/match.ts';
 import { helpEntries } from '../../src/commands.ts';
 
 /** Article text must not drive the terminal: control characters and escape sequences are removed. */
@@ -54,6 +55,19 @@ export function renderQuote(q: Quote, n: number): string {
 function cite(c: Citation): string {
   const label = citationLabel(c);
   return label.startsWith(c.file) ? terminalSafe(label) : `${terminalSafe(label)} [${fileName(c.file)}]`;
+}
+
+/** An alert: the heading naming the watches matched, then each quote as an answer prints it (a burst: with its watches). */
+export function renderAlert(a: AlertPost): string {
+  const title = a.burst ? burstTitle(a.items.length, distinctWatches(a.items)) : alertTitle(a.items[0]?.watches ?? []);
+  const out = [`${terminalSafe(title)}:`];
+  a.items.forEach((item, i) => {
+    out.push('');
+    if (a.burst) out.push(`   [${terminalSafe(alertTitle(item.watches))}]`);
+    out.push(renderQuote(item.quote, i + 1));
+  });
+  // The one path to the terminal, as for replies: whatever a piece forgot is made safe here.
+  return terminalSafe(out.join('\n'));
 }
 
 export function renderSources(sources: Source[], skipped: SkippedFile[], total = sources.length, polled: SourceRecord[] = []): string {

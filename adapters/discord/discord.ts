@@ -30,7 +30,8 @@ import type { ChatAdapter } from '../../src/app/ports.ts';
 import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { DiscordConfig } from './config.ts';
 import { GatewayLease, LEASE_TIMING, type LeaseTiming } from './gateway-lease.ts';
-import { MORE_PREFIX, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
+import { MORE_PREFIX, alertMessage, digestMessage, replyMessage, type DiscordMessage } from './render.ts';
+import type { AlertPost } from '../../src/alerts/match.ts';
 import { COMMAND_NAME, QUESTION_OPTION } from './register.ts';
 
 export interface DiscordAdapterOptions {
@@ -117,6 +118,17 @@ export class DiscordAdapter implements ChatAdapter {
       return ((await this.rest.post(Routes.channelMessages(channel), { body })) as APIMessage).id;
     } catch (err) {
       throw new Error(`Discord: could not post in channel ${channel}: ${discordError(err)}`);
+    }
+  }
+
+  async postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
+    // The nonce, derived from the key as a briefing's is, makes Discord return the first message for a retried
+    // delivery (enforce_nonce) instead of posting it again.
+    const body = { ...alertMessage(alert), allowed_mentions: NO_PINGS_API, nonce: briefingNonce(key), enforce_nonce: true };
+    try {
+      return ((await this.rest.post(Routes.channelMessages(channel), { body })) as APIMessage).id;
+    } catch (err) {
+      throw new Error(`Discord: could not post the alert in channel ${channel}: ${discordError(err)}`);
     }
   }
 

@@ -6,8 +6,9 @@ import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts'
 import {
   fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
   moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, quotesShown, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails,
-  sourcesTitle, polledDetails, polledTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
+  sourcesTitle, polledDetails, polledTitle, storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles, alertTitle, burstTitle, moreAlertQuotes,
 } from '../../src/present.ts';
+import { distinctWatches, type AlertPost } from '../../src/alerts/match.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords } from '../limits.ts';
 import { clipEscaped, fromTemplate, joinEscaped, splitEscaped } from '../escaped.ts';
@@ -242,6 +243,32 @@ export function digestMessage(d: Digest): DiscordMessage {
   }
   if (left > 0) lines.push(esc(moreStories(left)));
   return { content: joinDiscord(lines, '\n'), embeds, components: [] };
+}
+
+/**
+ * An alert: the heading naming the watches matched in the content, then each quote's fields exactly as an answer
+ * shows them (quoteFields). A burst names each quote's watches in its field name, and leaves out what the embed
+ * limits cannot hold, saying so; a first quote too long for any message is shortened rather than never shown.
+ */
+export function alertMessage(a: AlertPost): DiscordMessage {
+  const title = a.burst ? burstTitle(a.items.length, distinctWatches(a.items)) : alertTitle(a.items[0]?.watches ?? []);
+  const embeds: Embed[] = [];
+  let shown = 0;
+  for (const item of a.items) {
+    const tries = shown === 0 ? [Infinity, 3000, 1500, 600] : [Infinity];
+    const fieldsOf = (max: number) => {
+      const f = quoteFields(item.quote, max);
+      if (a.burst) f[0] = { ...f[0]!, name: clip(markdown`${esc(alertTitle(item.watches))} \u00b7 ${f[0]!.name}`, L.fieldName) };
+      return f;
+    };
+    const fields = tries.map(fieldsOf).find((f) => fieldsFit(embeds, f, RESERVE));
+    if (!fields) break;
+    addFields(embeds, fields);
+    shown++;
+  }
+  const lines = [markdown`**${esc(title)}**`];
+  if (shown < a.items.length) lines.push(esc(moreAlertQuotes(a.items.length - shown)));
+  return { content: clip(joinDiscord(lines, '\n'), L.content), embeds, components: [] };
 }
 
 /** A story within `budget` characters: headline, summary and footer first, then quotes, figures and next steps. */

@@ -6,8 +6,9 @@ import type { Answer, Citation, Digest, Quote, Story } from '../../src/types.ts'
 import {
   fileName, alsoMatching, answerTitle, BOT_NAME, briefingCount, briefingTitle, bylineNote, citationLabel, DIGEST_SUMMARY_LABEL, excerptLine, FIGURES, fromTheReporting, moreArticles,
   moreQuotesLabel, moreStories, NEXT_STEP, OTHER_SUBJECTS, quotesInArticles, quoteSpeaker, REPORTED, reportedEnd, reportedLead, SKIPPED_FILES, sourceDetails, sourcesTitle, polledDetails, polledTitle,
-  storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles,
+  storyFooter, SUMMARY_LABEL, summaryLines, unlistedArticles, alertTitle, burstTitle, moreAlertQuotes,
 } from '../../src/present.ts';
+import { distinctWatches, type AlertPost } from '../../src/alerts/match.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { LIMITS, clipWords } from '../limits.ts';
 import { clipEscaped, fromTemplate, joinEscaped, splitEscaped } from '../escaped.ts';
@@ -209,6 +210,35 @@ function storyBlocks(s: Story): Block[] {
   if (facts.length) blocks.push(section(joinSlack(facts, '\n')));
   blocks.push(context([esc(storyFooter(s))]));
   return blocks;
+}
+
+/**
+ * An alert: a heading naming the watches matched, then each quote exactly as an answer shows it (quoteBlocks). A
+ * burst names each quote's watches above it, and leaves out what the block and size limits cannot hold, saying so.
+ */
+export function alertMessage(a: AlertPost): SlackMessage {
+  const title = a.burst ? burstTitle(a.items.length, distinctWatches(a.items)) : alertTitle(a.items[0]?.watches ?? []);
+  const blocks: Block[] = [header(title)];
+  let shown = 0;
+  for (const item of a.items) {
+    // The first quote is always shown: one too long for a message is shortened between words, marked with "…".
+    const tries = shown === 0 ? [Infinity, 4000, 2000, 800, 200] : [Infinity];
+    const qb = tries
+      .map((max) => {
+        const quote = item.quote.text.length > max ? { ...item.quote, text: clipWords(item.quote.text, max) } : item.quote;
+        const qb = quoteBlocks(quote);
+        if (a.burst) qb.unshift({ type: 'divider' }, context([mrkdwn`*${esc(alertTitle(item.watches))}*`]));
+        return qb;
+      })
+      .find((qb) => blocks.length + qb.length + 1 <= L.blocks && blockChars([...blocks, ...qb]) <= L.messageBlockChars - 400);
+    if (!qb) break;
+    blocks.push(...qb);
+    shown++;
+  }
+  if (shown < a.items.length) blocks.push(context([esc(moreAlertQuotes(a.items.length - shown))]));
+  const first = a.items[0]?.quote;
+  const words = first ? ` \u2014 ${first.kind === 'reported' ? `${reportedLead(first)} ${first.text}` : `\u201c${first.text}\u201d`}` : '';
+  return { blocks, text: clip(esc(title + words), L.fallbackText) };
 }
 
 /** A reply as a message; `sharedBy` (a user id) when it is being shared into the channel by that user. */

@@ -11,7 +11,8 @@ import type { ScheduleDefaults } from '../../src/schedule/subscription.ts';
 import type { ChatAdapter } from '../../src/app/ports.ts';
 import { Conversation, type Reply } from '../../src/app/conversation.ts';
 import type { SlackConfig } from './config.ts';
-import { ACTIONS, digestMessage, escapeSlack, mrkdwn, replyMessage, type SlackMessage, type SlackText } from './render.ts';
+import type { AlertPost } from '../../src/alerts/match.ts';
+import { ACTIONS, alertMessage, digestMessage, escapeSlack, mrkdwn, replyMessage, type SlackMessage, type SlackText } from './render.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -107,6 +108,20 @@ export class SlackAdapter implements ChatAdapter {
       ...m,
       unfurl_links: false,
       metadata: { event_type: 'briefbot_briefing', event_payload: { key } },
+    });
+    return String(res.ts);
+  }
+
+  async postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
+    const m = alertMessage(alert);
+    // As for a briefing: a retried delivery finds the post that already went out by the key in its metadata.
+    const previous = await this.findBriefing(channel, key);
+    if (previous) return previous;
+    const res = await this.app.client.chat.postMessage({
+      channel,
+      ...m,
+      unfurl_links: false,
+      metadata: { event_type: 'briefbot_alert', event_payload: { key } },
     });
     return String(res.ts);
   }

@@ -3,8 +3,9 @@
 import type { Digest } from '../types.ts';
 import type { Platform } from '../state/state.ts';
 import type { Reply } from './conversation.ts';
+import type { AlertPost } from '../alerts/match.ts';
 
-/** A platform as the scheduler sees it: started, stopped, and a place to post briefings. */
+/** A platform as the scheduler sees it: started, stopped, and a place to post briefings and alerts. */
 export interface ChatAdapter {
   readonly platform: Platform;
   start(): Promise<void>;
@@ -14,6 +15,11 @@ export interface ChatAdapter {
    * (channel and slot), so a delivery retried after a crash can be recognised instead of posted twice.
    */
   postBriefing(channel: string, digest: Digest, key: string): Promise<string>;
+  /**
+   * Posts an alert (a watched speaker quoted, a watched phrase said; or a burst of them as one post) and returns the
+   * platform's message id. `key` names it uniquely (channel and alert), as for postBriefing.
+   */
+  postAlert(channel: string, alert: AlertPost, key: string): Promise<string>;
 }
 
 /** One thing a person did in a chat, in the same shape whatever the platform. */

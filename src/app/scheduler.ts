@@ -2,6 +2,8 @@
 // (latestSlot), claims each (channel, slot) in the database, composes the digest of what arrived since that
 // channel's last briefing, and posts it through the channel's adapter. The database claim, not node-cron, is what
 // makes it exactly once: a second tick, a restart, or a second process sharing the database gets no claim.
+// Alerts for watches are checked after each poll of the sources and after a briefing tick's sync, in a run of their
+// own (checkAlerts) that a briefing never waits for.
 import cron from 'node-cron';
 import { hostname } from 'node:os';
 import type { Briefbot } from '../bot.ts';
@@ -10,6 +12,7 @@ import type { Platform, Subscription } from '../state/state.ts';
 import { latestSlot } from '../schedule/slots.ts';
 import { nothingNew } from '../present.ts';
 import type { ChatAdapter } from './ports.ts';
+import { checkAlerts, type AlertOutcome } from '../alerts/alerts.ts';
 
 export interface SchedulerOptions {
   logger: Logger;
@@ -31,6 +34,7 @@ export class Scheduler {
   private pollTask: ReturnType<typeof cron.schedule> | null = null;
   private polling: Promise<void> = Promise.resolve();
   private ticking: Promise<Outcome[]> | null = null;
+  private alerting: Promise<AlertOutcome[]> | null = null;
   private stopping = false;
   private readonly adapters: Map<Platform, ChatAdapter>;
   private readonly graceMs: number;
@@ -58,14 +62,14 @@ export class Scheduler {
     this.task = cron.schedule('* * * * *', tick, { name: 'briefbot-briefings', noOverlap: true });
     const poll = () => {
       if (this.stopping) return;
-      this.polling = this.bot.polled.pollDue().then(() => undefined, (err: Error) => this.options.logger.error(`sources: ${err.message}`));
+      this.polling = this.bot.polled.pollDue().then(() => undefined, (err: Error) => this.options.logger.error(`sources: ${err.message}`)).then(() => this.alertsInBackground());
     };
     this.pollTask = cron.schedule('* * * * *', poll, { name: 'briefbot-sources', noOverlap: true });
     tick();
     poll();
   }
 
-  /** No more ticks, and a tick under way claims nothing further: the briefing it is posting finishes (or fails). */
+  /** No more ticks, and a tick or alert check under way claims nothing further: what it is posting finishes (or fails). */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.task?.destroy();
@@ -73,6 +77,7 @@ export class Scheduler {
     this.task = null;
     this.pollTask = null;
     await this.ticking;
+    await this.alerting;
   }
 
   /** Resolves when the poll of sources under way (if any) has finished. */
@@ -100,7 +105,33 @@ export class Scheduler {
       if (this.stopping) break;
       outcomes.push(await this.deliver(sub, slot, now));
     }
+    // What that sync indexed may quote a watched speaker: checked once the briefings are out, without holding the tick.
+    if (due.length) void this.alertsInBackground();
     return outcomes;
+  }
+
+  /**
+   * Posts the alerts that newly indexed articles call for, in every channel with watches on a platform this
+   * scheduler has an adapter for. Checks never overlap within a process (a call during one gets that one's
+   * outcomes); across processes the claims decide.
+   */
+  async alerts(): Promise<AlertOutcome[]> {
+    if (this.alerting) return this.alerting;
+    this.alerting = checkAlerts(this.bot, this.adapters, {
+      logger: this.options.logger,
+      instance: this.instance,
+      retryAfterMs: this.retryAfterMs,
+      maxAttempts: this.maxAttempts,
+      now: this.now,
+      stopping: () => this.stopping,
+    }).finally(() => { this.alerting = null; });
+    return this.alerting;
+  }
+
+  /** An alert check whose failure as a whole (the database unreachable) is logged and tried again at the next round. */
+  private async alertsInBackground(): Promise<void> {
+    if (this.stopping) return;
+    await this.alerts().then(() => undefined, (err: Error) => this.options.logger.error(`alerts: ${err.message}`));
   }
 
   private async deliver(sub: Subscription, slotTime: Date, now: Date): Promise<Outcome> {

@@ -15,7 +15,7 @@ import type { ChatAdapter } from '../../src/app/ports.ts';
 import { Scheduler } from '../../src/app/scheduler.ts';
 import { helpEntries } from '../../src/commands.ts';
 import { silentLogger } from '../../src/log.ts';
-import { citationLabel, formatDate } from '../../src/present.ts';
+import { alertTitle, citationLabel, formatDate } from '../../src/present.ts';
 import { DEFAULT_SCHEDULE, describeSchedule, parseSchedule } from '../../src/schedule/subscription.ts';
 import { SEEDS, allQuotes, seedsWithHostileArticle, tempDir } from '../helpers.ts';
 
@@ -29,7 +29,7 @@ export type Capability =
   | 'limits'
   /** Markup that article text could use to ping, link or drive a terminal (and so must be escaped). */
   | 'markup'
-  /** Scheduled briefings posted by the scheduler through the adapter. */
+  /** Scheduled briefings, and alerts for watches, posted by the scheduler through the adapter. */
   | 'briefings';
 
 /** A button on a received message ("More quotes", "Share"), or the typed word that stands in for one. */
@@ -72,7 +72,7 @@ export interface AdapterDriver {
   readonly users: readonly [string, string];
   /** What the platform cannot do, each with the reason; the contract's test of it is skipped with that reason. */
   readonly cannot: Partial<Record<Capability, string>>;
-  /** The adapter as the scheduler sees it, for briefings (unless `cannot.briefings`). */
+  /** The adapter as the scheduler sees it, for briefings and alerts (unless `cannot.briefings`). */
   readonly briefings: ChatAdapter | null;
   /** Types words as a person would (a slash command, a mention, a console line); resolves with the replies to them. */
   say(text: string, options?: SayOptions): Promise<Received[]>;
@@ -265,6 +265,36 @@ export function describeAdapterContract(name: string, makeDriver: MakeDriver): v
       }
     });
 
+    it('posts an alert for a watched speaker once, naming the watch, however many checks', async (ctx) => {
+      unless(ctx, 'briefings');
+      // A watch made before the seeds were indexed: every article quoting Gor is new to it.
+      await bot.state.addWatch({ platform: d.platform, channel: d.channel, kind: 'speaker', term: 'Gor', createdBy: null, sinceArticle: 0 });
+      const scheduler = new Scheduler(bot, [d.briefings!], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });
+      try {
+        const before = d.replies().length;
+        const first = await scheduler.alerts();
+        const second = await scheduler.alerts();
+        expect(first.length).toBeGreaterThan(0);
+        expect(first.map((o) => o.result)).toEqual(first.map(() => 'posted'));
+        expect(second).toEqual([]);
+        // Each quote alerted is headed by the watch it matched (a terminal shows what was printed as one message).
+        const posted = d.replies().slice(before);
+        const quoted = alertTitle([{ kind: 'speaker', term: 'Gor' }]);
+        expect(posted.map((p) => p.text).join('\n').split(quoted).length - 1).toBe(first.reduce((n, o) => n + o.quotes, 0));
+        const quotes = await allQuotes(bot, 'what did Gor say?');
+        for (const p of posted) {
+          expect(p.channel).toBe(d.channel);
+          expect(p.problems).toEqual([]);
+        }
+        // Every quote of his is in the posts, in the words the seeds have.
+        const text = posted.map((p) => p.text).join('\n');
+        for (const q of quotes.slice(0, 3)) expect(squash(text)).toContain(squash(q.text).slice(0, 60));
+      } finally {
+        await scheduler.stop();
+        await bot.state.removeWatch(d.platform, d.channel, 'speaker', 'Gor');
+      }
+    });
+
     it('keeps every reply inside the platform\'s limits', async (ctx) => {
       unless(ctx, 'limits');
       // The longest replies there are, besides whatever the tests above received.
@@ -316,6 +346,27 @@ export function describeAdapterContract(name: string, makeDriver: MakeDriver): v
         expect(numbers).toEqual(numbers.map((_, i) => i));
         expect(numbers.length).toBeGreaterThan(clauses / 3);
         if (numbers.length < clauses) expect(text).toMatch(new RegExp(`\\bclause${numbers.length - 1}\\b[^\\n]{0,16}\u2026`));
+      });
+
+      it('alerts a channel watching its speaker with the words shown as written, pinging nobody, inside the limits', async (ctx) => {
+        unless(ctx, 'briefings');
+        await hostileBot.state.addWatch({ platform: h.platform, channel: h.channel, kind: 'speaker', term: 'Jane Doe', createdBy: null, sinceArticle: 0 });
+        const scheduler = new Scheduler(hostileBot, [h.briefings!], { logger: silentLogger, now: () => new Date('2026-01-13T08:00:00Z') });
+        try {
+          const before = h.replies().length;
+          const outcomes = await scheduler.alerts();
+          expect(outcomes.length).toBeGreaterThan(0);
+          expect(outcomes.every((o) => o.result === 'posted')).toBe(true);
+          const posted = h.replies().slice(before);
+          expect(posted.map((p) => p.text).join('\n').split(alertTitle([{ kind: 'speaker', term: 'Jane Doe' }])).length - 1).toBe(outcomes.length);
+          expect(posted.map((p) => p.text).join('\n')).toContain(HOSTILE_WORDS);
+          for (const p of posted) {
+            if (!h.cannot.markup) expect(p.hazards).toEqual([]);
+            if (!h.cannot.limits) expect(p.problems, p.text.slice(0, 200)).toEqual([]);
+          }
+        } finally {
+          await scheduler.stop();
+        }
       });
 
       it('keeps every reply about it inside the platform\'s limits', async (ctx) => {

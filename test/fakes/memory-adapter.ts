@@ -9,10 +9,13 @@ import { Conversation, pageToken, type ConversationOptions, type Reply } from '.
 import { DEFAULT_SCHEDULE } from '../../src/schedule/subscription.ts';
 import { silentLogger } from '../../src/log.ts';
 import { helpEntries } from '../../src/commands.ts';
-import { answerTitle, citationLabel, quoteSpeaker, reportedEnd, reportedLead } from '../../src/present.ts';
+import { alertTitle, answerTitle, burstTitle, citationLabel, quoteSpeaker, reportedEnd, reportedLead } from '../../src/present.ts';
+import { distinctWatches, type AlertPost } from '../../src/alerts/match.ts';
+import type { Quote } from '../../src/types.ts';
 
 export class MemoryAdapter implements ChatAdapter {
   readonly posts: { channel: string; digest: Digest; key: string; id: string }[] = [];
+  readonly alerts: { channel: string; alert: AlertPost; key: string; id: string }[] = [];
   /** Posts to fail before succeeding again, with this error. */
   failures: Error[] = [];
   /** Called before a post; a test can hang or throw here to simulate a crash mid-post. */
@@ -30,6 +33,32 @@ export class MemoryAdapter implements ChatAdapter {
     this.posts.push({ channel, digest, key, id });
     return id;
   }
+
+  /** Alerts are recorded, failed and hung like briefings (the same `failures` and `beforePost`). */
+  async postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
+    await this.beforePost?.();
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    const id = `a${this.alerts.length + 1}`;
+    this.alerts.push({ channel, alert, key, id });
+    return id;
+  }
+}
+
+/** An alert as plain text, with the core's own wording: its heading, then each quote as replyText shows one. */
+export function alertText(a: AlertPost): string {
+  const title = a.burst ? burstTitle(a.items.length, distinctWatches(a.items)) : alertTitle(a.items[0]?.watches ?? []);
+  const lines = [title];
+  a.items.forEach((item, i) => {
+    if (a.burst) lines.push(alertTitle(item.watches));
+    lines.push(...quoteLines(item.quote, i + 1));
+  });
+  return lines.join('\n');
+}
+
+function quoteLines(q: Quote, n: number): string[] {
+  const words = q.kind === 'reported' ? `${reportedLead(q)} ${q.text}${reportedEnd(q.text)}` : `\u201c${q.text}\u201d \u2014 ${quoteSpeaker(q)}`;
+  return [`${n}. ${words}`, `   ${q.citations.map(citationLabel).join('; ')}`];
 }
 
 /** What the in-memory chat platform received: the core's Reply itself, where it went, and a plain-text reading. */
@@ -93,10 +122,7 @@ export function replyText(r: Reply): string {
     case 'answer': {
       const a = r.answer;
       const lines = [...(r.sharedBy ? [`Shared by ${r.sharedBy}`] : []), answerTitle(a), a.answer];
-      a.quotes.forEach((q, i) => {
-        const words = q.kind === 'reported' ? `${reportedLead(q)} ${q.text}${reportedEnd(q.text)}` : `\u201c${q.text}\u201d \u2014 ${quoteSpeaker(q)}`;
-        lines.push(`${r.offset + i + 1}. ${words}`, `   ${q.citations.map(citationLabel).join('; ')}`);
-      });
+      a.quotes.forEach((q, i) => lines.push(...quoteLines(q, r.offset + i + 1)));
       for (const p of a.passages) lines.push(`${p.text}`, `   ${citationLabel(p.citation)}`);
       return lines.join('\n');
     }
