@@ -21,6 +21,23 @@ const rss = (items: { id: string; url: string; title: string }[]) => `<?xml vers
 ${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid isPermaLink="false">${i.id}</guid><pubDate>Thu, 03 Dec 2026 10:00:00 GMT</pubDate><description>${i.title}</description></item>`).join('\n')}
 </channel></rss>`;
 
+const ATOM = `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Ministry of Finance</title><id>urn:mof:press</id><updated>2026-12-03T09:00:00Z</updated>
+<entry><id>urn:mof:press:881</id><title>Statement on the budget</title><updated>2026-12-03T09:00:00Z</updated>
+<content type="html">&lt;p&gt;"The budget will be balanced within three years without new taxes," Finance Minister Ruth Okafor said on Thursday.&lt;/p&gt;&lt;p&gt;She spoke at the ministry after a cabinet meeting on the spending review.&lt;/p&gt;</content></entry>
+</feed>`;
+
+const JSON_FEED = {
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Energy Desk',
+  items: [{
+    id: 'ed-77',
+    title: 'Grid plans',
+    date_published: '2026-12-03T08:00:00Z',
+    content_text: '"We will connect every offshore wind farm to the grid by 2030," Energy Secretary Tom Ridley said on Thursday.\n\nThe plan covers twelve projects in the North Sea.',
+  }],
+};
+
 function text(reply: Reply): string {
   return reply.type === 'notice' ? reply.text : JSON.stringify(reply);
 }
@@ -40,6 +57,23 @@ describe('polled sources', () => {
         res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(feedBody);
       },
       '/bad.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss><channel><item><title>broken'),
+      '/atom.xml': (_req, res) => void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM),
+      '/feed.json': (_req, res) => void res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify(JSON_FEED)),
+      // 50 MB of feed, written as fast as the client reads it.
+      '/huge.xml': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const chunk = Buffer.alloc(1 << 20, 'a');
+        let sent = 0;
+        const more = () => {
+          while (sent < 50 && res.write(chunk)) sent++;
+          if (sent >= 50) res.end();
+          else res.once('drain', () => { sent++; more(); });
+        };
+        more();
+      },
+      '/slow.xml': () => undefined, // never answers
+      '/loop': (_req, res) => void res.writeHead(302, { location: '/loop' }).end(),
+      '/to-metadata': (_req, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
       '/markets/bessent-rates': (_req, res) =>
         void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
       '/markets/lagarde-prices': (_req, res) =>
@@ -57,6 +91,7 @@ describe('polled sources', () => {
         privateHosts: new Set(options.privateHosts ?? ['127.0.0.1']),
         admins: new Set(options.admins ?? []),
         hostIntervalMs: 1,
+        fetch: { timeoutMs: 1000 },
         now: () => clock,
       },
     });
@@ -123,6 +158,28 @@ describe('polled sources', () => {
     expect(bad.lastError).toContain(`tried again at ${bad.nextFetchAt.slice(0, 16).replace('T', ' ')} UTC`);
     expect(bad.lastError).toMatch(/not valid XML/);
     expect(bad.failures).toBe(1);
+  });
+
+  it('reads Atom and JSON Feed sources too, from the entries\' own content when they link no page', async () => {
+    const { bot, server, say } = await setUp();
+    await say(`sources add ${server.url('/atom.xml')}`);
+    await say(`sources add ${server.url('/feed.json')}`);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 2, newEntries: 2 });
+    expect((await bot.ask('what did Okafor say?')).quotes.map((q) => [q.text, q.speaker])).toEqual([['The budget will be balanced within three years without new taxes', 'Ruth Okafor']]);
+    expect((await bot.ask('what did Ridley say?')).quotes.map((q) => [q.text, q.speaker])).toEqual([['We will connect every offshore wind farm to the grid by 2030', 'Tom Ridley']]);
+    expect((await bot.polled.list()).map((s) => [s.kind, s.title, s.items])).toEqual([['feed', 'Ministry of Finance', 1], ['feed', 'Energy Desk', 1]]);
+  });
+
+  it('gives a feed too large, a server too slow, a redirect loop and a redirect to the metadata address each a clear status', async () => {
+    const { bot, server, say } = await setUp();
+    for (const path of ['/huge.xml', '/slow.xml', '/loop', '/to-metadata']) expect(await say(`sources add ${server.url(path)}`)).toMatch(/^Added /);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 4, newEntries: 0 });
+    const errors = Object.fromEntries((await bot.polled.list()).map((s) => [new URL(s.url).pathname, [s.lastStatus, s.lastError]]));
+    expect(errors['/huge.xml']).toEqual(['error', expect.stringMatching(/more than 10 MB.*tried again at/)]);
+    expect(errors['/slow.xml']).toEqual(['error', expect.stringMatching(/longer than 1 s.*tried again at/)]);
+    expect(errors['/loop']).toEqual(['error', expect.stringMatching(/redirect.*tried again at/i)]);
+    expect(errors['/to-metadata']).toEqual(['error', expect.stringMatching(/169\.254\.169\.254.*(link-local|private)/)]);
+    expect(server.count('/huge.xml') + server.count('/slow.xml') + server.count('/to-metadata')).toBe(3);
   });
 
   it('refuses a source from someone the admins setting does not name, and takes it from someone it does', async () => {

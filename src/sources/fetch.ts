@@ -65,12 +65,14 @@ export class FetchError extends Error {
 }
 
 // The media types a feed (RSS 2.0, Atom, JSON Feed, and the older names feed.ts also reads) or an article page
-// comes as. Images, PDFs, octet-stream, text/plain and a missing type are refused: we do not fetch what no one
-// labelled as a feed or a page.
+// comes as, and text/plain (the body decides). Images, PDFs, octet-stream and a missing type are refused: we do not
+// fetch what no one labelled as a feed, a page or text.
 const ACCEPTED_TYPES = new Set([
   'application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml', 'application/feed+json', 'application/json',
   'application/rdf+xml', 'application/x-rss+xml', 'application/rss+json',
   'text/html', 'application/xhtml+xml',
+  // Feeds served from code hosts and plain file servers come as text/plain: feed.ts reads the body to tell.
+  'text/plain',
 ]);
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

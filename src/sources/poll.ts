@@ -5,7 +5,7 @@
 import type { Logger } from '../log.ts';
 import type { SourceRecord, State } from '../state/state.ts';
 import { nextFetchDelay } from './backoff.ts';
-import { articleKey, canonicalUrl, entryDocument } from './entry.ts';
+import { articleKey, canonicalUrl, entryDocument, entryKey } from './entry.ts';
 import { decodeBody, parseFeed, sniffBody, type FeedEntry, type ParsedFeed } from './feed.ts';
 import { FetchError, type Fetched } from './fetch.ts';
 import type { HostPacer } from './pacer.ts';
@@ -60,7 +60,7 @@ export async function pollSource(source: SourceRecord, deps: PollDeps): Promise<
     deps.signal?.throwIfAborted();
     const page = feed ? await entryPage(entry, deps) : decodeBody(fetched.body, fetched.contentType);
     const body = entryDocument(entry, page, { title: feed?.title ?? null, home: feed?.home ?? null });
-    const file = articleKey(entry.url ?? `${source.url}#${entry.id}`);
+    const file = entry.url ? articleKey(entry.url) : entryKey(entry, source.url);
     // What a source holds at its first fetch is indexed and answerable, never alerted: adding a source never floods.
     await state.keepDocument({ source: source.url, entryId: entry.id, file, body, fetchedAt: deps.now(), quiet: source.firstFetchAt === null });
     deps.progress?.({ source: source.url, done: ++done, total: todo.length });

@@ -6,10 +6,12 @@ import type { Logger } from '../log.ts';
 import type { SourceRecord, State } from '../state/state.ts';
 import type { SyncReport } from '../sync.ts';
 import { mayManageSources, notAnAdmin, parseSourceAdmins, type SourceAdmins } from './admins.ts';
-import { canonicalUrl } from './entry.ts';
 import { checkSourceUrl, fetchSource, type FetchPolicy } from './fetch.ts';
 import { HostPacer } from './pacer.ts';
-import { pollSource, type PollOutcome } from './poll.ts';
+import type { PollOutcome } from './poll.ts';
+
+/** The feed and page readers (linkedom, chrono, the feed parser) load when a source is first added or polled, not at start-up. */
+const readers = () => Promise.all([import('./entry.ts'), import('./poll.ts')]).then(([entry, poll]) => ({ canonicalUrl: entry.canonicalUrl, pollSource: poll.pollSource }));
 
 export interface SourceSettings {
   /** Who may add and remove sources from chat (BRIEFBOT_SOURCE_ADMINS). */
@@ -68,7 +70,7 @@ export class PolledSources {
     if (!mayManageSources(this.settings.admins, who.platform, who.user)) return { ok: false, text: notAnAdmin(who.platform, who.user) };
     const checked = checkSourceUrl(url, this.settings.privateHosts);
     if (!checked.ok) return { ok: false, text: `Not added: ${checked.reason}` };
-    const key = canonicalUrl(checked.url.href);
+    const key = (await readers()).canonicalUrl(checked.url.href);
     const { source, added } = await this.state().addSource(key, addedBy(who));
     if (!added) return { ok: true, url: key, text: `${key} is already a source (added ${source.addedAt.slice(0, 10)}${source.addedBy ? ` by ${source.addedBy}` : ''}); "sources" shows how its fetches went.` };
     return {
@@ -82,7 +84,7 @@ export class PolledSources {
   async remove(url: string, who: { platform: string; user: string | null }): Promise<Reply> {
     if (!mayManageSources(this.settings.admins, who.platform, who.user)) return { ok: false, text: notAnAdmin(who.platform, who.user) };
     const state = this.state();
-    const key = (await state.source(url.trim())) ? url.trim() : canonicalUrl(url);
+    const key = (await state.source(url.trim())) ? url.trim() : (await readers()).canonicalUrl(url);
     const source = await state.source(key);
     if (!source) return { ok: false, text: `${url.trim()} is not a source; "sources" lists them.` };
     await state.removeSource(key);
@@ -134,6 +136,7 @@ export class PolledSources {
       // Read again under the lease: another replica may have polled it since it was listed as due.
       const source = await state.source(listed.url);
       if (!source || (source.lastFetchAt !== listed.lastFetchAt && Date.parse(source.nextFetchAt) > this.settings.now().getTime())) return null;
+      const { pollSource } = await readers();
       return await pollSource(source, {
         state,
         fetch: (url, conditional, signal) => fetchSource(url, conditional, { ...this.settings.fetch, privateHosts: this.settings.privateHosts }, signal),
