@@ -13,9 +13,9 @@ import { DEFAULT_SCHEDULE } from '../src/schedule/subscription.ts';
 import { BURST } from '../src/alerts/alerts.ts';
 import { phraseWords, saysPhrase } from '../src/alerts/match.ts';
 import { SlackAdapter } from '../adapters/slack/slack.ts';
-import { slackLimitProblems } from '../adapters/slack/render.ts';
+import { alertMessage as slackAlert, slackLimitProblems } from '../adapters/slack/render.ts';
 import { DiscordAdapter } from '../adapters/discord/discord.ts';
-import { discordLimitProblems } from '../adapters/discord/render.ts';
+import { alertMessage as discordAlert, discordLimitProblems } from '../adapters/discord/render.ts';
 import { MemoryAdapter, alertText } from './fakes/memory-adapter.ts';
 import { startFakeSlack, type FakeSlack } from './fakes/slack.ts';
 import { CHANNEL_ID, startFakeDiscord, type FakeDiscord } from './fakes/discord.ts';
@@ -193,6 +193,22 @@ describe('a channel watching a speaker', () => {
     await bot.sync();
     expect(await s.alerts()).toEqual([]);
     expect(chat.alerts).toHaveLength(1);
+  });
+});
+
+describe('a grouped post', () => {
+  it('keeps inside Slack\'s and Discord\'s limits however many quotes, saying how many it leaves out', async () => {
+    const bot = await open();
+    const quotes = await allQuotes(bot, 'what did Bessent say?');
+    // Sixty quotes, some long: more than any one message can hold.
+    const items = Array.from({ length: 60 }, (_, i) => ({ quote: quotes[i % quotes.length]!, watches: [{ kind: 'speaker' as const, term: 'Bessent' }] }));
+    const slack = slackAlert({ items, burst: true });
+    const discord = discordAlert({ items, burst: true });
+    expect(slackLimitProblems(slack)).toEqual([]);
+    expect(discordLimitProblems(discord)).toEqual([]);
+    expect(slack.blocks[0]).toMatchObject({ type: 'header', text: { text: '60 new quotes for this channel\u2019s watches: Bessent' } });
+    expect(JSON.stringify(slack.blocks)).toMatch(/\u2026and \d+ more quotes/);
+    expect(discord.content).toMatch(/^\*\*60 new quotes for this channel\u2019s watches: Bessent\*\*\n\u2026and \d+ more quotes/);
   });
 });
 
