@@ -1,6 +1,7 @@
 // The feeds and pages the bot polls: added and removed from chat (by source admins) or the CLI, polled when due —
 // one replica per source at a time, under a lease in the shared state — and what they bring indexed by the next
 // sync, as the seeds folder's files are.
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Logger } from '../log.ts';
 import type { SourceRecord, State } from '../state/state.ts';
@@ -62,6 +63,8 @@ export class PolledSources {
     private readonly sync: () => Promise<SyncReport>,
   ) {
     this.settings = { ...DEFAULT_SOURCE_SETTINGS, ...settings };
+    // Every fetch in flight listens for the bot closing: a round has up to PER_ROUND sources (and their pages) at once.
+    setMaxListeners(4 * PER_ROUND, signal);
     this.pacer = new HostPacer(this.settings.hostIntervalMs);
   }
 
