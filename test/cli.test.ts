@@ -3,14 +3,20 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SEEDS } from './helpers.ts';
+import { mkdirSync } from 'node:fs';
+import { ROOT, SEEDS, tempDir } from './helpers.ts';
+import { start } from './fakes/feed-server.ts';
 
 const run = promisify(execFile);
 const BIN = join(ROOT, 'adapters', 'cli', 'bin.mjs');
 
 async function briefbot(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  return briefbotWith({}, ...args);
+}
+
+async function briefbotWith(env: Record<string, string>, ...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: '' } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, BRIEFBOT_DB: '', ...env } });
     return { stdout, stderr, code: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; code: number };
@@ -76,5 +82,38 @@ describe('briefbot ask', () => {
     const { stdout, code } = await briefbot('ask', question, '--seeds', SEEDS);
     expect(code).toBe(0);
     expect(stdout).toBe('That question is too long: ask in at most 500 characters.\n');
+  });
+});
+
+describe('briefbot sources', () => {
+  it('adds a feed, fetches it at once with its progress, then answers from it and lists it with its status', async () => {
+    const page = (who: string, words: string) => `<html><head><title>${who}</title></head><body><article><h1>${who} speaks</h1><p>"${words}," Treasury Secretary Scott ${who} said on Wednesday in Washington.</p><p>Markets were calm after the remarks on trade.</p></article></body></html>`;
+    const server = await start({
+      '/rss': (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+        <item><title>One</title><link>${server.url('/a')}</link><guid>a</guid></item><item><title>Two</title><link>${server.url('/b')}</link><guid>b</guid></item></channel></rss>`),
+      '/a': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(page('Bessent', 'Tariffs on our allies will not rise this winter')),
+      '/b': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(page('Bessent', 'The dollar will stay strong through the next year')),
+    });
+    const { dir, cleanup } = tempDir();
+    try {
+      mkdirSync(join(dir, 'seeds'));
+      const where = ['--seeds', join(dir, 'seeds'), '--db', join(dir, 'b.db')];
+      const env = { BRIEFBOT_PRIVATE_HOSTS: '127.0.0.1' };
+      const added = await briefbotWith(env, 'sources', 'add', server.url('/rss'), ...where);
+      expect(added.code).toBe(0);
+      expect(added.stderr).toContain(`Added ${server.url('/rss')}: it is fetched within a minute`);
+      expect(added.stderr).toContain('read 2 of 2 new entries');
+      expect(added.stdout.trim()).toBe(`${server.url('/rss')}: feed, 2 new entries indexed and answerable.`);
+      const answer = await briefbotWith(env, 'ask', 'what did Bessent say?', ...where);
+      expect(answer.stdout).toContain('Tariffs on our allies will not rise this winter');
+      expect(answer.stdout).toContain('The dollar will stay strong through the next year');
+      const listed = await briefbotWith(env, 'sources', ...where);
+      expect(listed.stdout).toMatch(/^1 polled source:\n- Wire \[http:\/\/127\.0\.0\.1:\d+\/rss\]\n  feed \u00b7 2 articles \u00b7 fetched \d{4}-\d\d-\d\d \d\d:\d\d UTC: ok \u00b7 next /);
+      const refused = await briefbotWith({}, 'sources', 'add', 'http://169.254.169.254/latest/meta-data/', ...where);
+      expect([refused.code, refused.stdout]).toEqual([1, expect.stringMatching(/^Not added: /)]);
+    } finally {
+      cleanup();
+      await server.close();
+    }
   });
 });

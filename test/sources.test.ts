@@ -160,6 +160,15 @@ describe('polled sources', () => {
     expect(bad.failures).toBe(1);
   });
 
+  it('takes a plain article page as a source of one', async () => {
+    const { bot, server, say } = await setUp();
+    await say(`sources add ${server.url('/markets/lagarde-prices')}`);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
+    expect((await bot.polled.list()).map((s) => [s.kind, s.items])).toEqual([['page', 1]]);
+    const [quote] = (await bot.ask('what did Lagarde say?')).quotes;
+    expect([quote!.speaker, quote!.citations[0]!.url]).toEqual(['Christine Lagarde', server.url('/markets/lagarde-prices')]);
+  });
+
   it('reads Atom and JSON Feed sources too, from the entries\' own content when they link no page', async () => {
     const { bot, server, say } = await setUp();
     await say(`sources add ${server.url('/atom.xml')}`);

@@ -160,22 +160,21 @@ async function main(argv: string[]): Promise<number> {
     const print = (value: unknown, text: string) => process.stdout.write(`${values.json ? JSON.stringify(value, null, 2) : terminalSafe(text)}\n`);
     const run = () => runCommand(bot, command, question, { limit, offset, date: values.date }, print);
     try {
-      await run();
+      return await run();
     } catch (err) {
       if (!(err instanceof Unavailable)) throw err;
       // The index was found damaged and is being rebuilt: one command waits for it, then answers.
       process.stderr.write(`briefbot: ${err.message}\n`);
       await bot.synced();
-      await run();
+      return await run();
     }
   } finally {
     await bot.close();
   }
-  return 0;
 }
 
-/** One command's answer, printed. */
-async function runCommand(bot: Briefbot, command: string, question: string, o: { limit?: number; offset?: number; date?: string }, print: (value: unknown, text: string) => void): Promise<void> {
+/** One command's answer, printed; its exit code. */
+async function runCommand(bot: Briefbot, command: string, question: string, o: { limit?: number; offset?: number; date?: string }, print: (value: unknown, text: string) => void): Promise<number> {
   const { limit, offset, date } = o;
   if (command === 'ask') {
     const found = await bot.ask(question, { limit, offset });
@@ -184,7 +183,7 @@ async function runCommand(bot: Briefbot, command: string, question: string, o: {
     const next = (offset ?? 0) + answer.quotes.length;
     print(answer, renderAnswer(answer, offset ?? 0, `Add --offset ${next} for the next quotes.`));
   } else if (command === 'sources' && question) {
-    await manageSource(bot, question.split(' ')[0] as 'add' | 'remove', question.split(' ').slice(1).join(' '), print);
+    return manageSource(bot, question.split(' ')[0] as 'add' | 'remove', question.split(' ').slice(1).join(' '), print);
   } else if (command === 'sources') {
     const s = { ...(await bot.sources()), polled: await bot.polled.list() };
     print(s, renderSources(s.sources, s.skipped, s.total, s.polled));
@@ -196,25 +195,24 @@ async function runCommand(bot: Briefbot, command: string, question: string, o: {
     const speakers = await bot.speakers();
     print({ speakers }, renderSpeakers(speakers));
   }
+  return 0;
 }
 
 /**
  * `sources add URL`: added, then fetched at once with its progress on stderr (a first import of a long feed reads
  * one page per entry, paced per host); `sources remove URL`.
  */
-async function manageSource(bot: Briefbot, verb: 'add' | 'remove', url: string, print: (value: unknown, text: string) => void): Promise<void> {
+async function manageSource(bot: Briefbot, verb: 'add' | 'remove', url: string, print: (value: unknown, text: string) => void): Promise<number> {
   const who = { platform: 'cli', user: null };
   if (verb === 'remove') {
     const r = await bot.polled.remove(url, who);
     print(r, r.text);
-    if (!r.ok) process.exitCode = 1;
-    return;
+    return r.ok ? 0 : 1;
   }
   const added = await bot.polled.add(url, who);
   if (!added.ok) {
     print(added, added.text);
-    process.exitCode = 1;
-    return;
+    return 1;
   }
   process.stderr.write(`${terminalSafe(added.text)}\n`);
   const key = added.url!;
@@ -231,7 +229,7 @@ async function manageSource(bot: Briefbot, verb: 'add' | 'remove', url: string, 
       ? `${key}: ${outcome.kind}, ${outcome.newEntries} new ${outcome.newEntries === 1 ? 'entry' : 'entries'} indexed and answerable.`
       : outcome.status === 'not-modified' ? `${key}: unchanged since the last fetch.` : `${key}: ${outcome.error}`;
   print({ ...added, outcome, source }, text);
-  if (outcome?.status === 'error') process.exitCode = 1;
+  return outcome?.status === 'error' ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
