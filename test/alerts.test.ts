@@ -21,6 +21,7 @@ import { startFakeSlack, type FakeSlack } from './fakes/slack.ts';
 import { CHANNEL_ID, startFakeDiscord, type FakeDiscord } from './fakes/discord.ts';
 import { start, type FeedServer } from './fakes/feed-server.ts';
 import { allQuotes, copySeeds, tempDir } from './helpers.ts';
+import { rssFeed, storyPage } from './fakes/feeds.ts';
 
 let dir: string;
 let seeds: string;
@@ -320,22 +321,12 @@ describe('escaping', () => {
 });
 
 describe('polled sources', () => {
-  const page = (title: string, quote: string) => `<!doctype html><html><head><title>${title}</title>
-<meta property="og:site_name" content="Treasury Wire"></head><body><article><h1>${title}</h1>
-<p>WASHINGTON, Dec 3 (Treasury Wire) - ${quote}</p>
-<p>The remarks came as markets weighed the outlook for rates and trade into the new year.</p>
-</article></body></html>`;
-  const rss = (items: { id: string; url: string; title: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Treasury Wire</title><link>https://wire.example/</link>
-${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid isPermaLink="false">${i.id}</guid><pubDate>Thu, 03 Dec 2026 10:00:00 GMT</pubDate><description>${i.title}</description></item>`).join('\n')}
-</channel></rss>`;
-
   it('never alert what a source held at its first fetch, and alert what it brings after, once the scheduler polls', async () => {
     let feed = '';
     const server: FeedServer = await start({
       '/feed.xml': (_req, res: ServerResponse) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed),
-      '/old': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
-      '/new': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Bessent on ports', '"Our ports will be open to every ally by the spring," Treasury Secretary Scott Bessent said on Thursday.')),
+      '/old': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
+      '/new': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage('Bessent on ports', '"Our ports will be open to every ally by the spring," Treasury Secretary Scott Bessent said on Thursday.')),
     });
     cleanups.push(() => server.close());
     // A new source is due at once by the database's clock: the sources' clock starts just after it.
@@ -343,7 +334,7 @@ ${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid is
     const bot = await open({ sources: { privateHosts: new Set(['127.0.0.1']), admins: new Set(), hostIntervalMs: 1, now: () => sourceClock.now } });
     const chat = new MemoryAdapter('console');
     await say(bot, 'watch Bessent', 'console', 'console');
-    feed = rss([{ id: 'old', url: server.url('/old'), title: 'Bessent on rates' }]);
+    feed = rssFeed([{ id: 'old', url: server.url('/old'), title: 'Bessent on rates' }]);
     await say(bot, `sources add ${server.url('/feed.xml')}`, 'console', 'console');
     const s = scheduler(bot, [chat]);
     s.start();
@@ -352,7 +343,7 @@ ${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid is
     expect(await s.alerts()).toEqual([]);
     expect(chat.alerts).toEqual([]); // indexed and answerable, but the source's first fetch: not alerted
 
-    feed = rss([{ id: 'new', url: server.url('/new'), title: 'Bessent on ports' }, { id: 'old', url: server.url('/old'), title: 'Bessent on rates' }]);
+    feed = rssFeed([{ id: 'new', url: server.url('/new'), title: 'Bessent on ports' }, { id: 'old', url: server.url('/old'), title: 'Bessent on rates' }]);
     sourceClock.now = new Date(sourceClock.now.getTime() + 3_600_000);
     await bot.polled.pollDue();
     await s.alerts();

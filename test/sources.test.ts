@@ -7,19 +7,9 @@ import { converse, type Reply } from '../src/app/conversation.ts';
 import { DEFAULT_SCHEDULE } from '../src/schedule/subscription.ts';
 import { start, type FeedServer } from './fakes/feed-server.ts';
 import { tempDir } from './helpers.ts';
+import { rssFeed, storyPage } from './fakes/feeds.ts';
 
 const CONSOLE: { platform: string; channel: string; user: string | null } = { platform: 'console', channel: 'console', user: null };
-
-const story = (title: string, quote: string) => `<!doctype html><html><head><title>${title}</title>
-<meta property="og:site_name" content="Treasury Wire"></head><body><article><h1>${title}</h1>
-<p>WASHINGTON, Dec 3 (Treasury Wire) - ${quote}</p>
-<p>The remarks came as markets weighed the outlook for rates and trade into the new year.</p>
-</article></body></html>`;
-
-const rss = (items: { id: string; url: string; title: string }[]) => `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Treasury Wire</title><link>https://wire.example/</link>
-${items.map((i) => `<item><title>${i.title}</title><link>${i.url}</link><guid isPermaLink="false">${i.id}</guid><pubDate>Thu, 03 Dec 2026 10:00:00 GMT</pubDate><description>${i.title}</description></item>`).join('\n')}
-</channel></rss>`;
 
 const ATOM = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Ministry of Finance</title><id>urn:mof:press</id><updated>2026-12-03T09:00:00Z</updated>
@@ -75,9 +65,9 @@ describe('polled sources', () => {
       '/loop': (_req, res) => void res.writeHead(302, { location: '/loop' }).end(),
       '/to-metadata': (_req, res) => void res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
       '/markets/bessent-rates': (_req, res) =>
-        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
+        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage('Bessent on rates', '"We will not raise tariffs on our allies this winter," Treasury Secretary Scott Bessent said on Wednesday.')),
       '/markets/lagarde-prices': (_req, res) =>
-        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(story('Lagarde on prices', '"Inflation is coming down faster than we expected in the spring," ECB President Christine Lagarde said on Thursday.')),
+        void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(storyPage('Lagarde on prices', '"Inflation is coming down faster than we expected in the spring," ECB President Christine Lagarde said on Thursday.')),
     });
     cleanups.push(() => server.close());
     const seeds = tempDir();
@@ -101,7 +91,7 @@ describe('polled sources', () => {
       server,
       clock: () => clock,
       setFeed: (items: { id: string; path: string; title: string }[], version: string) => {
-        feedBody = rss(items.map((i) => ({ ...i, url: server.url(i.path) })));
+        feedBody = rssFeed(items.map((i) => ({ ...i, url: server.url(i.path) })));
         etag = `"${version}"`;
       },
       later: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),

@@ -112,23 +112,24 @@ export class DiscordAdapter implements ChatAdapter {
    * with enforce_nonce makes Discord return the earlier message instead of posting a second one when a delivery is
    * retried within its dedupe window (a few minutes); the state's briefing claim guards beyond that.
    */
-  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
-    const body = { ...digestMessage(digest), allowed_mentions: NO_PINGS_API, nonce: briefingNonce(key), enforce_nonce: true };
-    try {
-      return ((await this.rest.post(Routes.channelMessages(channel), { body })) as APIMessage).id;
-    } catch (err) {
-      throw new Error(`Discord: could not post in channel ${channel}: ${discordError(err)}`);
-    }
+  postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
+    return this.postOnce(channel, digestMessage(digest), key, 'the briefing');
   }
 
-  async postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
-    // The nonce, derived from the key as a briefing's is, makes Discord return the first message for a retried
-    // delivery (enforce_nonce) instead of posting it again.
-    const body = { ...alertMessage(alert), allowed_mentions: NO_PINGS_API, nonce: briefingNonce(key), enforce_nonce: true };
+  postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
+    return this.postOnce(channel, alertMessage(alert), key, 'the alert');
+  }
+
+  /**
+   * Posts a scheduled message once: the nonce, derived from its key, makes Discord return the first message for a
+   * retried delivery (enforce_nonce) instead of posting it again.
+   */
+  private async postOnce(channel: string, message: ReturnType<typeof digestMessage>, key: string, what: string): Promise<string> {
+    const body = { ...message, allowed_mentions: NO_PINGS_API, nonce: briefingNonce(key), enforce_nonce: true };
     try {
       return ((await this.rest.post(Routes.channelMessages(channel), { body })) as APIMessage).id;
     } catch (err) {
-      throw new Error(`Discord: could not post the alert in channel ${channel}: ${discordError(err)}`);
+      throw new Error(`Discord: could not post ${what} in channel ${channel}: ${discordError(err)}`);
     }
   }
 

@@ -98,30 +98,23 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  async postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
-    const m = digestMessage(digest);
-    // The key rides along as message metadata, so a retried delivery can find a post that already went out.
-    const previous = await this.findBriefing(channel, key);
-    if (previous) return previous;
-    const res = await this.app.client.chat.postMessage({
-      channel,
-      ...m,
-      unfurl_links: false,
-      metadata: { event_type: 'briefbot_briefing', event_payload: { key } },
-    });
-    return String(res.ts);
+  postBriefing(channel: string, digest: Digest, key: string): Promise<string> {
+    return this.postOnce(channel, digestMessage(digest), 'briefbot_briefing', key);
   }
 
-  async postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
-    const m = alertMessage(alert);
-    // As for a briefing: a retried delivery finds the post that already went out by the key in its metadata.
+  postAlert(channel: string, alert: AlertPost, key: string): Promise<string> {
+    return this.postOnce(channel, alertMessage(alert), 'briefbot_alert', key);
+  }
+
+  /** Posts a scheduled message unless it went out already: the key rides along as metadata, so a retry finds it. */
+  private async postOnce(channel: string, m: ReturnType<typeof digestMessage>, eventType: string, key: string): Promise<string> {
     const previous = await this.findBriefing(channel, key);
     if (previous) return previous;
     const res = await this.app.client.chat.postMessage({
       channel,
       ...m,
       unfurl_links: false,
-      metadata: { event_type: 'briefbot_alert', event_payload: { key } },
+      metadata: { event_type: eventType, event_payload: { key } },
     });
     return String(res.ts);
   }
