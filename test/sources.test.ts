@@ -38,7 +38,7 @@ describe('polled sources', () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  async function setUp(options: { privateHosts?: string[]; admins?: string[] } = {}) {
+  async function setUp(options: { privateHosts?: string[]; admins?: string[]; entriesPerPoll?: number } = {}) {
     let feedBody = '';
     let etag = '"v1"';
     const server: FeedServer = await start({
@@ -82,6 +82,7 @@ describe('polled sources', () => {
         admins: new Set(options.admins ?? []),
         hostIntervalMs: 1,
         fetch: { timeoutMs: 1000 },
+        ...(options.entriesPerPoll ? { entriesPerPoll: options.entriesPerPoll } : {}),
         now: () => clock,
       },
     });
@@ -148,6 +149,30 @@ describe('polled sources', () => {
     expect(bad.lastError).toContain(`tried again at ${bad.nextFetchAt.slice(0, 16).replace('T', ' ')} UTC`);
     expect(bad.lastError).toMatch(/not valid XML/);
     expect(bad.failures).toBe(1);
+  });
+
+  it('reads a long feed over several polls, newest first, fetching it in full until every entry is read', async () => {
+    const { bot, server, setFeed, say, later } = await setUp({ entriesPerPoll: 1 });
+    setFeed([{ id: 'tw-2', path: '/markets/lagarde-prices', title: 'Lagarde on prices' }, { id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    await say(`sources add ${server.url('/feed.xml')}`);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
+    expect((await bot.ask('what did Lagarde say?')).quotes).toHaveLength(1);
+    expect((await bot.ask('what did Bessent say?')).quotes).toHaveLength(0);
+    later(1);
+    expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
+    expect(server.requests.filter((r) => r.path === '/feed.xml').map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, null]);
+    expect((await bot.ask('what did Bessent say?')).quotes).toHaveLength(1);
+  });
+
+  it('imports the whole feed at once when asked to poll it now, telling its progress', async () => {
+    const { bot, server, setFeed, say } = await setUp({ entriesPerPoll: 1 });
+    setFeed([{ id: 'tw-2', path: '/markets/lagarde-prices', title: 'Lagarde on prices' }, { id: 'tw-1', path: '/markets/bessent-rates', title: 'Bessent on rates' }], 'v1');
+    await say(`sources add ${server.url('/feed.xml')}`);
+    const seen: string[] = [];
+    const outcome = await bot.polled.pollNow(server.url('/feed.xml'), ({ done, total }) => seen.push(`${done}/${total}`));
+    expect(outcome).toMatchObject({ status: 'ok', newEntries: 2, more: 0 });
+    expect(seen).toEqual(['1/2', '2/2']);
+    expect((await bot.ask('what did Bessent say?')).quotes).toHaveLength(1);
   });
 
   it('takes a plain article page as a source of one', async () => {

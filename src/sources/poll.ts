@@ -23,12 +23,15 @@ export interface PollDeps {
   intervalMs: number;
   log: Logger;
   signal?: AbortSignal;
-  /** Told as each new entry is read (the CLI's progress line on a long first import). */
+  /** New entries read per poll (default ENTRIES_PER_POLL). */
+  entriesPerPoll?: number;
+  /** Told as each new entry is read, of all the new entries the feed lists (the CLI's progress line on a long first import). */
   progress?: (p: { source: string; done: number; total: number }) => void;
 }
 
 export type PollOutcome =
-  | { status: 'ok'; kind: 'feed' | 'page'; newEntries: number; notes: string[] }
+  /** `more`: new entries are left for the next poll (due within a minute, fetched in full again). */
+  | { status: 'ok'; kind: 'feed' | 'page'; newEntries: number; more: number; notes: string[] }
   | { status: 'not-modified' }
   | { status: 'error'; error: string; nextFetchAt: Date };
 
@@ -52,9 +55,10 @@ export async function pollSource(source: SourceRecord, deps: PollDeps): Promise<
   // A page is a source of one: itself, under its final URL.
   const entries: FeedEntry[] = feed?.entries ?? [{ id: canonicalUrl(fetched.url), url: fetched.url, title: null, published: null, html: null, author: null }];
   const unseen = new Set(await state.unseenEntries(source.url, entries.map((e) => e.id)));
-  const todo = entries.filter((e) => unseen.has(e.id)).slice(0, ENTRIES_PER_POLL);
+  const todo = entries.filter((e) => unseen.has(e.id)).slice(0, deps.entriesPerPoll ?? ENTRIES_PER_POLL);
   const notes = [...(feed?.notes ?? [])];
-  if (unseen.size > todo.length) notes.push(`${unseen.size - todo.length} more new entries are read at the next polls`);
+  const more = unseen.size - todo.length;
+  if (more > 0) notes.push(`${more} more new entries are read at the next polls`);
   let done = 0;
   for (const entry of todo) {
     deps.signal?.throwIfAborted();
@@ -63,21 +67,22 @@ export async function pollSource(source: SourceRecord, deps: PollDeps): Promise<
     const file = entry.url ? articleKey(entry.url) : entryKey(entry, source.url);
     // What a source holds at its first fetch is indexed and answerable, never alerted: adding a source never floods.
     await state.keepDocument({ source: source.url, entryId: entry.id, file, body, fetchedAt: deps.now(), quiet: source.firstFetchAt === null });
-    deps.progress?.({ source: source.url, done: ++done, total: todo.length });
+    deps.progress?.({ source: source.url, done: ++done, total: unseen.size });
   }
   const title = feed?.title ?? (todo.length ? null : source.title);
+  // With entries left unread, the feed is fetched again soon and in full: a 304 would hide them.
   await state.recordFetch(source.url, {
     at,
     status: 'ok',
     kind,
     title,
-    etag: fetched.etag,
-    lastModified: fetched.lastModified,
+    etag: more > 0 ? null : fetched.etag,
+    lastModified: more > 0 ? null : fetched.lastModified,
     newItems: todo.length,
-    nextFetchAt: new Date(deps.now().getTime() + deps.intervalMs),
+    nextFetchAt: new Date(deps.now().getTime() + (more > 0 ? Math.min(60_000, deps.intervalMs) : deps.intervalMs)),
   });
   if (notes.length) log.debug(`${source.url}: ${notes.join('; ')}`);
-  return { status: 'ok', kind, newEntries: todo.length, notes };
+  return { status: 'ok', kind, newEntries: todo.length, more, notes };
 }
 
 /** The fetched body as a feed, null for a page; anything else is a failure of the source. */

@@ -23,6 +23,8 @@ export interface SourceSettings {
   intervalMs: number;
   /** The least time between two requests to one host. */
   hostIntervalMs: number;
+  /** New entries read per poll of a source: a feed listing its archive is read over several polls. */
+  entriesPerPoll: number;
   /** Fetch limits (timeouts, sizes) and, for tests, the resolver. */
   fetch: Partial<Omit<FetchPolicy, 'privateHosts'>>;
   now: () => Date;
@@ -33,6 +35,7 @@ export const DEFAULT_SOURCE_SETTINGS: SourceSettings = {
   privateHosts: new Set(),
   intervalMs: 15 * 60_000,
   hostIntervalMs: 1000,
+  entriesPerPoll: 100,
   fetch: {},
   now: () => new Date(),
 };
@@ -109,12 +112,22 @@ export class PolledSources {
     return this.round;
   }
 
-  /** Polls one source now, whether due or not (the CLI's first import, with its progress). */
+  /**
+   * Polls one source now, whether due or not, until it has no new entry left (the CLI's first import, with its
+   * progress); the outcome sums the polls.
+   */
   async pollNow(url: string, progress?: (p: { source: string; done: number; total: number }) => void): Promise<PollOutcome | null> {
-    const source = await this.state().source(url);
-    if (!source) return null;
-    const outcome = await this.pollOne(source, progress);
-    if (outcome?.status === 'ok' && outcome.newEntries > 0) await this.sync();
+    let outcome: PollOutcome | null = null;
+    let read = 0;
+    for (;;) {
+      const source = await this.state().source(url);
+      if (!source) return outcome;
+      const next = await this.pollOne(source, progress && ((p) => progress({ ...p, done: read + p.done, total: read + p.total })));
+      if (next?.status === 'ok') read += next.newEntries;
+      outcome = next?.status === 'ok' ? { ...next, newEntries: read } : next;
+      if (next?.status !== 'ok' || next.more === 0 || next.newEntries === 0 || this.signal.aborted) break;
+    }
+    if (read > 0) await this.sync();
     return outcome;
   }
 
@@ -146,6 +159,7 @@ export class PolledSources {
         pacer: this.pacer,
         now: this.settings.now,
         intervalMs: this.settings.intervalMs,
+        entriesPerPoll: this.settings.entriesPerPoll,
         log: this.log,
         signal: this.signal,
         progress,
