@@ -22,6 +22,7 @@ import { CHANNEL_ID, startFakeDiscord, type FakeDiscord } from './fakes/discord.
 import { start, type FeedServer } from './fakes/feed-server.ts';
 import { allQuotes, copySeeds, tempDir } from './helpers.ts';
 import { rssFeed, storyPage } from './fakes/feeds.ts';
+import { testDatabase } from './pg.ts';
 
 let dir: string;
 let seeds: string;
@@ -253,6 +254,23 @@ describe('exactly once', () => {
     await Promise.all([sa.alerts(), sb.alerts()]);
     expect(chatA.alerts.length + chatB.alerts.length).toBe(1);
     expect(await a.state.alertCursor('slack', 'C1')).toBe(await a.latestArticleId());
+  });
+
+  it('on PostgreSQL too: two replicas on one database post each alert once between them (without a server, one bot on PGlite, checked twice)', async () => {
+    const t = await testDatabase();
+    cleanups.push(() => t.drop());
+    const a = await open({ databaseUrl: t.url });
+    const b = t.engine === 'postgres' ? await open({ databaseUrl: t.url }) : a;
+    const [chatA, chatB] = [new MemoryAdapter('slack'), new MemoryAdapter('slack')];
+    await say(a, 'watch Bessent', 'slack', 'C1');
+    article('new-bessent.txt', BESSENT);
+    await a.sync();
+    await b.sync();
+    const [sa, sb] = [scheduler(a, [chatA], 'a'), scheduler(b, [chatB], 'b')];
+    await Promise.all([sa.alerts(), sb.alerts()]);
+    await Promise.all([sa.alerts(), sb.alerts()]);
+    expect(chatA.alerts.length + chatB.alerts.length).toBe(1);
+    expect(alertText((chatA.alerts[0] ?? chatB.alerts[0])!.alert)).toContain('We will keep every option on the table for critical minerals');
   });
 
   it('retries a failed post after a wait, posts it once, and holds the cursor until then', async () => {
