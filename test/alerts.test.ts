@@ -186,7 +186,7 @@ describe('a channel watching a speaker', () => {
     const outcomes = await s.alerts();
     expect(8).toBeGreaterThan(BURST);
     expect(outcomes).toHaveLength(1);
-    expect(outcomes[0]).toMatchObject({ result: 'posted', quotes: 8, key: expect.stringMatching(/^burst:\d+-\d+$/) });
+    expect(outcomes[0]).toMatchObject({ result: 'posted', quotes: 8, key: expect.stringMatching(/^burst:after-\d+$/) });
     expect(chat.alerts).toHaveLength(1);
     expect(chat.alerts[0]!.alert.burst).toBe(true);
     expect(alertText(chat.alerts[0]!.alert).split('\n')[0]).toBe('8 new quotes for this channel\u2019s watches: Bessent');
@@ -195,6 +195,25 @@ describe('a channel watching a speaker', () => {
     await bot.sync();
     expect(await s.alerts()).toEqual([]);
     expect(chat.alerts).toHaveLength(1);
+  });
+
+  it('keeps a burst that failed the same post when it is retried after more articles arrived', async () => {
+    const bot = await open();
+    const chat = new MemoryAdapter('slack');
+    await say(bot, 'watch Bessent', 'slack', 'C1');
+    const s = scheduler(bot, [chat]);
+    const topics = ['ports', 'mines', 'refineries', 'tariffs', 'loans', 'stockpiles', 'shipping', 'magnets', 'grids'];
+    for (let i = 1; i <= 7; i++) article(`burst-${i}.txt`, `"Point number ${i} of the plan is about ${topics[i - 1]}," Scott Bessent said on Wednesday.`, { outlet: `Wire ${i}` });
+    await bot.sync();
+    chat.failures = [new Error('HTTP 503')];
+    const [failed] = await s.alerts();
+    expect(failed).toMatchObject({ result: 'failed', quotes: 7 });
+    article('burst-8.txt', `"Point number 8 of the plan is about ${topics[7]}," Scott Bessent said on Thursday.`, { outlet: 'Wire 8' });
+    await bot.sync();
+    clock.now = new Date('2026-01-14T09:01:00Z');
+    const [retried] = await s.alerts();
+    expect(retried).toMatchObject({ result: 'posted', key: failed!.key, quotes: 8 });
+    expect(chat.alerts.map((a) => a.key)).toEqual([`slack:C1:${failed!.key}`]);
   });
 });
 

@@ -70,7 +70,7 @@ async function checkChannel(bot: Briefbot, adapter: ChatAdapter, platform: Platf
     const articles = await bot.store.digestArticles({ afterArticleId: cursor }, ARTICLES_PER_BATCH);
     const last = articles.at(-1);
     if (!last) break;
-    const plans = await plan(bot, platform, channel, articles, resolved);
+    const plans = await plan(bot, platform, channel, articles, resolved, cursor);
     let holdBefore: number | null = null;
     for (const p of plans) {
       if (options.stopping?.()) return outcomes;
@@ -89,7 +89,7 @@ async function checkChannel(bot: Briefbot, adapter: ChatAdapter, platform: Platf
 }
 
 /** The posts a batch of new articles calls for: each matching quote once, or all of them as one burst. */
-async function plan(bot: Briefbot, platform: Platform, channel: string, articles: DigestArticleRow[], watches: ResolvedWatch[]): Promise<Planned[]> {
+async function plan(bot: Briefbot, platform: Platform, channel: string, articles: DigestArticleRow[], watches: ResolvedWatch[], cursor: number): Promise<Planned[]> {
   // What a source held at its first fetch is indexed and answerable, but never alerted.
   const quiet = await bot.state.quietFiles(articles.map((a) => a.file));
   const carriers = new Map<number, number[]>();
@@ -122,8 +122,10 @@ async function plan(bot: Briefbot, platform: Platform, channel: string, articles
     return quote ? [{ m, item: { quote, watches: m.watches.map(({ kind, term }) => ({ kind, term })) } satisfies AlertItem }] : [];
   });
   if (items.length > BURST) {
-    const ids = items.map((i) => i.m.id);
-    return [{ key: `burst:${ids[0]}-${ids.at(-1)}`, post: { items: items.map((i) => i.item), burst: true }, firstArticle: Math.min(...items.map((i) => i.m.firstArticle)) }];
+    // Keyed by where the batch starts, not by its quotes: a burst retried after a crash, when more articles have
+    // arrived meanwhile, is still the same post (found by its key, not posted twice). The cursor does not move until
+    // the burst is settled.
+    return [{ key: `burst:after-${cursor}`, post: { items: items.map((i) => i.item), burst: true }, firstArticle: Math.min(...items.map((i) => i.m.firstArticle)) }];
   }
   return items.map(({ m, item }) => ({ key: quoteKey(m.id), post: { items: [item], burst: false }, firstArticle: m.firstArticle }));
 }
