@@ -85,7 +85,9 @@ export function parsePrivateHosts(setting: string | undefined): Set<string> {
   return hosts;
 }
 
-const allowHint = (host: string) => `an administrator can allow it with BRIEFBOT_PRIVATE_HOSTS=${host}`;
+/** How an administrator allows an intranet host; never offered for link-local addresses (cloud metadata lives there). */
+const allowHint = (host: string, kind = '') =>
+  kind.includes('link-local') ? 'feeds are never fetched from link-local addresses' : `an administrator can allow it with BRIEFBOT_PRIVATE_HOSTS=${host}`;
 
 /**
  * The checks that need no network, done when a source is added and on every redirect: a well-formed http(s) URL,
@@ -109,7 +111,7 @@ export function checkSourceUrl(url: string, privateHosts: ReadonlySet<string> = 
   if (privateHosts.has(host)) return { ok: true, url: u };
   if (isIP(host) !== 0) {
     const kind = privateKind(host);
-    if (kind) return { ok: false, kind: 'blocked', reason: `refused: ${host} is ${kind}, not a public one; ${allowHint(host)}` };
+    if (kind) return { ok: false, kind: 'blocked', reason: `refused: ${host} is ${kind}, not a public one; ${allowHint(host, kind)}` };
   } else if (host === 'localhost' || host.endsWith('.localhost')) {
     // RFC 6761: these names always mean this machine, whatever DNS says.
     return { ok: false, kind: 'blocked', reason: `refused: ${host} is this machine, not a public host; ${allowHint(host)}` };
@@ -127,7 +129,7 @@ export function checkAddresses(host: string, answers: readonly { address: string
   if (!privateHosts.has(normalizeHost(host))) {
     for (const { address } of answers) {
       const kind = privateKind(address);
-      if (kind) return { ok: false, reason: `refused: ${host} resolves to ${address}, ${kind}, not a public one; ${allowHint(host)}` };
+      if (kind) return { ok: false, reason: `refused: ${host} resolves to ${address}, ${kind}, not a public one; ${allowHint(host, kind)}` };
     }
   }
   return { ok: true, address: first.address, family: first.family === 6 ? 6 : 4 };
