@@ -162,6 +162,11 @@ describe('polled sources', () => {
     expect(await bot.polled.pollDue()).toEqual({ polled: 1, newEntries: 1 });
     expect(server.requests.filter((r) => r.path === '/feed.xml').map((r) => r.headers['if-none-match'] ?? null)).toEqual([null, null]);
     expect((await bot.ask('what did Bessent say?')).quotes).toHaveLength(1);
+    // Both were in the feed when it was added: both came quietly (answerable, never alerted), however many polls it took.
+    const files = (await bot.state.documentStamps()).map((d) => d.file);
+    expect(files).toHaveLength(2);
+    expect(await bot.state.quietFiles(files)).toEqual(new Set(files));
+    expect((await bot.polled.list())[0]!.firstFetchAt).not.toBeNull();
   });
 
   it('imports the whole feed at once when asked to poll it now, telling its progress', async () => {

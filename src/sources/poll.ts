@@ -79,6 +79,8 @@ export async function pollSource(source: SourceRecord, deps: PollDeps): Promise<
     etag: more > 0 ? null : fetched.etag,
     lastModified: more > 0 ? null : fetched.lastModified,
     newItems: todo.length,
+    // Until the entries it held when first fetched are all read, what it brings stays quiet (never alerted).
+    firstImportDone: source.firstFetchAt !== null || more === 0,
     nextFetchAt: new Date(deps.now().getTime() + (more > 0 ? Math.min(60_000, deps.intervalMs) : deps.intervalMs)),
   });
   if (notes.length) log.debug(`${source.url}: ${notes.join('; ')}`);

@@ -153,7 +153,7 @@ export function fetchSet(r: FetchResult, param: (value: unknown) => string): str
     return set.join(', ');
   }
   set.push('failures = 0', 'last_error = NULL');
-  if (r.status === 'ok') set.push(`first_fetch_at = COALESCE(first_fetch_at, ${param(at)})`);
+  if (r.status === 'ok' && r.firstImportDone !== false) set.push(`first_fetch_at = COALESCE(first_fetch_at, ${param(at)})`);
   if (r.kind !== undefined) set.push(`kind = ${param(r.kind)}`);
   if (r.title !== undefined) set.push(`title = ${param(r.title === null ? null : clip(r.title, TITLE_CHARS))}`);
   if (r.etag !== undefined) set.push(`etag = ${param(validator(r.etag))}`);

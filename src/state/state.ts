@@ -59,7 +59,7 @@ export interface SourceRecord {
   items: number;
   /** When it is next due; a new source is due at once. */
   nextFetchAt: string;
-  /** Its first successful fetch: what it held then is indexed but never alerted. */
+  /** Its first successful fetch (that read every entry it then held): what it held then is indexed but never alerted. */
   firstFetchAt: string | null;
 }
 
@@ -78,6 +78,11 @@ export interface FetchResult {
   error?: string;
   /** Entries indexed from this fetch. */
   newItems?: number;
+  /**
+   * false: an ok fetch that left entries the source already held for the next polls (a long feed's first import),
+   * so firstFetchAt stays unset and those entries come quietly too. Default true.
+   */
+  firstImportDone?: boolean;
 }
 
 export type WatchKind = 'speaker' | 'phrase';

@@ -217,6 +217,15 @@ export function describeStateContract(backend: string, open: (now: () => Date) =
         expect(await state.source(feed)).toMatchObject({ firstFetchAt: '2026-03-02T08:03:00.000Z' });
       });
 
+      it('takes as the first fetch only one that read every entry the source held, when told it did not', async () => {
+        const state = await fresh();
+        await state.addSource(feed, 'cli');
+        await state.recordFetch(feed, fetched(1, { firstImportDone: false, newItems: 100 }));
+        expect(await state.source(feed)).toMatchObject({ firstFetchAt: null, items: 100, lastStatus: 'ok' });
+        await state.recordFetch(feed, fetched(2, { newItems: 40 }));
+        expect(await state.source(feed)).toMatchObject({ firstFetchAt: '2026-03-02T08:02:00.000Z', items: 140 });
+      });
+
       it('ignores a fetch recorded for a source removed meanwhile', async () => {
         const state = await fresh();
         await state.addSource(feed, 'cli');
