@@ -261,25 +261,19 @@ describe('a channel watching a phrase', () => {
 });
 
 describe('exactly once', () => {
-  it('two replicas on one database post each alert once between them', async () => {
-    const [a, b] = [await open(), await open()];
-    const [chatA, chatB] = [new MemoryAdapter('slack'), new MemoryAdapter('slack')];
-    await say(a, 'watch Bessent', 'slack', 'C1');
-    article('new-bessent.txt', BESSENT);
-    await a.sync();
-    await b.sync();
-    const [sa, sb] = [scheduler(a, [chatA], 'a'), scheduler(b, [chatB], 'b')];
-    await Promise.all([sa.alerts(), sb.alerts()]);
-    await Promise.all([sa.alerts(), sb.alerts()]);
-    expect(chatA.alerts.length + chatB.alerts.length).toBe(1);
-    expect(await a.state.alertCursor('slack', 'C1')).toBe(await a.latestArticleId());
-  });
+  /** Two replicas over one database: a SQLite file, or PostgreSQL (the server; without one, one bot on PGlite checked twice). */
+  const databases: [string, () => Promise<[Briefbot, Briefbot]>][] = [
+    ['one SQLite file', async () => [await open(), await open()]],
+    ['one PostgreSQL database', async () => {
+      const t = await testDatabase();
+      cleanups.push(() => t.drop());
+      const a = await open({ databaseUrl: t.url });
+      return [a, t.engine === 'postgres' ? await open({ databaseUrl: t.url }) : a];
+    }],
+  ];
 
-  it('on PostgreSQL too: two replicas on one database post each alert once between them (without a server, one bot on PGlite, checked twice)', async () => {
-    const t = await testDatabase();
-    cleanups.push(() => t.drop());
-    const a = await open({ databaseUrl: t.url });
-    const b = t.engine === 'postgres' ? await open({ databaseUrl: t.url }) : a;
+  it.each(databases)('two replicas on %s post each alert once between them', async (_name, replicas) => {
+    const [a, b] = await replicas();
     const [chatA, chatB] = [new MemoryAdapter('slack'), new MemoryAdapter('slack')];
     await say(a, 'watch Bessent', 'slack', 'C1');
     article('new-bessent.txt', BESSENT);
@@ -290,6 +284,7 @@ describe('exactly once', () => {
     await Promise.all([sa.alerts(), sb.alerts()]);
     expect(chatA.alerts.length + chatB.alerts.length).toBe(1);
     expect(alertText((chatA.alerts[0] ?? chatB.alerts[0])!.alert)).toContain('We will keep every option on the table for critical minerals');
+    expect(await a.state.alertCursor('slack', 'C1')).toBe(await a.latestArticleId());
   });
 
   it('retries a failed post after a wait, posts it once, and holds the cursor until then', async () => {
