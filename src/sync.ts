@@ -60,6 +60,9 @@ export interface DocumentSource {
   read(file: string): Promise<Buffer | null>;
 }
 
+/** Where a document's path starts; a folder file's path starts with its folder's. */
+const DOCUMENT = 'document:';
+
 export interface SyncOptions {
   documents?: DocumentSource;
   maxBytes?: number;
@@ -85,21 +88,23 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
 
   // First pass: what changed, judged by size and modification time alone.
   // Only the size and time of each file to parse are kept: a first sync of 100,000 files lists them all.
-  const candidates: { file: string; path: string; read: () => Promise<Buffer | null>; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
+  // A document's path is DOCUMENT and its name: what reads it, and what the over-budget list knows it by.
+  const candidates: { file: string; path: string; stat: { size: number; mtimeMs: number }; before: FileStamp | undefined }[] = [];
   const listed = new Set<string>();
   const documents = options.documents ? await options.documents.stamps() : [];
   const everything = async function* () {
-    for await (const f of listFiles(dir, report, options.signal)) yield { ...f, read: async () => readFileSync(f.path) };
-    for (const d of documents) if (!listed.has(d.file)) yield { file: d.file, path: `document:${d.file}`, stat: d, read: () => options.documents!.read(d.file) };
+    yield* listFiles(dir, report, options.signal);
+    for (const d of documents) if (!listed.has(d.file)) yield { file: d.file, path: DOCUMENT + d.file, stat: d };
   };
-  for await (const { file, path, read, stat } of everything()) {
-    listed.add(file);
+  const read = async (path: string): Promise<Buffer | null> => (path.startsWith(DOCUMENT) ? options.documents!.read(path.slice(DOCUMENT.length)) : readFileSync(path));
+  for await (const { file, path, stat } of everything()) {
+    if (documents.length) listed.add(file); // only to let a folder file win over a document of its name
     const before = known.get(file);
     known.delete(file);
     // Parsed by this extractor, and the same size and time: unchanged. A sync cut short (a crash, a stop) leaves
     // only the files it had not reached, so a restart continues where it stopped.
     if (before && before.extractor === EXTRACTOR_VERSION && before.size === stat.size && before.mtimeMs === stat.mtimeMs) report.unchanged++;
-    else candidates.push({ file, path, read, stat, before });
+    else candidates.push({ file, path, stat, before });
   }
   if (options.signal?.aborted) return report;
 
@@ -142,7 +147,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
   };
 
   try {
-    for (const { file, path, read, stat, before } of candidates) {
+    for (const { file, path, stat, before } of candidates) {
       if (options.signal?.aborted) break;
       if (stat.size > maxBytes) {
         skip(report, file, `it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit for one article`, before);
@@ -150,7 +155,7 @@ export async function syncFolder(dir: string, store: Store, options: SyncOptions
       }
       let bytes: Buffer | null;
       try {
-        bytes = await read();
+        bytes = await read(path);
       } catch (err) {
         skip(report, file, `it could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`, before);
         continue;
