@@ -210,6 +210,25 @@ export function describeAdapterContract(name: string, makeDriver: MakeDriver): v
       expect(again.text).toMatch(/\bnot subscribed\b/);
     });
 
+    it('refuses "sources add" in a chat from someone who is not a source admin, naming the setting (the console is the operator\'s own)', async () => {
+      const reply = only(await d.say('sources add https://wire.example/feed.xml', { user: 'U_NOT_ADMIN' }));
+      if (d.platform === 'console') {
+        expect(reply.text).toMatch(/^Added https:\/\/wire\.example\/feed\.xml/m);
+        expect((await bot.state.sources()).map((x) => x.url)).toEqual(['https://wire.example/feed.xml']);
+        return;
+      }
+      expect(reply.text).toMatch(/Only source admins can add or remove sources/);
+      expect(reply.text).toContain('BRIEFBOT_SOURCE_ADMINS');
+      expect(await bot.state.sources()).toEqual([]);
+    });
+
+    it('watches a speaker for the channel, lists the watch and stops it', async () => {
+      expect(only(await d.say('watch Bessent')).text).toMatch(/^Watching Bessent \(Scott Bessent\)/m);
+      expect(only(await d.say('watches')).text).toMatch(/This channel watches one thing:[\s\S]*Bessent/);
+      expect(only(await d.say('unwatch Bessent')).text).toMatch(/^Stopped watching Bessent in this channel\./m);
+      expect(await bot.state.watches(d.platform, d.channel)).toEqual([]);
+    });
+
     it('says plainly when a speaker is unknown or a command is wrong, and saves nothing', async () => {
       const unknown = await bot.ask('what did Narendra Modi say?', { limit: PAGE_SIZE });
       expect(unknown.answer).toMatch(/^I found no statements by Narendra Modi\b/);
