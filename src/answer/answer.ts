@@ -242,7 +242,7 @@ async function findPassages(store: Store, budget: SearchBudget, shown: Quote[], 
   const quoted = shown.flatMap((q) => [q.text, ...q.excerpts.map((e) => e.text)]).map(verbatimForm);
   for (const query of queries) {
     if (!budget.take()) break;
-    for (const row of await store.passages(query, PASSAGES * 3)) {
+    for (const row of await store.passages(query, PASSAGES * 20)) {
       const text = bestSentences(row.text, query.terms);
       const key = nameKey(text);
       const form = verbatimForm(text);
