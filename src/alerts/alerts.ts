@@ -63,13 +63,15 @@ interface Planned {
 
 async function checkChannel(bot: Briefbot, adapter: ChatAdapter, platform: Platform, channel: string, watches: Watch[], options: AlertOptions): Promise<AlertOutcome[]> {
   const { state } = bot;
-  const resolved = await resolveWatches(bot.store, watches);
+  // Resolved once there is something new to test: most minutes bring no article, and resolving costs queries.
+  let resolved: ResolvedWatch[] | null = null;
   let cursor = (await state.alertCursor(platform, channel)) ?? Math.min(...watches.map((w) => w.sinceArticle));
   const outcomes: AlertOutcome[] = [];
   for (;;) {
     const articles = await bot.store.digestArticles({ afterArticleId: cursor }, ARTICLES_PER_BATCH);
     const last = articles.at(-1);
     if (!last) break;
+    resolved ??= await resolveWatches(bot.store, watches);
     const plans = await plan(bot, platform, channel, articles, resolved, cursor);
     let holdBefore: number | null = null;
     for (const p of plans) {

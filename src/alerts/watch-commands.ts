@@ -6,6 +6,7 @@ import type { WatchTerm } from '../commands.ts';
 import type { Watch } from '../state/state.ts';
 import type { Where } from '../app/conversation.ts';
 import { resolveSpeaker } from '../answer/resolve.ts';
+import { watchLabel } from '../present.ts';
 
 /** At most this many watches per channel: each is checked against every new article. */
 export const MAX_WATCHES_PER_CHANNEL = 50;
@@ -40,7 +41,7 @@ export async function listWatches(bot: Briefbot, where: Where): Promise<string> 
   return [`This channel watches ${watches.length === 1 ? 'one thing' : `${watches.length} things`}:`, ...watches.map((w) => `\u2022 ${describeWatch(w)} (since ${w.createdAt.slice(0, 10)}${w.createdBy ? `, by ${w.createdBy}` : ''})`)].join('\n');
 }
 
-/** "Bessent" for a speaker, "the phrase “rare earths”" for a phrase. */
+/** "Bessent" for a speaker, "the phrase “rare earths”" for a phrase: an alert's label, said in a sentence. */
 export function describeWatch(w: Pick<Watch, 'kind' | 'term'>): string {
-  return w.kind === 'phrase' ? `the phrase \u201c${w.term}\u201d` : w.term;
+  return w.kind === 'phrase' ? `the phrase ${watchLabel(w)}` : watchLabel(w);
 }
