@@ -30,7 +30,7 @@ describe('the host pacer', () => {
     const results = await Promise.all([1, 2, 3, 4].map((n) => pacer.run(`https://a.example/feed/${n}`, r.task('a', 5))));
     expect(results).toEqual(['a', 'a', 'a', 'a']);
     expect(r.mostAtOnce()).toBe(1);
-    for (const gap of gaps(r.starts.a!)) expect(gap).toBeGreaterThanOrEqual(28); // timers round to whole ms
+    for (const gap of gaps(r.starts.a!)) expect(gap).toBeGreaterThanOrEqual(29.9); // less the microseconds between the pacer reading its clock and the task reading it
   });
 
   it('holds a host\'s next task until a slow one finishes, even when the interval has passed', async () => {
@@ -73,7 +73,7 @@ describe('the host pacer', () => {
     const r = recorder();
     await pacer.run('https://a.example/', r.task('a', 1));
     await pacer.run('https://a.example/', r.task('a', 1));
-    expect(gaps(r.starts.a!)[0]).toBeGreaterThanOrEqual(38);
+    expect(gaps(r.starts.a!)[0]).toBeGreaterThanOrEqual(39.9);
   });
 });
 

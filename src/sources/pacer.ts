@@ -3,10 +3,15 @@
 import PQueue from 'p-queue';
 
 interface HostQueue {
+  /** One task at a time for the host. */
   queue: PQueue;
+  /** When the host's last task started, on the monotonic clock. */
+  lastStart: number;
   /** Set while the queue is idle and waiting to be dropped. */
   dropTimer: NodeJS.Timeout | null;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class HostPacer {
   readonly #minIntervalMs: number;
@@ -27,24 +32,35 @@ export class HostPacer {
     }
     let entry = this.#queues.get(host);
     if (!entry) {
-      // strict (a sliding window) with one task per interval: any two starts are at least the interval apart;
-      // p-queue's default fixed windows would let two starts fall either side of a window's edge.
-      const queue = new PQueue({ concurrency: 1, intervalCap: 1, interval: this.#minIntervalMs, strict: true });
-      entry = { queue, dropTimer: null };
+      entry = { queue: new PQueue({ concurrency: 1 }), lastStart: -Infinity, dropTimer: null };
       const created = entry;
-      queue.on('idle', () => this.#dropLater(host, created));
+      created.queue.on('idle', () => this.#dropLater(host, created));
       this.#queues.set(host, entry);
     }
     if (entry.dropTimer) {
       clearTimeout(entry.dropTimer);
       entry.dropTimer = null;
     }
-    return entry.queue.add(task);
+    const paced = entry;
+    return paced.queue.add(async () => {
+      await this.#intervalAfter(paced.lastStart);
+      paced.lastStart = performance.now();
+      return task();
+    });
   }
 
   /** Hosts with a queue (busy, or idle less than an interval ago): bounded by the hosts polled recently. */
   get hosts(): number {
     return this.#queues.size;
+  }
+
+  // The wait is measured on the monotonic clock and checked again after each timer, rather than left to p-queue's
+  // interval option: that counts in Date.now(), which the wall clock's adjustments move, and a timer may fire a
+  // little early, so under load two starts came closer than the interval.
+  async #intervalAfter(lastStart: number): Promise<void> {
+    for (let wait = lastStart + this.#minIntervalMs - performance.now(); wait > 0; wait = lastStart + this.#minIntervalMs - performance.now()) {
+      await sleep(Math.ceil(wait));
+    }
   }
 
   // An idle queue still remembers when its last task started; it is dropped only once a full interval has passed,
