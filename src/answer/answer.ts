@@ -1,7 +1,7 @@
 // Answers a question with quotes the store holds: a speaker's words (optionally on a topic), who said a phrase,
 // or the best matching statements and passages. Every quote is rendered from stored article text.
 import type { Answer, Passage, Quote } from '../types.ts';
-import type { PassageRow, Store, TextQuery } from '../store/store.ts';
+import type { Store, TextQuery } from '../store/store.ts';
 import { matchKey, nameKey, verbatimForm } from '../text/normalize.ts';
 import { citationOf } from './assemble.ts';
 import { buildQuotes, SpeakerCache } from './build.ts';
@@ -21,8 +21,6 @@ export interface AskOptions {
 /** Ids gathered per query tier before paging: enough for many pages, bounded for speed. */
 const MAX_RANKED = 200;
 const PASSAGES = 3;
-/** Rows a passage tier offers: five outlets' copies of one paragraph must not use a tier up before the next is searched. */
-const PASSAGE_ROWS = PASSAGES * 20;
 
 /** The longest question answered, in characters: a question, not a pasted article. */
 export const MAX_QUESTION_CHARS = 500;
@@ -128,7 +126,7 @@ export async function answerQuestion(store: Store, question: string, q: Question
     let page = await store.quoteIds({ text: { terms: words, mode: 'phrase' } }, { limit, offset });
     if (page.total === 0) page = await tiered(store, budget, undefined, questionTerms(q.phrase), limit, offset);
     if (page.total === 0) {
-      const passages = await findPassages(store, budget, [], [{ terms: words, mode: 'phrase' }]);
+      const passages = await findPassages(store, budget, [], { terms: words, mode: 'phrase' });
       const where = passages.length ? ' The words appear in the reporting itself, below.' : '';
       return { ...base, kind: 'who-said', passages, answer: `I found nobody quoted saying "${q.phrase}" in ${articles}.${where}` };
     }
@@ -164,16 +162,9 @@ async function openAnswer(store: Store, budget: SearchBudget, speakers: SpeakerC
   if (terms.length === 0) {
     return { ...base, kind: 'open', answer: 'Ask about a person or a subject, e.g. "what did Bessent say?" or "when will India join Pax Silica?".' };
   }
-  // The quotes' first search and the passages' first search run at once (a store that runs statements together,
-  // PostgreSQL's pool, then answers in the time of the slower); the passages' tiers usually stop at the first. The
-  // budget holds every tier of both (4 × MAX_SEARCH_TERMS + 4 against 2 × 2 a word), so the order of taking is moot.
-  const quoteSearch = tiered(store, budget, undefined, terms, limit, offset, false, true);
-  const passageTiers = tiers(terms, false);
-  const firstPassages = offset === 0 && budget.take() ? store.passages(passageTiers[0]!, PASSAGE_ROWS) : null;
-  firstPassages?.catch(() => undefined); // awaited below; not left unheard if the quotes' search fails first
-  const page = await quoteSearch;
+  const page = await tiered(store, budget, undefined, terms, limit, offset, false, true);
   const quotes = await buildQuotes(store, speakers, page.ids);
-  const passages = firstPassages ? await findPassages(store, budget, quotes, passageTiers, firstPassages) : [];
+  const passages = offset === 0 ? await findPassages(store, budget, quotes, ...tiers(terms, false)) : [];
   if (quotes.length === 0 && passages.length === 0) {
     return { ...base, kind: 'open', answer: `I found nothing about "${text}" in the ${base.articleCount} indexed articles.` };
   }
@@ -215,27 +206,18 @@ function tiers(terms: string[], anyFallback = true): TextQuery[] {
  * Quote ids over the search tiers, best first, until a page is filled (or, with `complete`, over every tier, so the
  * count is exact). With `dropContained`, an unattributed quotation whose words are inside an attributed quote of the
  * same or an earlier tier is left out: the attributed quote says it, with who said it.
- *
- * When every tier is searched anyway (`complete`), the searches are started together: a store that runs statements
- * at once (PostgreSQL's pool) answers in the time of the slowest rather than the sum. The results are read in tier
- * order, as when searched one after another, so the answer is the same.
  */
 async function tiered(store: Store, budget: SearchBudget, speakerId: number | undefined, terms: string[], limit: number, offset: number, complete = false, dropContained = false) {
-  const search = (text: TextQuery) => store.quoteIds(speakerId === undefined ? { text } : { speakerId, text }, { limit: MAX_RANKED, offset: 0 });
-  const queries = tiers(terms, speakerId !== undefined);
-  const all = complete ? await Promise.all(queries.filter(() => budget.take()).map(search)) : null;
-  // Every tier's quotes known at once: their keys in one read, not one a tier.
-  const allKeys = all && dropContained ? await store.quoteKeys([...new Set(all.flatMap((p) => p.ids))]) : null;
   const ids: number[] = [];
   const seen = new Set<number>();
   const attributedKeys: string[] = [];
-  for (const [i, text] of queries.entries()) {
-    if (all ? i >= all.length : !budget.take()) break;
-    const page = all ? all[i]! : await search(text);
+  for (const text of tiers(terms, speakerId !== undefined)) {
+    if (!budget.take()) break;
+    const page = await store.quoteIds(speakerId === undefined ? { text } : { speakerId, text }, { limit: MAX_RANKED, offset: 0 });
     const fresh = page.ids.filter((id) => !seen.has(id));
     for (const id of fresh) seen.add(id);
     if (dropContained && fresh.length) {
-      const keys = allKeys ?? (await store.quoteKeys(fresh));
+      const keys = await store.quoteKeys(fresh);
       for (const id of fresh) {
         const k = keys.get(id);
         if (k?.attributed) attributedKeys.push(...k.keys);
@@ -253,19 +235,14 @@ async function tiered(store: Store, budget: SearchBudget, speakerId: number | un
   return { ids: ids.slice(offset, offset + limit), total: ids.length };
 }
 
-/**
- * Passages of reporting that match, leaving out those that only repeat a quote already shown: the tiers searched in
- * order until enough are found, the first tier's rows already asked for when `first` is given (its search taken from
- * the budget by the caller).
- */
-async function findPassages(store: Store, budget: SearchBudget, shown: Quote[], queries: TextQuery[], first?: Promise<PassageRow[]>): Promise<Passage[]> {
+/** Passages of reporting that match, leaving out those that only repeat a quote already shown. */
+async function findPassages(store: Store, budget: SearchBudget, shown: Quote[], ...queries: TextQuery[]): Promise<Passage[]> {
   const out: Passage[] = [];
   const seen = new Set<string>();
   const quoted = shown.flatMap((q) => [q.text, ...q.excerpts.map((e) => e.text)]).map(verbatimForm);
-  for (const [i, query] of queries.entries()) {
-    const rows = i === 0 && first ? await first : budget.take() ? await store.passages(query, PASSAGE_ROWS) : null;
-    if (!rows) break;
-    for (const row of rows) {
+  for (const query of queries) {
+    if (!budget.take()) break;
+    for (const row of await store.passages(query, PASSAGES * 20)) {
       const text = bestSentences(row.text, query.terms);
       const key = nameKey(text);
       const form = verbatimForm(text);

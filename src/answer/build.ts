@@ -9,10 +9,6 @@ export const CITATIONS_PER_QUOTE = 20;
 /** The quotes with these ids, in this order; an unattributed quotation has a null speaker. */
 export async function buildQuotes(store: Store, speakers: SpeakerCache, ids: number[]): Promise<Quote[]> {
   const groups = await store.citations(ids, CITATIONS_PER_QUOTE);
-  // The speakers asked for together, not one after another (the cache keeps each read for the loop below).
-  const speakerIds = new Set<number>();
-  for (const g of groups.values()) if (g.rows[0]!.speakerId !== null) speakerIds.add(g.rows[0]!.speakerId);
-  await Promise.all([...speakerIds].map((id) => speakers.get(id)));
   const quotes: Quote[] = [];
   for (const id of ids) {
     const group = groups.get(id);
