@@ -1,5 +1,6 @@
 // Politeness towards the servers we poll: one request at a time per host, each starting at least a minimum
 // interval after the previous one started there; different hosts proceed in parallel.
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 
 interface HostQueue {
@@ -10,8 +11,6 @@ interface HostQueue {
   /** Set while the queue is idle and waiting to be dropped. */
   dropTimer: NodeJS.Timeout | null;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class HostPacer {
   readonly #minIntervalMs: number;
