@@ -5,6 +5,7 @@ import { connectPg, type Sql } from '../src/pg/client.ts';
 import { migratePgState, PG_STATE_MIGRATIONS } from '../src/pg/migrations.ts';
 import { PgState } from '../src/pg/state.ts';
 import { testDatabase, type TestDatabase } from './pg.ts';
+import { expectUpgraded, FIRST_NEW_MIGRATION, holdPreviousRelease } from './contracts/state-upgrade.ts';
 
 const ALL = PG_STATE_MIGRATIONS.map((m) => m.name);
 
@@ -49,21 +50,11 @@ describe('state migrations on PostgreSQL', () => {
 
   it('upgrade a database of the previous release in place: it keeps what it holds and gains sources, watches and alerts', async () => {
     const sql = await connect(await database());
-    const previous = PG_STATE_MIGRATIONS.slice(0, ALL.indexOf('0004-sources'));
+    const previous = PG_STATE_MIGRATIONS.slice(0, ALL.indexOf(FIRST_NEW_MIGRATION));
     expect(await migratePgState(sql, previous)).toEqual(['0001-state', '0002-llm-cache', '0003-leases']);
-    const old = new PgState(sql);
-    await old.subscribe({ platform: 'slack', channel: 'C1', cron: '0 8 * * 1-5', timezone: 'UTC', postWhenEmpty: false, createdBy: 'U1' });
-    await old.claimBriefing({ platform: 'slack', channel: 'C1', slot: '2026-03-02T08:00:00.000Z', since: null, until: '10', claimedBy: 'p1' }, 60_000, new Date());
-    expect(await old.lease('discord-gateway', 'r1', 60_000)).toBe(true);
-
+    await holdPreviousRelease(new PgState(sql));
     expect(await migratePgState(sql)).toEqual(ALL.slice(previous.length));
-    const state = new PgState(sql);
-    expect(await state.subscription('slack', 'C1')).toMatchObject({ cron: '0 8 * * 1-5', createdBy: 'U1' });
-    expect(await state.briefing('slack', 'C1', '2026-03-02T08:00:00.000Z')).toMatchObject({ claimedBy: 'p1', status: 'claimed' });
-    expect(await state.lease('discord-gateway', 'r2', 60_000)).toBe(false);
-    expect((await state.addSource('https://example.com/feed.xml', 'cli')).added).toBe(true);
-    expect((await state.addWatch({ platform: 'slack', channel: 'C1', kind: 'speaker', term: 'Bessent', createdBy: 'U1', sinceArticle: 0 })).added).toBe(true);
-    expect(await state.claimAlert({ platform: 'slack', channel: 'C1', key: 'quote:1', claimedBy: 'p1' }, 60_000, new Date())).toMatchObject({ attempts: 1 });
+    await expectUpgraded(new PgState(sql));
   });
 
   it('run each migration once when three replicas start together', async () => {
